@@ -1,0 +1,68 @@
+//! Command-line arguments, parsed with clap into typed commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// sitrep: build a conflict-briefing site from Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (nothing is written if there is any error).
+    Build(BuildArgs),
+    /// Report every problem in the site without writing anything.
+    Check(CheckArgs),
+    /// Create new content.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// Options of `sitrep build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/output].
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Also build drafts and scheduled briefings (marked as such).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Publish under this address instead of site.yaml's base_url.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// Options of `sitrep check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Also check drafts and scheduled briefings as if published.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// What `sitrep new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Write a briefing skeleton dated today into content/briefings/.
+    Briefing {
+        /// The briefing's title.
+        #[arg(required = true, num_args = 1..)]
+        title: Vec<String>,
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+}

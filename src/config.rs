@@ -1,0 +1,233 @@
+//! Site settings from `site.yaml`, validated into `Config`.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::frontmatter::{self, Document, Locator};
+use crate::source;
+use crate::urls;
+
+/// The settings file at the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// `site.yaml` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    description: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    markdown: Option<RawMarkdown>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    unsafe_html: Option<bool>,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// Absolute base URL, always ending with `/`: `https://example.org/sahel/`.
+    pub base_url: String,
+    /// One-line description.
+    pub description: Option<String>,
+    /// Language code for `<html lang>`.
+    pub language: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Keep raw HTML in Markdown bodies.
+    pub unsafe_html: bool,
+}
+
+impl Config {
+    /// The path part of the base URL: `/sahel/`, or `/`.
+    pub fn base_path(&self) -> String {
+        urls::base_path(&self.base_url)
+    }
+
+    /// Replaces the base URL (for `--base-url` and for the preview server).
+    pub fn with_base_url(mut self, base_url: &str) -> Config {
+        self.base_url = normalize_base_url(base_url);
+        self
+    }
+}
+
+/// Reads and validates `<root>/site.yaml`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+    let path = Path::new(CONFIG_FILE);
+    let bytes = match std::fs::read(root.join(path)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(
+                Diagnostic::error("missing-config", path, "the site has no site.yaml")
+                    .hint("create site.yaml with at least `title:` and `base_url:`"),
+            );
+            return None;
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "unreadable",
+                path,
+                format!("cannot read: {e}"),
+            ));
+            return None;
+        }
+    };
+    let text = match source::decode(&bytes) {
+        Ok(t) => t,
+        Err(span) => {
+            diags
+                .push(Diagnostic::error("not-utf8", path, "file is not valid UTF-8 text").at(span));
+            return None;
+        }
+    };
+    parse(&text, diags)
+}
+
+/// Validates the text of `site.yaml`.
+pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
+    let path = Path::new(CONFIG_FILE);
+    let doc = Document {
+        yaml: text,
+        yaml_line: 1,
+        body: "",
+        body_line: 1,
+    };
+    let (raw, locator): (RawConfig, Locator) = match frontmatter::parse(&doc, path) {
+        Ok(parsed) => parsed,
+        Err(problems) => {
+            problems.into_iter().for_each(|d| diags.push(d));
+            return None;
+        }
+    };
+    let at = |field: &str| locator.value(field).or(Some(Span::new(1, 1)));
+    let title = raw
+        .title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    if title.is_none() {
+        diags.push(
+            Diagnostic::error("missing-field", path, "missing required field `title`")
+                .at_opt(at("title"))
+                .hint("add `title: Sahel Security Briefing`"),
+        );
+    }
+    let base_url = raw
+        .base_url
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty());
+    let base_url = match base_url {
+        None => {
+            diags.push(
+                Diagnostic::error("missing-field", path, "missing required field `base_url`")
+                    .at_opt(at("base_url"))
+                    .hint("add the address the site is published at: `base_url: https://example.org/`"),
+            );
+            None
+        }
+        Some(b) if is_http_url(&b) => Some(normalize_base_url(&b)),
+        Some(b) => {
+            diags.push(
+                Diagnostic::error(
+                    "bad-url",
+                    path,
+                    format!("`base_url` must be an http or https address, found `{b}`"),
+                )
+                .at_opt(at("base_url"))
+                .hint("write the full address, e.g. `https://example.org/sahel/`"),
+            );
+            None
+        }
+    };
+    let theme = raw
+        .theme
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "default".into());
+    if theme.contains(['/', '\\']) || theme.starts_with('.') {
+        diags.push(
+            Diagnostic::error(
+                "bad-theme",
+                path,
+                format!("`theme` must be a folder name under themes/, found `{theme}`"),
+            )
+            .at_opt(at("theme")),
+        );
+        return None;
+    }
+    Some(Config {
+        title: title?,
+        base_url: base_url?,
+        description: raw
+            .description
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty()),
+        language: raw
+            .language
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| "en".into()),
+        theme,
+        unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(true),
+    })
+}
+
+/// True for `http://host...` and `https://host...`.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// Ensures the base URL ends with exactly one `/`.
+pub fn normalize_base_url(s: &str) -> String {
+    format!("{}/", s.trim().trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_sub_path_site() {
+        let mut d = Diagnostics::new();
+        let c = parse(
+            "title: Sahel\nbase_url: https://example.org/sahel\n",
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://example.org/sahel/");
+        assert_eq!(c.base_path(), "/sahel/");
+        assert_eq!(c.language, "en");
+        assert_eq!(c.theme, "default");
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn reports_missing_and_wrong_settings_together() {
+        let mut d = Diagnostics::new();
+        assert!(parse("base_url: ftp://x\n", &mut d).is_none());
+        let codes: Vec<&str> = d.iter().map(|x| x.code).collect();
+        assert_eq!(codes, ["missing-field", "bad-url"]);
+    }
+
+    #[test]
+    fn unknown_settings_are_errors() {
+        let mut d = Diagnostics::new();
+        assert!(parse("title: a\nbase_url: https://x.org/\ntheem: dark\n", &mut d).is_none());
+        assert_eq!(
+            d.iter().next().unwrap().hint.as_deref(),
+            Some("did you mean `theme`?")
+        );
+    }
+}

@@ -1,0 +1,413 @@
+//! Groups: briefings' group names matched to profiles by name or alias, groups
+//! without a profile, parents and components, incidents and totals.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
+use crate::model::names::{match_key, slugify};
+use crate::model::{Briefing, GroupProfile, IncidentFigures, Role, Totals};
+
+use super::{BriefingId, GroupId, Involvement};
+
+/// A group with a page: profiled, or only named by briefings.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// URL slug: the profile's file name, or the name made into a slug.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// The desk's profile, if written.
+    pub profile: Option<GroupProfile>,
+    /// The coalition it belongs to.
+    pub parent: Option<GroupId>,
+    /// Groups whose parent it is, sorted by name.
+    pub components: Vec<GroupId>,
+    /// Its own incidents, newest first.
+    pub incidents: Vec<BriefingId>,
+    /// Incidents of its components (at any depth) that do not name it, newest first.
+    pub component_incidents: Vec<(BriefingId, GroupId)>,
+    /// Conservative totals over its own incidents.
+    pub totals: Totals,
+    /// Totals over the incidents where it is a perpetrator.
+    pub perpetrator_totals: Totals,
+    /// Totals over its own and its components' incidents.
+    pub with_components_totals: Totals,
+}
+
+impl Group {
+    fn new(slug: String, name: String, profile: Option<GroupProfile>) -> Group {
+        Group {
+            slug,
+            name,
+            profile,
+            parent: None,
+            components: Vec::new(),
+            incidents: Vec::new(),
+            component_incidents: Vec::new(),
+            totals: Totals::default(),
+            perpetrator_totals: Totals::default(),
+            with_components_totals: Totals::default(),
+        }
+    }
+}
+
+/// Resolves every group name of every briefing; returns the groups (sorted by
+/// name) and, per briefing, its involvements.
+pub fn resolve(
+    profiles: Vec<GroupProfile>,
+    briefings: &[Briefing],
+    figures: &[IncidentFigures],
+    diags: &mut Diagnostics,
+) -> (Vec<Group>, Vec<Vec<Involvement>>) {
+    let mut profiles = profiles;
+    profiles.sort_by(|a, b| a.origin.path.cmp(&b.origin.path));
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, GroupId> = HashMap::new();
+    let mut by_slug: HashMap<String, GroupId> = HashMap::new();
+    for profile in profiles {
+        if let Some(&other) = by_slug.get(&profile.slug) {
+            let first = groups[other]
+                .profile
+                .as_ref()
+                .map(|p| display_path(&p.origin.path))
+                .unwrap_or_default();
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-profile",
+                    &profile.origin.path,
+                    format!("group slug `{}` is also the profile {first}", profile.slug),
+                )
+                .hint("two group profiles cannot share a file name"),
+            );
+            continue;
+        }
+        let id = groups.len();
+        for (name, span) in profile.names() {
+            let key = match_key(name);
+            if key.is_empty() {
+                continue;
+            }
+            match by_key.get(&key) {
+                Some(&other) if other != id => {
+                    let first = groups[other]
+                        .profile
+                        .as_ref()
+                        .map(|p| display_path(&p.origin.path))
+                        .unwrap_or_default();
+                    diags.push(
+                        Diagnostic::error(
+                            "duplicate-group-name",
+                            &profile.origin.path,
+                            format!("the name `{name}` is also claimed by the profile {first} ({})", groups[other].name),
+                        )
+                        .at_opt(span)
+                        .hint("a name or alias may belong to one group only; remove it from one of the two profiles"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    by_key.insert(key, id);
+                }
+            }
+        }
+        by_slug.insert(profile.slug.clone(), id);
+        groups.push(Group::new(
+            profile.slug.clone(),
+            profile.name.clone(),
+            Some(profile),
+        ));
+    }
+    let profiled = groups.len();
+
+    // Match every mention; unknown names get a group of their own.
+    let mut involvements = Vec::with_capacity(briefings.len());
+    let mut warned: HashSet<GroupId> = HashSet::new();
+    for b in briefings {
+        let mut list: Vec<Involvement> = Vec::new();
+        for m in &b.groups {
+            let key = match_key(&m.name);
+            let id = match by_key.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let slug = slugify(&m.name);
+                    if slug.is_empty() {
+                        diags.push(
+                            Diagnostic::error(
+                                "bad-group-name",
+                                &b.origin.path,
+                                format!("group name `{}` has no letters or digits", m.name),
+                            )
+                            .at_opt(m.span)
+                            .hint("write the group's name"),
+                        );
+                        continue;
+                    }
+                    if let Some(&clash) = by_slug.get(&slug) {
+                        diags.push(
+                            Diagnostic::error(
+                                "group-slug-clash",
+                                &b.origin.path,
+                                format!("group `{}` would take the address /groups/{slug}/, which belongs to {}", m.name, groups[clash].name),
+                            )
+                            .at_opt(m.span)
+                            .hint(format!("if they are the same group, add `{}` to the aliases of {}", m.name, groups[clash].name)),
+                        );
+                        continue;
+                    }
+                    let id = groups.len();
+                    groups.push(Group::new(slug.clone(), m.name.clone(), None));
+                    by_key.insert(key, id);
+                    by_slug.insert(slug, id);
+                    id
+                }
+            };
+            if id >= profiled && warned.insert(id) {
+                let names: Vec<&str> = groups[..profiled].iter().map(|g| g.name.as_str()).collect();
+                let hint = match did_you_mean(&m.name, names) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? otherwise add a profile in content/groups/{}.md",
+                        groups[id].slug
+                    ),
+                    None => format!(
+                        "add a profile in content/groups/{}.md (name, aliases, kind)",
+                        groups[id].slug
+                    ),
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        "group-without-profile",
+                        &b.origin.path,
+                        format!("group `{}` has no profile", m.name),
+                    )
+                    .at_opt(m.span)
+                    .hint(hint),
+                );
+            }
+            if let Some(first) = list.iter().find(|inv| inv.group == id) {
+                diags.push(
+                    Diagnostic::error(
+                        "repeated-group",
+                        &b.origin.path,
+                        format!(
+                            "{} is listed twice (as `{}` and `{}`)",
+                            groups[id].name, first.written_as, m.name
+                        ),
+                    )
+                    .at_opt(m.span)
+                    .hint("list each group once, with its role and claim"),
+                );
+                continue;
+            }
+            list.push(Involvement {
+                group: id,
+                role: m.role,
+                claim: m.claim,
+                written_as: m.name.clone(),
+            });
+        }
+        involvements.push(list);
+    }
+
+    link_parents(&mut groups, &by_key, diags);
+    warn_unused_profiles(&groups, &involvements, diags);
+
+    // Sort by name; remap every id.
+    let mut order: Vec<GroupId> = (0..groups.len()).collect();
+    order.sort_by(|&a, &b| {
+        groups[a]
+            .name
+            .to_lowercase()
+            .cmp(&groups[b].name.to_lowercase())
+            .then(a.cmp(&b))
+    });
+    let mut new_id = vec![0; groups.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new;
+    }
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    let mut groups: Vec<Group> = order
+        .iter()
+        .map(|&old| slots[old].take().expect("each group is moved once"))
+        .collect();
+    for g in &mut groups {
+        g.parent = g.parent.map(|p| new_id[p]);
+        g.components = g.components.iter().map(|&c| new_id[c]).collect();
+    }
+    for list in &mut involvements {
+        for inv in list.iter_mut() {
+            inv.group = new_id[inv.group];
+        }
+    }
+
+    fill_incidents(&mut groups, &involvements, figures);
+    (groups, involvements)
+}
+
+fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: &mut Diagnostics) {
+    let names: Vec<String> = groups
+        .iter()
+        .filter(|g| g.profile.is_some())
+        .map(|g| g.name.clone())
+        .collect();
+    for id in 0..groups.len() {
+        let Some(profile) = &groups[id].profile else {
+            continue;
+        };
+        let Some((parent, span)) = &profile.parent else {
+            continue;
+        };
+        match by_key.get(&match_key(parent)) {
+            Some(&p) if groups[p].profile.is_some() && p != id => groups[id].parent = Some(p),
+            Some(&p) if p == id => diags.push(
+                Diagnostic::error(
+                    "parent-cycle",
+                    &profile.origin.path,
+                    format!("{} names itself as its parent", groups[id].name),
+                )
+                .at_opt(*span)
+                .hint("remove `parent`"),
+            ),
+            _ => {
+                let hint = match did_you_mean(parent, names.iter().map(String::as_str)) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? the parent must have a profile in content/groups/"
+                    ),
+                    None => {
+                        "the parent must be the name or alias of a group profile in content/groups/"
+                            .to_string()
+                    }
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-parent",
+                        &profile.origin.path,
+                        format!("parent group `{parent}` has no profile"),
+                    )
+                    .at_opt(*span)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    // Cycles: follow parents from each group; a group met twice closes a loop.
+    let mut reported: HashSet<GroupId> = HashSet::new();
+    for start in 0..groups.len() {
+        let mut path = vec![start];
+        let mut at = start;
+        while let Some(p) = groups[at].parent {
+            if let Some(pos) = path.iter().position(|&g| g == p) {
+                let cycle = &path[pos..];
+                if cycle.iter().all(|g| !reported.contains(g)) {
+                    let files: Vec<String> = cycle
+                        .iter()
+                        .filter_map(|&g| {
+                            groups[g]
+                                .profile
+                                .as_ref()
+                                .map(|pr| display_path(&pr.origin.path))
+                        })
+                        .collect();
+                    let names: Vec<&str> = cycle.iter().map(|&g| groups[g].name.as_str()).collect();
+                    let first = &groups[cycle[0]];
+                    let span = first
+                        .profile
+                        .as_ref()
+                        .and_then(|pr| pr.parent.as_ref().and_then(|(_, s)| *s));
+                    let path = first
+                        .profile
+                        .as_ref()
+                        .map(|pr| pr.origin.path.clone())
+                        .unwrap_or_default();
+                    diags.push(
+                        Diagnostic::error(
+                            "parent-cycle",
+                            path,
+                            format!("parent groups form a cycle: {} -> {} ({})", names.join(" -> "), names[0], files.join(", ")),
+                        )
+                        .at_opt(span.or(Some(Span::new(1, 1))))
+                        .hint("a group cannot be, directly or through others, its own parent; remove one `parent`"),
+                    );
+                    reported.extend(cycle.iter().copied());
+                }
+                for &g in &path[pos..] {
+                    groups[g].parent = None;
+                }
+                break;
+            }
+            path.push(p);
+            at = p;
+        }
+    }
+    for id in 0..groups.len() {
+        if let Some(p) = groups[id].parent {
+            groups[p].components.push(id);
+        }
+    }
+}
+
+fn warn_unused_profiles(
+    groups: &[Group],
+    involvements: &[Vec<Involvement>],
+    diags: &mut Diagnostics,
+) {
+    let used: HashSet<GroupId> = involvements.iter().flatten().map(|i| i.group).collect();
+    let parents: HashSet<GroupId> = groups.iter().filter_map(|g| g.parent).collect();
+    for (id, g) in groups.iter().enumerate() {
+        if let Some(profile) = &g.profile {
+            if !used.contains(&id) && !parents.contains(&id) {
+                diags.push(
+                    Diagnostic::warning("unused-profile", &profile.origin.path, format!("no briefing names {}", g.name))
+                        .at_opt(profile.name_span)
+                        .hint("the page is still built; check the spelling used in briefings, or add an alias"),
+                );
+            }
+        }
+    }
+}
+
+fn fill_incidents(
+    groups: &mut [Group],
+    involvements: &[Vec<Involvement>],
+    figures: &[IncidentFigures],
+) {
+    for (bid, list) in involvements.iter().enumerate() {
+        for inv in list {
+            let g = &mut groups[inv.group];
+            g.incidents.push(bid);
+            g.totals.add(&figures[bid]);
+            if inv.role == Role::Perpetrator {
+                g.perpetrator_totals.add(&figures[bid]);
+            }
+        }
+    }
+    for g in groups.iter_mut() {
+        g.incidents.reverse();
+        g.components.sort_by_key(|&c| c);
+    }
+    // Components' incidents, at any depth, that do not name the parent itself.
+    for id in 0..groups.len() {
+        let mut descendants = Vec::new();
+        let mut stack = groups[id].components.clone();
+        while let Some(c) = stack.pop() {
+            if !descendants.contains(&c) && c != id {
+                descendants.push(c);
+                stack.extend(groups[c].components.iter().copied());
+            }
+        }
+        let own: HashSet<BriefingId> = groups[id].incidents.iter().copied().collect();
+        let mut extra: BTreeMap<BriefingId, GroupId> = BTreeMap::new();
+        for &c in &descendants {
+            for &bid in &groups[c].incidents {
+                if !own.contains(&bid) {
+                    extra.entry(bid).or_insert(c);
+                }
+            }
+        }
+        let mut with = groups[id].totals;
+        for &bid in extra.keys() {
+            with.add(&figures[bid]);
+        }
+        groups[id].with_components_totals = with;
+        groups[id].component_incidents = extra.into_iter().rev().collect();
+    }
+}

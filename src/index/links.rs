@@ -1,0 +1,95 @@
+//! Where `@/` links lead: a content path (`briefings/2024/bamako.md`) to the
+//! page built from it (`briefings/bamako-2024-09-17/`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Briefing, Page};
+use crate::urls;
+
+use super::{Country, Group};
+
+/// What `@/path.md` can point to.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTargets {
+    targets: HashMap<String, String>,
+    unpublished: HashMap<String, &'static str>,
+    failed: HashSet<String>,
+}
+
+/// Why a link could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// No such content file.
+    Missing,
+    /// The file exists but is not published in this build (`draft`, `scheduled`).
+    Unpublished(&'static str),
+    /// The file has errors of its own (reported there); not reported again.
+    Failed,
+}
+
+impl LinkTargets {
+    /// Collects the targets of every page the index builds.
+    ///
+    /// Groups and countries can be linked by their profile's path and also by
+    /// `groups/<slug>.md` and `countries/<code>.md`, even without a profile,
+    /// since every group and country named gets a page.
+    pub fn new(
+        briefings: &[Briefing],
+        groups: &[Group],
+        countries: &[Country],
+        pages: &[Page],
+        unpublished: HashMap<String, &'static str>,
+    ) -> LinkTargets {
+        let mut targets = HashMap::new();
+        for b in briefings {
+            targets.insert(b.origin.content_path.clone(), urls::briefing(&b.slug));
+        }
+        for g in groups {
+            let url = urls::group(&g.slug);
+            targets.insert(format!("groups/{}.md", g.slug), url.clone());
+            if let Some(p) = &g.profile {
+                targets.insert(p.origin.content_path.clone(), url);
+            }
+        }
+        for c in countries {
+            let url = urls::country(&c.slug);
+            targets.insert(format!("countries/{}.md", c.code.lower()), url.clone());
+            if let Some(p) = &c.profile {
+                targets.insert(p.origin.content_path.clone(), url);
+            }
+        }
+        for p in pages {
+            targets.insert(p.origin.content_path.clone(), urls::page(&p.slug));
+        }
+        LinkTargets {
+            targets,
+            unpublished,
+            failed: HashSet::new(),
+        }
+    }
+
+    /// Links to these content paths (files with errors of their own) are not reported.
+    pub fn ignore(&mut self, failed: HashSet<String>) {
+        self.failed = failed;
+    }
+
+    /// The page path for `@/<content_path>` (without the `@/`).
+    pub fn resolve(&self, content_path: &str) -> Result<&str, LinkError> {
+        let key = content_path.trim_start_matches('/');
+        if let Some(url) = self.targets.get(key) {
+            return Ok(url);
+        }
+        match self.unpublished.get(key) {
+            Some(why) => Err(LinkError::Unpublished(why)),
+            None if self.failed.contains(key) => Err(LinkError::Failed),
+            None => Err(LinkError::Missing),
+        }
+    }
+
+    /// Every content path that can be linked, sorted (for hints).
+    pub fn known(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.targets.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+}

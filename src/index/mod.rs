@@ -1,0 +1,325 @@
+//! Index stage: the validated content, cross-referenced.
+//!
+//! Input: `Content` (only what will be published). Output: `SiteIndex`, which
+//! owns the briefings in chronological order and lists, by id, the incidents of
+//! every group, country, year and month, with derived casualty figures and
+//! conservative totals. Problems that need several files to see (two briefings
+//! with one slug, two profiles claiming one name, a cycle of parents) are
+//! reported here. No rendering, no I/O.
+
+mod groups;
+mod links;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::casualty::derive;
+use crate::model::{
+    Briefing, Claim, Content, CountryCode, CountryProfile, IncidentFigures, Page, Role, Totals,
+};
+use crate::urls;
+
+pub use groups::Group;
+pub use links::{LinkError, LinkTargets};
+
+/// Position of a briefing in `SiteIndex::briefings` (oldest first).
+pub type BriefingId = usize;
+/// Position of a group in `SiteIndex::groups`.
+pub type GroupId = usize;
+/// Position of a country in `SiteIndex::countries`.
+pub type CountryId = usize;
+
+/// A group's part in one incident, resolved to the group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Involvement {
+    /// The group.
+    pub group: GroupId,
+    /// Its part.
+    pub role: Role,
+    /// Claim status.
+    pub claim: Claim,
+    /// The name as the briefing writes it (may be an alias).
+    pub written_as: String,
+}
+
+/// A country with a page: named by a briefing or given a profile.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO code.
+    pub code: CountryCode,
+    /// Display name (the profile may override the standard one).
+    pub name: String,
+    /// URL slug from the standard English name.
+    pub slug: String,
+    /// The desk's profile, if written.
+    pub profile: Option<CountryProfile>,
+    /// Incidents, newest first.
+    pub incidents: Vec<BriefingId>,
+    /// Conservative totals over `incidents`.
+    pub totals: Totals,
+}
+
+/// One month of the chronology.
+#[derive(Debug, Clone)]
+pub struct Month {
+    /// 1 to 12.
+    pub month: i8,
+    /// Incidents, newest first.
+    pub incidents: Vec<BriefingId>,
+}
+
+/// One year of the chronology.
+#[derive(Debug, Clone)]
+pub struct Year {
+    /// The year.
+    pub year: i16,
+    /// Months with incidents, newest first.
+    pub months: Vec<Month>,
+    /// Conservative totals over the year.
+    pub totals: Totals,
+}
+
+/// The whole site, cross-referenced.
+#[derive(Debug, Clone, Default)]
+pub struct SiteIndex {
+    /// Briefings, oldest first: the id of a briefing is its position.
+    pub briefings: Vec<Briefing>,
+    /// Derived figures, per briefing.
+    pub figures: Vec<IncidentFigures>,
+    /// Resolved groups, per briefing, in the order written.
+    pub involvements: Vec<Vec<Involvement>>,
+    /// Countries, per briefing, in the order written.
+    pub incident_countries: Vec<Vec<CountryId>>,
+    /// Every group with a page, sorted by name.
+    pub groups: Vec<Group>,
+    /// Every country with a page, sorted by name.
+    pub countries: Vec<Country>,
+    /// The chronology, newest year first.
+    pub years: Vec<Year>,
+    /// Free pages, sorted by title.
+    pub pages: Vec<Page>,
+    /// Every correction as (briefing, index in its corrections), newest first.
+    pub corrections: Vec<(BriefingId, usize)>,
+    /// Conservative totals over every incident.
+    pub totals: Totals,
+    /// Where `@/` links lead.
+    pub links: LinkTargets,
+}
+
+impl SiteIndex {
+    /// Ids of every briefing, newest first.
+    pub fn newest_first(&self) -> impl Iterator<Item = BriefingId> + '_ {
+        (0..self.briefings.len()).rev()
+    }
+
+    /// The incident before `id` in the chronology.
+    pub fn previous(&self, id: BriefingId) -> Option<BriefingId> {
+        id.checked_sub(1)
+    }
+
+    /// The incident after `id` in the chronology.
+    pub fn next(&self, id: BriefingId) -> Option<BriefingId> {
+        (id + 1 < self.briefings.len()).then_some(id + 1)
+    }
+}
+
+/// Cross-references `content`. `unpublished` lists the content paths of drafts
+/// and scheduled briefings left out of this build, so links to them can be
+/// reported as such.
+pub fn index(
+    content: Content,
+    unpublished: HashMap<String, &'static str>,
+    diags: &mut Diagnostics,
+) -> SiteIndex {
+    let mut briefings = content.briefings;
+    briefings.sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
+    check_unique_slugs(&briefings, diags);
+
+    let figures: Vec<IncidentFigures> = briefings.iter().map(|b| derive(&b.casualties)).collect();
+    let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, diags);
+    let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
+    let years = chronology(&briefings, &figures);
+
+    let mut pages = content.pages;
+    check_unique_pages(&pages, diags);
+    pages.sort_by(|a, b| a.title.cmp(&b.title));
+
+    let mut corrections: Vec<(BriefingId, usize)> = briefings
+        .iter()
+        .enumerate()
+        .flat_map(|(id, b)| (0..b.corrections.len()).map(move |i| (id, i)))
+        .collect();
+    corrections.sort_by(|a, b| {
+        let da = briefings[a.0].corrections[a.1].date;
+        let db = briefings[b.0].corrections[b.1].date;
+        db.cmp(&da).then(b.0.cmp(&a.0))
+    });
+
+    let mut totals = Totals::default();
+    figures.iter().for_each(|f| totals.add(f));
+    let links = LinkTargets::new(&briefings, &groups, &countries, &pages, unpublished);
+    SiteIndex {
+        briefings,
+        figures,
+        involvements,
+        incident_countries,
+        groups,
+        countries,
+        years,
+        pages,
+        corrections,
+        totals,
+        links,
+    }
+}
+
+fn check_unique_slugs(briefings: &[Briefing], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Briefing> = HashMap::new();
+    for b in briefings {
+        if let Some(first) = seen.insert(&b.slug, b) {
+            let (first, second) = if first.origin.path <= b.origin.path {
+                (first, b)
+            } else {
+                (b, first)
+            };
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    &second.origin.path,
+                    format!(
+                        "slug `{}` is also used by {}",
+                        b.slug,
+                        crate::diagnostics::display_path(&first.origin.path)
+                    ),
+                )
+                .at_opt(
+                    second
+                        .slug_span
+                        .or(Some(crate::diagnostics::Span::new(1, 1))),
+                )
+                .hint(
+                    "every briefing needs its own slug: rename one file or set a different `slug:`",
+                ),
+            );
+        }
+    }
+}
+
+fn check_unique_pages(pages: &[Page], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Page> = HashMap::new();
+    for p in pages {
+        if let Some(first) = seen.insert(&p.slug, p) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    &p.origin.path,
+                    format!(
+                        "page `{}` is also built from {}",
+                        p.slug,
+                        crate::diagnostics::display_path(&first.origin.path)
+                    ),
+                )
+                .hint("two free pages cannot share a file name"),
+            );
+        }
+    }
+}
+
+fn countries(
+    profiles: Vec<CountryProfile>,
+    briefings: &[Briefing],
+    figures: &[IncidentFigures],
+    diags: &mut Diagnostics,
+) -> (Vec<Country>, Vec<Vec<CountryId>>) {
+    let mut by_code: BTreeMap<CountryCode, Country> = BTreeMap::new();
+    let new_country = |code: CountryCode| Country {
+        code,
+        name: code.name().to_string(),
+        slug: code.slug(),
+        profile: None,
+        incidents: Vec::new(),
+        totals: Totals::default(),
+    };
+    for profile in profiles {
+        let entry = by_code
+            .entry(profile.code)
+            .or_insert_with(|| new_country(profile.code));
+        if let Some(first) = &entry.profile {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-profile",
+                    &profile.origin.path,
+                    format!(
+                        "{} already has a profile in {}",
+                        entry.name,
+                        crate::diagnostics::display_path(&first.origin.path)
+                    ),
+                )
+                .hint("keep one profile per country"),
+            );
+            continue;
+        }
+        if let Some(name) = &profile.name {
+            entry.name = name.clone();
+        }
+        entry.profile = Some(profile);
+    }
+    for b in briefings {
+        for code in &b.countries {
+            by_code.entry(*code).or_insert_with(|| new_country(*code));
+        }
+    }
+    let mut countries: Vec<Country> = by_code.into_values().collect();
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    let id_of: HashMap<CountryCode, CountryId> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code, i))
+        .collect();
+    let mut per_incident = Vec::with_capacity(briefings.len());
+    for (id, b) in briefings.iter().enumerate() {
+        let ids: Vec<CountryId> = b.countries.iter().map(|c| id_of[c]).collect();
+        for &cid in &ids {
+            countries[cid].incidents.push(id);
+            countries[cid].totals.add(&figures[id]);
+        }
+        per_incident.push(ids);
+    }
+    for c in &mut countries {
+        c.incidents.reverse();
+    }
+    (countries, per_incident)
+}
+
+fn chronology(briefings: &[Briefing], figures: &[IncidentFigures]) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for (id, b) in briefings.iter().enumerate().rev() {
+        let (y, m) = (b.date.year(), b.date.month());
+        if years.last().is_none_or(|last| last.year != y) {
+            years.push(Year {
+                year: y,
+                months: Vec::new(),
+                totals: Totals::default(),
+            });
+        }
+        let year = years.last_mut().expect("a year was just pushed");
+        year.totals.add(&figures[id]);
+        if year.months.last().is_none_or(|last| last.month != m) {
+            year.months.push(Month {
+                month: m,
+                incidents: Vec::new(),
+            });
+        }
+        year.months
+            .last_mut()
+            .expect("a month was just pushed")
+            .incidents
+            .push(id);
+    }
+    years
+}
+
+/// The URL path of a briefing (used by links and render).
+pub fn briefing_path(b: &Briefing) -> String {
+    urls::briefing(&b.slug)
+}

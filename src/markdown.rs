@@ -1,0 +1,345 @@
+//! Markdown bodies to HTML, with pulldown-cmark.
+//!
+//! CommonMark plus tables, footnotes, strikethrough, smart punctuation and
+//! heading anchors. Links written `@/briefings/x.md` are resolved to the page
+//! built from that file; a link to a missing or unpublished file is an error at
+//! its line and column in the file. Also extracts the first paragraph as plain
+//! text (the default summary).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use crate::diagnostics::{Diagnostic, Span, did_you_mean};
+use crate::index::LinkError;
+use crate::index::LinkTargets;
+use crate::model::Body;
+use crate::model::names::slugify;
+
+/// How bodies are rendered.
+#[derive(Debug, Clone)]
+pub struct MarkdownOptions {
+    /// Put in front of resolved `@/` links: the site's base path, e.g. `/sahel/`.
+    pub base_path: String,
+    /// Keep raw HTML written in bodies (writers are trusted); `false` strips it.
+    pub unsafe_html: bool,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// The first paragraph as plain text, if there is one.
+    pub first_paragraph: Option<String>,
+}
+
+/// Renders `body` of the file at `path`; link problems are pushed to `problems`.
+pub fn render(
+    body: &Body,
+    path: &Path,
+    links: &LinkTargets,
+    options: &MarkdownOptions,
+    problems: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let text = body.markdown.as_str();
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut first_paragraph: Option<String> = None;
+    let mut in_first = false;
+    let mut lines: Option<LineIndex> = None;
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with("@/") => {
+                let (target, fragment) = match dest_url.split_once('#') {
+                    Some((t, f)) => (t, Some(f)),
+                    None => (&dest_url[..], None),
+                };
+                let href = match links.resolve(&target[2..]) {
+                    Ok(url) => {
+                        let mut href = format!("{}{url}", options.base_path);
+                        if let Some(f) = fragment {
+                            href.push('#');
+                            href.push_str(f);
+                        }
+                        href
+                    }
+                    Err(LinkError::Failed) => "#".to_string(),
+                    Err(err) => {
+                        let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+                        let at = lines.span(text, range.start, body.first_line);
+                        problems.push(link_error(path, target, err, at, links));
+                        "#".to_string()
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(href),
+                    title,
+                    id,
+                })
+            }
+            Event::Html(_) | Event::InlineHtml(_) if !options.unsafe_html => continue,
+            other => other,
+        };
+        match &event {
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
+                in_first = true;
+                first_paragraph = Some(String::new());
+            }
+            Event::End(TagEnd::Paragraph) => in_first = false,
+            Event::Text(t) | Event::Code(t) if in_first => {
+                first_paragraph.get_or_insert_default().push_str(t)
+            }
+            Event::SoftBreak | Event::HardBreak if in_first => {
+                first_paragraph.get_or_insert_default().push(' ')
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    add_heading_anchors(&mut events);
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    let first_paragraph = first_paragraph
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
+    Rendered {
+        html: out,
+        first_paragraph,
+    }
+}
+
+fn link_error(
+    path: &Path,
+    target: &str,
+    err: LinkError,
+    at: Span,
+    links: &LinkTargets,
+) -> Diagnostic {
+    match err {
+        LinkError::Missing => {
+            let wanted = &target[2..];
+            let known = links.known();
+            let hint = match did_you_mean(wanted, known.iter().copied()) {
+                Some(best) => format!("did you mean `@/{best}`? the path is relative to content/"),
+                None => {
+                    "the path after `@/` is a file under content/, e.g. `@/briefings/kati-2022.md`"
+                        .to_string()
+                }
+            };
+            Diagnostic::error(
+                "broken-link",
+                path,
+                format!("link to `{target}`, which does not exist"),
+            )
+            .at(at)
+            .hint(hint)
+        }
+        LinkError::Failed => Diagnostic::error(
+            "broken-link",
+            path,
+            format!("link to `{target}`, which has errors"),
+        )
+        .at(at),
+        LinkError::Unpublished(why) => Diagnostic::error(
+            "link-to-unpublished",
+            path,
+            format!("link to `{target}`, which is {why} and not published"),
+        )
+        .at(at)
+        .hint("publish the linked briefing first, or remove the link"),
+    }
+}
+
+/// Gives every heading an `id` (its text as a slug, made unique) and a link to itself.
+fn add_heading_anchors(events: &mut Vec<Event<'_>>) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let level: HeadingLevel = *level;
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map_or(events.len(), |p| i + p);
+            let text: String = events[i + 1..end]
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let base = match id {
+                Some(id) => id.to_string(),
+                None => {
+                    let s = slugify(&text);
+                    if s.is_empty() {
+                        "section".to_string()
+                    } else {
+                        s
+                    }
+                }
+            };
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            if level != HeadingLevel::H1 {
+                let anchor = format!(
+                    " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
+                );
+                events.insert(end, Event::InlineHtml(CowStr::from(anchor)));
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Byte offsets of line starts, to turn an offset into a file line and column.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex(starts)
+    }
+
+    fn span(&self, text: &str, offset: usize, first_line: usize) -> Span {
+        let line = self.0.partition_point(|&s| s <= offset) - 1;
+        let column = text[self.0[line]..offset].chars().count() + 1;
+        Span::new(first_line + line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> MarkdownOptions {
+        MarkdownOptions {
+            base_path: "/sahel/".into(),
+            unsafe_html: true,
+        }
+    }
+
+    fn body(md: &str) -> Body {
+        Body {
+            markdown: md.to_string(),
+            first_line: 10,
+        }
+    }
+
+    #[test]
+    fn renders_tables_footnotes_strikethrough_and_smart_quotes() {
+        let mut p = Vec::new();
+        let md = "He said \"no\" -- twice.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n[^1]: A note.\n";
+        let r = render(
+            &body(md),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert!(r.html.contains("“no”"), "{}", r.html);
+        assert!(r.html.contains("–"), "{}", r.html);
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote-definition"));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let mut p = Vec::new();
+        let r = render(
+            &body("## What happened\n\n## What happened\n"),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert!(r.html.contains("<h2 id=\"what-happened\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"what-happened-1\">"), "{}", r.html);
+        assert!(r.html.contains("href=\"#what-happened\""));
+    }
+
+    #[test]
+    fn a_missing_link_target_is_an_error_at_its_file_line() {
+        let mut p = Vec::new();
+        let md = "First line.\n\nSee [Kati](@/briefings/kati.md).\n";
+        render(
+            &body(md),
+            Path::new("content/briefings/x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].code, "broken-link");
+        assert_eq!(p[0].span, Some(Span::new(12, 5)));
+    }
+
+    #[test]
+    fn first_paragraph_is_plain_text() {
+        let mut p = Vec::new();
+        let r = render(
+            &body("## Head\n\nJNIM *struck* the `airport`\nat dawn.\n\nMore."),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert_eq!(
+            r.first_paragraph.as_deref(),
+            Some("JNIM struck the airport at dawn.")
+        );
+    }
+
+    #[test]
+    fn raw_html_can_be_stripped() {
+        let mut p = Vec::new();
+        let o = MarkdownOptions {
+            unsafe_html: false,
+            ..opts()
+        };
+        let r = render(
+            &body("<script>alert(1)</script>\n\nText <b>bold</b>"),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &o,
+            &mut p,
+        );
+        assert!(
+            !r.html.contains("<script>") && !r.html.contains("<b>"),
+            "{}",
+            r.html
+        );
+        let r = render(
+            &body("Text <b>bold</b>"),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert!(r.html.contains("<b>bold</b>"));
+    }
+}

@@ -1,0 +1,244 @@
+//! Dates as writers give them: a day (`2024-09-17`) or only a month (`2024-09`).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use jiff::civil::Date;
+
+/// The day an incident began, or only its month when the day is not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IncidentDate {
+    /// A known day.
+    Day(Date),
+    /// Only the month is known; never shown as the 1st.
+    Month {
+        /// Year, e.g. 2024.
+        year: i16,
+        /// Month, 1 to 12.
+        month: i8,
+    },
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD` or `YYYY-MM`.
+    Form,
+    /// The right form, but no such day (`2023-02-30`) or month (`2024-13`).
+    Impossible,
+}
+
+/// Parses a day in the strict form `YYYY-MM-DD`.
+pub fn parse_day(text: &str) -> Result<Date, DateError> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            Date::new(num(y) as i16, num(m) as i8, num(d) as i8).map_err(|_| DateError::Impossible)
+        }
+        _ => Err(DateError::Form),
+    }
+}
+
+fn digits(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn num(s: &str) -> i32 {
+    s.parse().unwrap_or(0)
+}
+
+impl IncidentDate {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(text: &str) -> Result<IncidentDate, DateError> {
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        match parts.as_slice() {
+            [_, _, _] => parse_day(text).map(IncidentDate::Day),
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                let (year, month) = (num(y), num(m));
+                if !(1..=12).contains(&month) || year == 0 {
+                    return Err(DateError::Impossible);
+                }
+                Ok(IncidentDate::Month {
+                    year: year as i16,
+                    month: month as i8,
+                })
+            }
+            _ => Err(DateError::Form),
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i16 {
+        match self {
+            IncidentDate::Day(d) => d.year(),
+            IncidentDate::Month { year, .. } => *year,
+        }
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(&self) -> i8 {
+        match self {
+            IncidentDate::Day(d) => d.month(),
+            IncidentDate::Month { month, .. } => *month,
+        }
+    }
+
+    /// The day of the month, when known.
+    pub fn day(&self) -> Option<i8> {
+        match self {
+            IncidentDate::Day(d) => Some(d.day()),
+            IncidentDate::Month { .. } => None,
+        }
+    }
+
+    /// True when only the month is known.
+    pub fn is_month_only(&self) -> bool {
+        matches!(self, IncidentDate::Month { .. })
+    }
+
+    /// The first day this date can mean (for comparisons with days).
+    pub fn first_day(&self) -> Date {
+        match self {
+            IncidentDate::Day(d) => *d,
+            IncidentDate::Month { year, month } => Date::new(*year, *month, 1).unwrap_or_default(),
+        }
+    }
+
+    /// The last day this date can mean.
+    pub fn last_day(&self) -> Date {
+        match self {
+            IncidentDate::Day(d) => *d,
+            IncidentDate::Month { .. } => self.first_day().last_of_month(),
+        }
+    }
+
+    /// Machine form for `<time datetime>`: `2024-09-17` or `2024-09`.
+    pub fn iso(&self) -> String {
+        match self {
+            IncidentDate::Day(d) => d.to_string(),
+            IncidentDate::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+
+    /// Reader's form: `17 September 2024`, or `September 2024` for a month.
+    pub fn long(&self) -> String {
+        match self {
+            IncidentDate::Day(d) => long_day(*d),
+            IncidentDate::Month { year, month } => format!("{} {year}", month_name(*month)),
+        }
+    }
+
+    /// Short reader's form for lists: `17 Sep 2024` or `Sep 2024`.
+    pub fn short(&self) -> String {
+        let name = month_name(self.month());
+        let m = &name[..3];
+        match self.day() {
+            Some(d) => format!("{d} {m} {}", self.year()),
+            None => format!("{m} {}", self.year()),
+        }
+    }
+
+    /// `17–18 September 2024`, `30 September – 2 October 2024`, or just `long()`.
+    pub fn range(&self, end: Option<&IncidentDate>) -> String {
+        let Some(end) = end.filter(|e| *e != self) else {
+            return self.long();
+        };
+        match (self, end) {
+            (IncidentDate::Day(a), IncidentDate::Day(b))
+                if a.year() == b.year() && a.month() == b.month() =>
+            {
+                format!(
+                    "{}–{} {} {}",
+                    a.day(),
+                    b.day(),
+                    month_name(a.month()),
+                    a.year()
+                )
+            }
+            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() => {
+                format!("{} {} – {}", a.day(), month_name(a.month()), long_day(*b))
+            }
+            _ => format!("{} – {}", self.long(), end.long()),
+        }
+    }
+}
+
+/// Chronological order; a month-only date comes before the days of its month.
+impl Ord for IncidentDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let key = |d: &IncidentDate| (d.year(), d.month(), d.day().unwrap_or(0));
+        key(self).cmp(&key(other))
+    }
+}
+
+impl PartialOrd for IncidentDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for IncidentDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+/// `September` for 9.
+pub fn month_name(month: i8) -> String {
+    Date::new(2000, month.clamp(1, 12), 1)
+        .unwrap_or_default()
+        .strftime("%B")
+        .to_string()
+}
+
+/// `17 September 2024`.
+pub fn long_day(d: Date) -> String {
+    d.strftime("%-d %B %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_days_and_months() {
+        assert_eq!(
+            IncidentDate::parse("2024-09-17").unwrap().long(),
+            "17 September 2024"
+        );
+        let month = IncidentDate::parse("2024-09").unwrap();
+        assert!(month.is_month_only());
+        assert_eq!(month.long(), "September 2024");
+        assert_eq!(month.iso(), "2024-09");
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        assert_eq!(
+            IncidentDate::parse("2023-02-29"),
+            Err(DateError::Impossible)
+        );
+        assert_eq!(IncidentDate::parse("2024-13"), Err(DateError::Impossible));
+        assert_eq!(IncidentDate::parse("17/09/2024"), Err(DateError::Form));
+        assert_eq!(IncidentDate::parse("2024-9-17"), Err(DateError::Form));
+        assert_eq!(parse_day("2024-09"), Err(DateError::Form));
+    }
+
+    #[test]
+    fn a_month_sorts_before_its_days() {
+        let m = IncidentDate::parse("2024-09").unwrap();
+        let d1 = IncidentDate::parse("2024-09-01").unwrap();
+        let aug = IncidentDate::parse("2024-08-31").unwrap();
+        assert!(aug < m && m < d1);
+    }
+
+    #[test]
+    fn ranges_read_naturally() {
+        let a = IncidentDate::parse("2024-09-17").unwrap();
+        let b = IncidentDate::parse("2024-09-18").unwrap();
+        let c = IncidentDate::parse("2024-10-02").unwrap();
+        assert_eq!(a.range(Some(&b)), "17–18 September 2024");
+        assert_eq!(a.range(Some(&c)), "17 September – 2 October 2024");
+        assert_eq!(a.range(None), "17 September 2024");
+    }
+}

@@ -1,0 +1,231 @@
+//! The pipeline: load -> parse and validate -> index -> render -> write.
+//!
+//! `build_site` runs every stage into memory; `build` writes the result only
+//! when there is no error; `check` is `build_site` without writing. All three
+//! report every problem of every stage.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{self, SiteIndex};
+use crate::model::Content;
+use crate::output::{self, Output};
+use crate::render;
+use crate::source;
+use crate::theme;
+use crate::validate;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (holds `site.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Where to write; `<root>/output` when `None`.
+    pub output: Option<PathBuf>,
+    /// Also build drafts and scheduled briefings (marked as such).
+    pub drafts: bool,
+    /// Replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Today's date: briefings published later are scheduled.
+    pub today: Date,
+}
+
+impl BuildOptions {
+    /// Options for the site at `root`, built as of `today`.
+    pub fn new(root: impl Into<PathBuf>, today: Date) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            base_url: None,
+            today,
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// A site built in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// Every file.
+    pub output: Output,
+    /// The index the pages were built from.
+    pub index: SiteIndex,
+}
+
+/// Runs every stage in memory. The site is `None` when there is any error.
+pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let root = &opts.root;
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error("missing-root", root, "the site folder does not exist")
+                .hint("run sitrep in the folder that holds site.yaml, or pass --root"),
+        );
+        return (None, diags);
+    }
+    let config = config::load(root, &mut diags).map(|c| match &opts.base_url {
+        Some(url) => c.with_base_url(url),
+        None => c,
+    });
+    let theme = config
+        .as_ref()
+        .and_then(|c| theme::load(root, &c.theme, &mut diags));
+    let files = source::load(root, &mut diags);
+    let mut content = validate::validate(&files, &mut diags);
+    let failed: HashSet<String> = files
+        .iter()
+        .map(|f| f.content_path.clone())
+        .filter(|p| !is_valid(&content, p))
+        .collect();
+    let unpublished = if opts.drafts {
+        HashMap::new()
+    } else {
+        hold_back(&mut content, opts.today)
+    };
+    let mut index = index::index(content, unpublished, &mut diags);
+    index.links.ignore(failed);
+    let output = match (&config, &theme) {
+        (Some(config), Some(theme)) => {
+            render::render(&index, config, theme, opts.today, &mut diags)
+        }
+        _ => Output::new(),
+    };
+    diags.sort();
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(Site { output, index }), diags)
+}
+
+/// Builds and writes the site; writes nothing when there is any error.
+pub fn build(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let out_dir = opts.output_dir();
+    if let Err(d) = check_output_dir(&opts.root, &out_dir) {
+        let mut diags = Diagnostics::new();
+        diags.push(d);
+        return (None, diags);
+    }
+    let (site, mut diags) = build_site(opts);
+    let Some(site) = site else {
+        return (None, diags);
+    };
+    if let Err(d) = output::write(&site.output, &out_dir) {
+        diags.push(d);
+        return (None, diags);
+    }
+    (Some(site), diags)
+}
+
+/// Every problem `build` would report, without writing anything.
+pub fn check(opts: &BuildOptions) -> Diagnostics {
+    build_site(opts).1
+}
+
+fn is_valid(content: &Content, content_path: &str) -> bool {
+    content
+        .briefings
+        .iter()
+        .any(|b| b.origin.content_path == content_path)
+        || content
+            .groups
+            .iter()
+            .any(|g| g.origin.content_path == content_path)
+        || content
+            .countries
+            .iter()
+            .any(|c| c.origin.content_path == content_path)
+        || content
+            .pages
+            .iter()
+            .any(|p| p.origin.content_path == content_path)
+}
+
+/// Removes drafts and scheduled items; returns their content paths and why.
+fn hold_back(content: &mut Content, today: Date) -> HashMap<String, &'static str> {
+    let mut held = HashMap::new();
+    content.briefings.retain(|b| {
+        let why = if b.draft {
+            Some("a draft")
+        } else if b.is_scheduled(today) {
+            Some("scheduled")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            held.insert(b.origin.content_path.clone(), why);
+        }
+        why.is_none()
+    });
+    content.pages.retain(|p| {
+        if p.draft {
+            held.insert(p.origin.content_path.clone(), "a draft");
+        }
+        !p.draft
+    });
+    held
+}
+
+/// Refuses an output folder that would overwrite the site itself.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(out);
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            "bad-output",
+            &out,
+            format!("refusing to write the site into {}: {why}", out.display()),
+        )
+        .hint("choose an empty folder or the default `output/` with --output"))
+    };
+    if out == root {
+        return refuse("it is the site root");
+    }
+    if root.starts_with(&out) {
+        return refuse("it contains the site");
+    }
+    for protected in ["content", "themes"] {
+        if out.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside {protected}/"));
+        }
+    }
+    if out.starts_with(&root) && out.file_name().is_some_and(|n| n == "site.yaml") {
+        return refuse("it is the settings file");
+    }
+    Ok(())
+}
+
+/// An absolute, normalised path, even when it does not exist yet.
+fn absolute(path: &Path) -> PathBuf {
+    let base = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Canonicalise the longest existing ancestor so symlinks and `..` resolve.
+    let mut existing = base.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}

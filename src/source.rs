@@ -1,0 +1,279 @@
+//! Load stage: walk `content/` and read every Markdown file.
+//!
+//! Input: the site root. Output: `SourceFile`s sorted by path, with text
+//! normalised (UTF-8 byte-order mark removed, CRLF turned into LF) so that later
+//! stages count lines the way an editor does. Files that cannot be read become
+//! diagnostics; this stage never parses anything.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+
+/// The folder under the site root that holds the writers' files.
+pub const CONTENT_DIR: &str = "content";
+
+/// Which kind of content a file is, from the folder it sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// `content/briefings/**.md`: one incident each.
+    Briefing,
+    /// `content/groups/**.md`: an armed group or other actor.
+    Group,
+    /// `content/countries/<code>.md`: a country profile.
+    Country,
+    /// `content/pages/**.md`: a free page such as "about".
+    Page,
+}
+
+impl SourceKind {
+    /// The kind of a file from the first folder of its path under `content/`.
+    pub fn from_folder(folder: &str) -> Option<SourceKind> {
+        match folder {
+            "briefings" => Some(SourceKind::Briefing),
+            "groups" => Some(SourceKind::Group),
+            "countries" => Some(SourceKind::Country),
+            "pages" => Some(SourceKind::Page),
+            _ => None,
+        }
+    }
+}
+
+/// One Markdown file from `content/`, read and normalised.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, e.g. `content/briefings/bamako.md`.
+    pub path: PathBuf,
+    /// Path relative to `content/` with forward slashes, as `@/` links name it.
+    pub content_path: String,
+    /// What the file describes.
+    pub kind: SourceKind,
+    /// The text, without a byte-order mark and with LF line endings.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The file name without `.md`: the default slug.
+    pub fn stem(&self) -> &str {
+        let name = self
+            .content_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.content_path);
+        name.strip_suffix(".md").unwrap_or(name)
+    }
+}
+
+/// Reads every Markdown file under `<root>/content`, reporting what cannot be used.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "missing-content",
+                CONTENT_DIR,
+                "the site has no `content/` folder",
+            )
+            .hint(
+                "create content/briefings/ and write a briefing there (see `sitrep new briefing`)",
+            ),
+        );
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut found: Vec<(PathBuf, String, SourceKind)> = Vec::new();
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
+                diags.push(Diagnostic::error(
+                    "unreadable",
+                    path,
+                    format!("cannot read: {err}"),
+                ));
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {
+                    if target.is_dir() {
+                        diags.push(
+                            Diagnostic::warning(
+                                "symlink-dir",
+                                &rel,
+                                "symlinked folder is not followed",
+                            )
+                            .hint("move the files into content/ instead of linking a folder"),
+                        );
+                        continue;
+                    }
+                }
+                Ok(_) => {
+                    diags.push(
+                        Diagnostic::warning(
+                            "symlink-outside",
+                            &rel,
+                            "symlink points outside the site; ignored",
+                        )
+                        .hint("copy the file into the site instead of linking to it"),
+                    );
+                    continue;
+                }
+                Err(_) => {
+                    diags.push(Diagnostic::warning(
+                        "broken-symlink",
+                        &rel,
+                        "symlink points nowhere; ignored",
+                    ));
+                    continue;
+                }
+            }
+        } else if !file_type.is_file() {
+            continue;
+        }
+        let Some(content_path) = content_relative(&content, entry.path()) else {
+            continue;
+        };
+        if !content_path.ends_with(".md") {
+            diags.push(
+                Diagnostic::warning("not-markdown", &rel, "not a Markdown file; ignored")
+                    .hint("only .md files belong in content/; put images and other files in themes/<theme>/static/"),
+            );
+            continue;
+        }
+        let folder = content_path.split('/').next().unwrap_or_default();
+        let kind = match SourceKind::from_folder(folder) {
+            Some(kind) if content_path.contains('/') => kind,
+            _ => {
+                diags.push(
+                    Diagnostic::error("unknown-section", &rel, "file is not in a known content folder")
+                        .hint("move it into content/briefings/, content/groups/, content/countries/ or content/pages/"),
+                );
+                continue;
+            }
+        };
+        found.push((rel, content_path, kind));
+    }
+    let results: Vec<Result<SourceFile, Diagnostic>> = found
+        .into_par_iter()
+        .map(|(path, content_path, kind)| {
+            let bytes = std::fs::read(root.join(&path))
+                .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
+            let text = decode(&bytes).map_err(|span| {
+                Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
+                    .at(span)
+                    .hint("save the file as UTF-8 in your editor")
+            })?;
+            Ok(SourceFile {
+                path,
+                content_path,
+                kind,
+                text,
+            })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
+
+/// Names the loader skips: hidden files, editor swap and backup files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name == "4913"
+}
+
+/// Decodes UTF-8, drops a byte-order mark and turns CRLF into LF.
+///
+/// On failure returns the line and column of the first invalid byte.
+pub fn decode(bytes: &[u8]) -> Result<String, Span> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            return Err(Span::new(line, column));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn content_relative(content: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        assert_eq!(
+            decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n").unwrap(),
+            "---\ntitle: a\n"
+        );
+    }
+
+    #[test]
+    fn decode_points_at_the_first_bad_byte() {
+        assert_eq!(
+            decode(b"---\ntitle: caf\xe9\n").unwrap_err(),
+            Span::new(2, 11)
+        );
+    }
+
+    #[test]
+    fn ignores_editor_leftovers() {
+        for name in [".x.md.swp", "x.md~", "#x.md#", ".hidden.md", "4913"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("bamako.md"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Themes: Tera templates and static files, from `themes/<name>/` in the site,
+//! or, when a site names the `default` theme without shipping it, from the copy
+//! of the default theme built into the binary.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The templates every theme must provide.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "base.html",
+    "index.html",
+    "briefing.html",
+    "groups.html",
+    "group.html",
+    "countries.html",
+    "country.html",
+    "chronology.html",
+    "year.html",
+    "page.html",
+    "corrections.html",
+    "404.html",
+];
+
+/// A loaded theme.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Where it came from, for diagnostics: `themes/default` or `(built-in default theme)`.
+    pub origin: PathBuf,
+    /// Templates as (name under `templates/`, text).
+    pub templates: Vec<(String, String)>,
+    /// Static files as (path under `static/`, bytes), copied to the output root.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The path diagnostics give for template `name`.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.origin.join("templates").join(name)
+    }
+}
+
+/// Loads theme `name` from `<root>/themes/<name>/`, or the built-in default.
+pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    let rel = Path::new("themes").join(name);
+    let dir = root.join(&rel);
+    let theme = if dir.is_dir() {
+        from_disk(&dir, &rel, diags)
+    } else if name == "default" {
+        builtin()
+    } else {
+        diags.push(
+            Diagnostic::error(
+                "missing-theme",
+                "site.yaml",
+                format!("theme `{name}` not found: there is no folder themes/{name}/"),
+            )
+            .hint("create the theme folder, or use `theme: default`"),
+        );
+        return None;
+    };
+    let mut missing = false;
+    for required in REQUIRED_TEMPLATES {
+        if !theme.templates.iter().any(|(n, _)| n == required) {
+            diags.push(
+                Diagnostic::error(
+                    "missing-template",
+                    theme.template_path(required),
+                    format!("theme `{name}` has no template {required}"),
+                )
+                .hint("every theme needs: ".to_string() + &REQUIRED_TEMPLATES.join(", ")),
+            );
+            missing = true;
+        }
+    }
+    (!missing).then_some(theme)
+}
+
+/// The default theme as built into the binary.
+pub fn builtin() -> Theme {
+    let mut templates = Vec::new();
+    let mut static_files = Vec::new();
+    collect_builtin(&BUILTIN, &mut templates, &mut static_files);
+    templates.sort();
+    static_files.sort();
+    Theme {
+        origin: PathBuf::from("(built-in default theme)"),
+        templates,
+        static_files,
+    }
+}
+
+fn collect_builtin(
+    dir: &Dir<'static>,
+    templates: &mut Vec<(String, String)>,
+    statics: &mut Vec<(String, Vec<u8>)>,
+) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = path.strip_prefix("templates/") {
+            templates.push((
+                name.to_string(),
+                String::from_utf8_lossy(file.contents()).into_owned(),
+            ));
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.push((name.to_string(), file.contents().to_vec()));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, templates, statics);
+    }
+}
+
+fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
+    let mut templates = Vec::new();
+    let mut static_files = Vec::new();
+    for (sub, is_templates) in [("templates", true), ("static", false)] {
+        let base = dir.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file()
+                || crate::source::is_ignored_name(&entry.file_name().to_string_lossy())
+            {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&base)
+                .unwrap_or(entry.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let shown = rel.join(sub).join(&name);
+            match std::fs::read(entry.path()) {
+                Ok(bytes) if is_templates => match String::from_utf8(bytes) {
+                    Ok(text) => templates.push((name, text)),
+                    Err(_) => diags.push(Diagnostic::error(
+                        "not-utf8",
+                        shown,
+                        "template is not valid UTF-8 text",
+                    )),
+                },
+                Ok(bytes) => static_files.push((name, bytes)),
+                Err(e) => diags.push(Diagnostic::error(
+                    "unreadable",
+                    shown,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+    }
+    Theme {
+        origin: rel.to_path_buf(),
+        templates,
+        static_files,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_theme_has_every_required_template() {
+        let t = builtin();
+        for name in REQUIRED_TEMPLATES {
+            assert!(t.templates.iter().any(|(n, _)| n == name), "{name}");
+        }
+        assert!(t.static_files.iter().any(|(n, _)| n.ends_with(".css")));
+    }
+}

@@ -1,0 +1,241 @@
+//! The checks shared by every kind of file: required text, dates, choices from
+//! a fixed list, countries, addresses. Each failed check becomes a diagnostic
+//! at the field's position; the caller gets `None` and carries on.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Diagnostic, Span, did_you_mean};
+use crate::frontmatter::Locator;
+use crate::model::CountryCode;
+use crate::model::country::{all_country_names, resolve_country};
+use crate::model::date::{DateError, IncidentDate, parse_day};
+
+/// Collects the problems of one file while its fields are checked.
+pub struct Checker<'a> {
+    path: &'a Path,
+    locator: &'a Locator,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for the file at `path` whose fields `locator` can find.
+    pub fn new(path: &'a Path, locator: &'a Locator) -> Self {
+        Checker {
+            path,
+            locator,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The problems found, in the order found.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.problems
+    }
+
+    /// Where the value of `field` (a path such as `casualties[1].min`) is.
+    pub fn span(&self, field: &str) -> Option<Span> {
+        self.locator.value(field)
+    }
+
+    /// Reports an error at `field`.
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = Diagnostic::error(code, self.path, message)
+            .at_opt(self.span(field))
+            .hint(hint);
+        self.problems.push(d);
+    }
+
+    /// Reports a warning at `field`.
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = Diagnostic::warning(code, self.path, message)
+            .at_opt(self.span(field))
+            .hint(hint);
+        self.problems.push(d);
+    }
+
+    /// Trimmed text, or `None` when absent or blank.
+    pub fn optional_text(&mut self, value: Option<String>) -> Option<String> {
+        value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Trimmed text that must be present and not blank.
+    pub fn required_text(
+        &mut self,
+        value: Option<String>,
+        field: &str,
+        hint: &str,
+    ) -> Option<String> {
+        let missing = value.is_none();
+        let text = self.optional_text(value);
+        if text.is_none() {
+            let message = if missing {
+                format!("missing required field `{field}`")
+            } else {
+                format!("`{field}` is empty")
+            };
+            self.error(
+                if missing {
+                    "missing-field"
+                } else {
+                    "empty-field"
+                },
+                field,
+                message,
+                hint,
+            );
+        }
+        text
+    }
+
+    /// A list of free terms: trimmed, blanks reported, repeats dropped.
+    pub fn terms(&mut self, values: Option<Vec<String>>, field: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, v) in values.unwrap_or_default().into_iter().enumerate() {
+            let v = v.trim().to_string();
+            if v.is_empty() {
+                self.error(
+                    "empty-field",
+                    &format!("{field}[{i}]"),
+                    format!("empty entry in `{field}`"),
+                    "remove the empty entry",
+                );
+            } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    /// An incident date: `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn incident_date(&mut self, value: &str, field: &str) -> Option<IncidentDate> {
+        match IncidentDate::parse(value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.date_error(
+                    e,
+                    value,
+                    field,
+                    "YYYY-MM-DD, or YYYY-MM when only the month is known",
+                );
+                None
+            }
+        }
+    }
+
+    /// A day: `YYYY-MM-DD` only.
+    pub fn day(&mut self, value: &str, field: &str) -> Option<Date> {
+        match parse_day(value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.date_error(e, value, field, "YYYY-MM-DD");
+                None
+            }
+        }
+    }
+
+    fn date_error(&mut self, e: DateError, value: &str, field: &str, form: &str) {
+        match e {
+            DateError::Form => self.error(
+                "bad-date",
+                field,
+                format!("`{field}` must be a date in the form {form}, found `{value}`"),
+                "write dates as 2024-09-17",
+            ),
+            DateError::Impossible => self.error(
+                "impossible-date",
+                field,
+                format!("`{field}` is not a real date: `{value}`"),
+                "check the day and the month",
+            ),
+        }
+    }
+
+    /// One of a fixed list of words (`kind`, `role`, `claim`...), with a
+    /// "did you mean" hint when the word is close to one of them.
+    pub fn choice<T: Copy>(
+        &mut self,
+        value: &str,
+        field: &str,
+        all: &[T],
+        word: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let v = value.trim().to_lowercase();
+        if let Some(found) = all.iter().copied().find(|t| word(*t) == v) {
+            return Some(found);
+        }
+        let words: Vec<&str> = all.iter().map(|t| word(*t)).collect();
+        let hint = match did_you_mean(&v, words.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? allowed: {}", words.join(", ")),
+            None => format!("allowed: {}", words.join(", ")),
+        };
+        let leaf = field.rsplit('.').next().unwrap_or(field);
+        self.error(
+            "unknown-value",
+            field,
+            format!("unknown {leaf} `{}`", value.trim()),
+            hint,
+        );
+        None
+    }
+
+    /// A country given by ISO code or English name.
+    pub fn country(&mut self, value: &str, field: &str) -> Option<CountryCode> {
+        if let Some(code) = resolve_country(value) {
+            return Some(code);
+        }
+        let names = all_country_names();
+        let hint = match did_you_mean(value.trim(), names.iter().copied()) {
+            Some(best) => format!(
+                "did you mean `{best}` ({})? use an ISO 3166-1 alpha-2 code such as ML, or the English name",
+                resolve_country(best)
+                    .map(|c| c.to_string())
+                    .unwrap_or_default()
+            ),
+            None => {
+                "use an ISO 3166-1 alpha-2 code such as ML, BF, NE, or the English name".to_string()
+            }
+        };
+        self.error(
+            "unknown-country",
+            field,
+            format!("unknown country `{}`", value.trim()),
+            hint,
+        );
+        None
+    }
+
+    /// An http or https address.
+    pub fn url(&mut self, value: &str, field: &str) -> Option<String> {
+        let v = value.trim();
+        let lower = v.to_ascii_lowercase();
+        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && v.len() > lower.find("//").unwrap_or(0) + 2
+            && !v.chars().any(char::is_whitespace);
+        if ok {
+            return Some(v.to_string());
+        }
+        self.error(
+            "bad-url",
+            field,
+            format!("`{field}` must be an http or https address, found `{v}`"),
+            "give the full address of the source, starting with https://",
+        );
+        None
+    }
+}

@@ -1,0 +1,101 @@
+//! Validate stage: raw front matter becomes the typed model.
+//!
+//! Input: the `SourceFile`s from `source`. Output: `Content` and diagnostics.
+//! Each file is split, parsed and checked on its own (in parallel); a file with
+//! errors is left out of `Content` but every one of its problems is reported.
+//! Checks that need several files (duplicate slugs, group names) belong to
+//! `index`.
+
+mod briefing;
+mod check;
+mod profile;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::frontmatter;
+use crate::model::{Body, Content, Origin};
+use crate::source::{SourceFile, SourceKind};
+
+pub use check::Checker;
+
+/// One validated file.
+enum Item {
+    Briefing(crate::model::Briefing),
+    Group(crate::model::GroupProfile),
+    Country(crate::model::CountryProfile),
+    Page(crate::model::Page),
+}
+
+/// Validates every file, collecting all problems; returns what was valid.
+pub fn validate(files: &[SourceFile], diags: &mut Diagnostics) -> Content {
+    let results: Vec<(Option<Item>, Vec<Diagnostic>)> =
+        files.par_iter().map(validate_file).collect();
+    let mut content = Content::default();
+    for (item, problems) in results {
+        diags.extend(problems.into_iter().collect());
+        match item {
+            Some(Item::Briefing(b)) => content.briefings.push(b),
+            Some(Item::Group(g)) => content.groups.push(g),
+            Some(Item::Country(c)) => content.countries.push(c),
+            Some(Item::Page(p)) => content.pages.push(p),
+            None => {}
+        }
+    }
+    content
+}
+
+fn validate_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
+    let required = file.kind != SourceKind::Country;
+    let doc = match frontmatter::split(&file.text, &file.path, required) {
+        Ok(doc) => doc,
+        Err(d) => return (None, vec![d]),
+    };
+    let origin = Origin {
+        path: file.path.clone(),
+        content_path: file.content_path.clone(),
+    };
+    let body = Body {
+        markdown: doc.body.to_string(),
+        first_line: doc.body_line,
+    };
+    let stem = file.stem();
+    match file.kind {
+        SourceKind::Briefing => run(&doc, file, |raw, c| {
+            briefing::validate(raw, origin, stem, body, c).map(Item::Briefing)
+        }),
+        SourceKind::Group => run(&doc, file, |raw, c| {
+            profile::group(raw, origin, stem, body, c).map(Item::Group)
+        }),
+        SourceKind::Country => run(&doc, file, |raw, c| {
+            profile::country(raw, origin, stem, body, c).map(Item::Country)
+        }),
+        SourceKind::Page => run(&doc, file, |raw, c| {
+            profile::page(raw, origin, stem, body, c).map(Item::Page)
+        }),
+    }
+}
+
+/// Parses the front matter into `R` and hands it to `check`; an item with any
+/// error is dropped, its diagnostics kept.
+fn run<R, F>(
+    doc: &frontmatter::Document<'_>,
+    file: &SourceFile,
+    check: F,
+) -> (Option<Item>, Vec<Diagnostic>)
+where
+    R: serde::de::DeserializeOwned,
+    F: FnOnce(R, &mut Checker<'_>) -> Option<Item>,
+{
+    let (raw, locator) = match frontmatter::parse::<R>(doc, &file.path) {
+        Ok(parsed) => parsed,
+        Err(problems) => return (None, problems),
+    };
+    let mut checker = Checker::new(&file.path, &locator);
+    let item = check(raw, &mut checker);
+    let problems = checker.finish();
+    let failed = problems
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    (if failed { None } else { item }, problems)
+}

@@ -1,0 +1,16 @@
+//! End-to-end tests: fixture sites under `tests/fixtures/` are copied to a
+//! temporary folder, built with the real pipeline, and the pages a reader would
+//! open are checked. One test binary (see Cargo.toml).
+
+mod support;
+
+mod build;
+mod chronology;
+mod cli;
+mod drafts;
+mod errors;
+mod escaping;
+mod example;
+mod figures;
+mod groups;
+mod subpath;

@@ -1,0 +1,240 @@
+//! The test harness: copy a fixture site, build it, read what a reader would see.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use scraper::{Html, Selector};
+use sitrep::diagnostics::Diagnostics;
+use sitrep::pipeline::{self, BuildOptions, Site};
+
+/// The day every test builds as of.
+pub fn today() -> Date {
+    Date::new(2026, 11, 21).unwrap()
+}
+
+/// A copy of a fixture site in a temporary folder.
+pub struct SiteTest {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl SiteTest {
+    /// Copies `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> SiteTest {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            &root,
+        );
+        SiteTest { _dir: dir, root }
+    }
+
+    /// Writes a file of the site.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Removes a file of the site.
+    pub fn remove(&self, rel: &str) -> &Self {
+        fs::remove_file(self.root.join(rel)).unwrap();
+        self
+    }
+
+    /// Build options as of `today()`.
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions::new(&self.root, today())
+    }
+
+    /// Builds into `<root>/output`, expecting success.
+    pub fn build(&self) -> Built {
+        self.build_with(|_| {})
+    }
+
+    /// Builds with adjusted options, expecting success.
+    pub fn build_with(&self, adjust: impl FnOnce(&mut BuildOptions)) -> Built {
+        let mut opts = self.options();
+        adjust(&mut opts);
+        let (site, diags) = pipeline::build(&opts);
+        let site = site.unwrap_or_else(|| panic!("build failed:\n{}", render(&diags)));
+        Built {
+            site,
+            diags,
+            out: opts.output_dir(),
+        }
+    }
+
+    /// Builds, expecting failure; returns the diagnostics.
+    pub fn build_err(&self) -> Diagnostics {
+        let (site, diags) = pipeline::build(&self.options());
+        assert!(site.is_none(), "the build should fail");
+        assert!(diags.has_errors());
+        diags
+    }
+
+    /// The output folder.
+    pub fn out(&self) -> PathBuf {
+        self.root.join("output")
+    }
+}
+
+/// Diagnostics as text, for failure messages.
+pub fn render(diags: &Diagnostics) -> String {
+    diags.iter().map(|d| d.render(None, false)).collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A successful build, read back from disk.
+pub struct Built {
+    pub site: Site,
+    pub diags: Diagnostics,
+    pub out: PathBuf,
+}
+
+impl Built {
+    /// The file a page path is written to: `briefings/x/` -> `briefings/x/index.html`.
+    pub fn file(&self, page: &str) -> PathBuf {
+        let page = page.trim_start_matches('/');
+        if page.is_empty() || page.ends_with('/') {
+            self.out.join(page).join("index.html")
+        } else {
+            self.out.join(page)
+        }
+    }
+
+    /// True when the page was written.
+    pub fn has(&self, page: &str) -> bool {
+        self.file(page).is_file()
+    }
+
+    /// The page's HTML source.
+    pub fn source(&self, page: &str) -> String {
+        fs::read_to_string(self.file(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+    }
+
+    /// The parsed page.
+    pub fn html(&self, page: &str) -> Html {
+        Html::parse_document(&self.source(page))
+    }
+
+    /// The visible text of the page's main content, whitespace collapsed.
+    pub fn text(&self, page: &str) -> String {
+        self.texts(page, "main").join(" ")
+    }
+
+    /// The text of every element matching `selector`, whitespace collapsed.
+    pub fn texts(&self, page: &str, selector: &str) -> Vec<String> {
+        let html = self.html(page);
+        let sel = Selector::parse(selector).unwrap();
+        html.select(&sel)
+            .map(|e| collapse(&e.text().collect::<String>()))
+            .collect()
+    }
+
+    /// The `attr` of every element matching `selector`.
+    pub fn attrs(&self, page: &str, selector: &str, attr: &str) -> Vec<String> {
+        let html = self.html(page);
+        let sel = Selector::parse(selector).unwrap();
+        html.select(&sel)
+            .filter_map(|e| e.value().attr(attr).map(str::to_string))
+            .collect()
+    }
+
+    /// Every HTML file written, relative to the output folder.
+    pub fn pages(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        collect(&self.out, &self.out, &mut out);
+        out
+    }
+
+    /// Every local link (href/src under `base_path`) that leads nowhere, as "page -> link".
+    pub fn broken_links(&self, base_path: &str) -> Vec<String> {
+        let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let id_sel = Selector::parse("[id]").unwrap();
+        let link_sel = Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
+        let pages = self.pages();
+        for page in &pages {
+            let html = Html::parse_document(&fs::read_to_string(self.out.join(page)).unwrap());
+            ids.insert(
+                page.clone(),
+                html.select(&id_sel)
+                    .filter_map(|e| e.value().attr("id").map(str::to_string))
+                    .collect(),
+            );
+        }
+        let mut broken = Vec::new();
+        for page in &pages {
+            let html = Html::parse_document(&fs::read_to_string(self.out.join(page)).unwrap());
+            for el in html.select(&link_sel) {
+                let link = el.value().attr("href").or(el.value().attr("src")).unwrap();
+                let (path, fragment) = match link.split_once('#') {
+                    Some((p, f)) => (p, Some(f)),
+                    None => (link, None),
+                };
+                let target = if path.is_empty() {
+                    page.clone()
+                } else if let Some(rest) = path.strip_prefix(base_path) {
+                    if rest.is_empty() || rest.ends_with('/') {
+                        format!("{rest}index.html")
+                    } else {
+                        rest.to_string()
+                    }
+                } else if path.starts_with("http://") || path.starts_with("https://") {
+                    continue;
+                } else {
+                    broken.push(format!("{page} -> {link} (not under {base_path})"));
+                    continue;
+                };
+                if !self.out.join(&target).is_file() {
+                    broken.push(format!("{page} -> {link}"));
+                } else if let Some(f) = fragment {
+                    if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f))
+                    {
+                        broken.push(format!("{page} -> {link} (no id {f})"));
+                    }
+                }
+            }
+        }
+        broken
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.insert(
+                path.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+        }
+    }
+}
+
+/// Collapses runs of whitespace into one space.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
