@@ -183,3 +183,24 @@ fn builds_are_byte_for_byte_reproducible() {
     let b = t.build();
     assert_eq!(a.site.output, b.site.output);
 }
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_are_read_as_usual() {
+    let t = SiteTest::fixture("sahel");
+    let text = "\u{feff}---\r\ntitle: Saved on Windows\r\ndate: 2024-03-05\r\ncountries: [ML]\r\nsources:\r\n  - url: https://example.com/w\r\n---\r\nBody with a [link](@/briefings/kati.md).\r\n";
+    t.write("content/briefings/windows.md", text);
+    let b = t.build();
+    assert_eq!(b.texts("briefings/windows/", "h1"), ["Saved on Windows"]);
+    assert_eq!(
+        b.attrs("briefings/windows/", ".prose a", "href"),
+        ["/sahel/briefings/kati-2022/"]
+    );
+    // Positions still count lines of the file.
+    t.write(
+        "content/briefings/windows.md",
+        &text.replace("countries: [ML]", "countries: [Atlantis]"),
+    );
+    let diags = t.build_err();
+    let d = diags.iter().find(|d| d.code == "unknown-country").unwrap();
+    assert_eq!(d.span.map(|s| (s.line, s.column)), Some((4, 13)));
+}
