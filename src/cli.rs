@@ -51,6 +51,18 @@ pub struct CheckArgs {
     /// Also check drafts and scheduled briefings as if published.
     #[arg(long)]
     pub drafts: bool,
+    /// How to print problems: `human` (on stderr) or `json` (one object per line, on stdout).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Compiler-style text with source lines and hints.
+    Human,
+    /// JSON lines, for editors and CI annotations.
+    Json,
 }
 
 /// What `sitrep new` creates.

@@ -102,7 +102,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         body_line: 1,
     };
     let (raw, locator): (RawConfig, Locator) = match frontmatter::parse(&doc, path) {
-        Ok(parsed) => parsed,
+        Ok(parsed) if parsed.problems.is_empty() => (parsed.value, parsed.locator),
+        Ok(parsed) => {
+            parsed.problems.into_iter().for_each(|d| diags.push(d));
+            return None;
+        }
         Err(problems) => {
             problems.into_iter().for_each(|d| diags.push(d));
             return None;

@@ -123,6 +123,22 @@ impl Diagnostic {
         )
     }
 
+    /// One line of JSON for editors and CI annotations:
+    /// `{"severity":"error","code":...,"path":...,"line":4,"column":1,"message":...,"hint":...}`
+    /// (`line` and `column` are null when the position is unknown).
+    pub fn to_json(&self) -> String {
+        let value = serde_json::json!({
+            "severity": self.severity.label(),
+            "code": self.code,
+            "path": display_path(&self.path),
+            "line": self.span.map(|s| s.line),
+            "column": self.span.map(|s| s.column),
+            "message": self.message,
+            "hint": self.hint,
+        });
+        value.to_string()
+    }
+
     /// The compiler-style form: headline, the source line with a caret, and the hint.
     ///
     /// `source_line` is the text of line `span.line`, when the caller has it;
@@ -326,6 +342,30 @@ mod tests {
         let d = Diagnostic::error("x", "a.md", "m").at(Span::new(12, 13));
         let text = d.render(Some("countries: [Malii]"), false);
         assert!(text.contains("\n   |             ^\n"), "{text}");
+    }
+
+    #[test]
+    fn json_lines_carry_every_part() {
+        let d = Diagnostic::warning(
+            "no-sources",
+            "content/briefings/x.md",
+            "briefing has no sources \"x\"",
+        )
+        .at(Span::new(1, 1))
+        .hint("add sources");
+        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        assert_eq!(v["severity"], "warning");
+        assert_eq!(v["code"], "no-sources");
+        assert_eq!(v["path"], "content/briefings/x.md");
+        assert_eq!(
+            (v["line"].as_u64(), v["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+        assert_eq!(v["message"], "briefing has no sources \"x\"");
+        assert_eq!(v["hint"], "add sources");
+        let bare: serde_json::Value =
+            serde_json::from_str(&Diagnostic::error("x", "site.yaml", "m").to_json()).unwrap();
+        assert!(bare["line"].is_null() && bare["hint"].is_null());
     }
 
     #[test]

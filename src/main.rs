@@ -52,7 +52,10 @@ fn main() -> ExitCode {
             let mut opts = BuildOptions::new(&args.root, today());
             opts.drafts = args.drafts;
             let diags = pipeline::check(&opts);
-            report(&opts.root, &diags);
+            match args.format {
+                cli::Format::Human => report(&opts.root, &diags),
+                cli::Format::Json => diags.iter().for_each(|d| println!("{}", d.to_json())),
+            }
             if diags.has_errors() {
                 ExitCode::from(1)
             } else {

@@ -130,8 +130,24 @@ fn link_error(
     match err {
         LinkError::Missing => {
             let wanted = &target[2..];
-            let known = links.known();
-            let hint = match did_you_mean(wanted, known.iter().copied()) {
+            // Compare file names within the same folder: every path shares "briefings/".
+            let folder = wanted.rsplit_once('/').map_or("", |(f, _)| f);
+            let known: Vec<&str> = links
+                .known()
+                .into_iter()
+                .filter(|k| k.rsplit_once('/').map_or("", |(f, _)| f) == folder)
+                .collect();
+            let name_of = |p: &str| {
+                p.rsplit('/')
+                    .next()
+                    .unwrap_or(p)
+                    .trim_end_matches(".md")
+                    .to_string()
+            };
+            let names: Vec<String> = known.iter().map(|k| name_of(k)).collect();
+            let best = did_you_mean(&name_of(wanted), names.iter().map(String::as_str))
+                .and_then(|n| known.iter().find(|k| name_of(k) == n).copied());
+            let hint = match best {
                 Some(best) => format!("did you mean `@/{best}`? the path is relative to content/"),
                 None => {
                     "the path after `@/` is a file under content/, e.g. `@/briefings/kati-2022.md`"

@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::config;
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::{self, SiteIndex};
-use crate::model::Content;
+use crate::index::{self, SiteIndex, Withheld};
+use crate::markdown::{self, MarkdownOptions};
+use crate::model::{Body, Content, Origin};
 use crate::output::{self, Output};
 use crate::render;
 use crate::source;
@@ -88,13 +90,20 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         .map(|f| f.content_path.clone())
         .filter(|p| !is_valid(&content, p))
         .collect();
-    let unpublished = if opts.drafts {
-        HashMap::new()
+    let rejected = std::mem::take(&mut content.rejected);
+    let mut withheld = if opts.drafts {
+        Withheld::default()
     } else {
         hold_back(&mut content, opts.today)
     };
-    let mut index = index::index(content, unpublished, &mut diags);
+    withheld.rejected_briefings = rejected
+        .iter()
+        .any(|(o, _)| o.content_path.starts_with("briefings/"));
+    let mut index = index::index(content, withheld, &mut diags);
     index.links.ignore(failed);
+    if let Some(config) = &config {
+        check_links(&rejected, &index, config, &mut diags);
+    }
     let output = match (&config, &theme) {
         (Some(config), Some(theme)) => {
             render::render(&index, config, theme, opts.today, &mut diags)
@@ -132,6 +141,24 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
     build_site(opts).1
 }
 
+/// Checks the `@/` links of bodies whose front matter has errors.
+fn check_links(
+    bodies: &[(Origin, Body)],
+    index: &SiteIndex,
+    config: &Config,
+    diags: &mut Diagnostics,
+) {
+    let options = MarkdownOptions {
+        base_path: config.base_path(),
+        unsafe_html: config.unsafe_html,
+    };
+    for (origin, body) in bodies {
+        let mut problems = Vec::new();
+        markdown::render(body, &origin.path, &index.links, &options, &mut problems);
+        problems.into_iter().for_each(|d| diags.push(d));
+    }
+}
+
 fn is_valid(content: &Content, content_path: &str) -> bool {
     content
         .briefings
@@ -152,8 +179,9 @@ fn is_valid(content: &Content, content_path: &str) -> bool {
 }
 
 /// Removes drafts and scheduled items; returns their content paths and why.
-fn hold_back(content: &mut Content, today: Date) -> HashMap<String, &'static str> {
+fn hold_back(content: &mut Content, today: Date) -> Withheld {
     let mut held = HashMap::new();
+    let mut group_names = Vec::new();
     content.briefings.retain(|b| {
         let why = if b.draft {
             Some("a draft")
@@ -164,6 +192,7 @@ fn hold_back(content: &mut Content, today: Date) -> HashMap<String, &'static str
         };
         if let Some(why) = why {
             held.insert(b.origin.content_path.clone(), why);
+            group_names.extend(b.groups.iter().map(|g| g.name.clone()));
         }
         why.is_none()
     });
@@ -173,7 +202,11 @@ fn hold_back(content: &mut Content, today: Date) -> HashMap<String, &'static str
         }
         !p.draft
     });
-    held
+    Withheld {
+        unpublished: held,
+        group_names,
+        rejected_briefings: false,
+    }
 }
 
 /// Refuses an output folder that would overwrite the site itself.

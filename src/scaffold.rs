@@ -86,7 +86,9 @@ mod tests {
         let today = Date::new(2026, 11, 21).unwrap();
         let text = briefing_skeleton("Attack on \"Boulkessi\" base", today);
         let doc = frontmatter::split(&text, Path::new("x.md"), true).unwrap();
-        let (raw, _) = frontmatter::parse::<RawBriefing>(&doc, Path::new("x.md")).unwrap();
+        let parsed = frontmatter::parse::<RawBriefing>(&doc, Path::new("x.md")).unwrap();
+        assert!(parsed.problems.is_empty());
+        let raw = parsed.value;
         assert_eq!(raw.title.as_deref(), Some("Attack on \"Boulkessi\" base"));
         assert_eq!(raw.date.as_deref(), Some("2026-11-21"));
         assert_eq!(raw.draft, Some(true));

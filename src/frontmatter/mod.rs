@@ -85,15 +85,29 @@ fn is_delimiter(line: &str) -> bool {
     line.trim_end() == "---"
 }
 
+/// Front matter read as far as it could be.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The value, with any field that did not fit left out (so it is `None`).
+    pub value: T,
+    /// Positions of keys and values, for later diagnostics.
+    pub locator: Locator,
+    /// One diagnostic per field that did not fit.
+    pub problems: Vec<Diagnostic>,
+    /// Top-level fields left out of `value` because of those problems.
+    pub bad_fields: Vec<String>,
+}
+
 /// Deserialises the YAML of `doc` into `T`, reporting every field that does not fit.
 ///
-/// On success returns the value and a locator for later diagnostics. On failure
-/// returns one diagnostic per bad field (serde stops at the first problem, so
-/// the fields are then checked one by one to find the others).
-pub fn parse<T: DeserializeOwned>(
+/// serde stops at the first problem, so when there is one the fields are
+/// checked one by one: each bad field gets its own diagnostic, at its line, and
+/// is left out of the value, so the caller can still check the others. Only
+/// YAML that cannot be read as `field: value` lines at all is an `Err`.
+pub fn parse<T: DeserializeOwned + Default>(
     doc: &Document<'_>,
     path: &Path,
-) -> Result<(T, Locator), Vec<Diagnostic>> {
+) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let locator = Locator::new(doc.yaml, doc.yaml_line);
     if let Some(d) = tab_indentation(doc, path) {
         return Err(vec![d]);
@@ -104,7 +118,14 @@ pub fn parse<T: DeserializeOwned>(
         doc.yaml
     };
     let first = match serde_yaml::from_str::<T>(yaml) {
-        Ok(value) => return Ok((value, locator)),
+        Ok(value) => {
+            return Ok(Parsed {
+                value,
+                locator,
+                problems: Vec::new(),
+                bad_fields: Vec::new(),
+            });
+        }
         Err(e) => e,
     };
     // The YAML may not even be a mapping: then the first error is the only one.
@@ -112,22 +133,41 @@ pub fn parse<T: DeserializeOwned>(
         Ok(m) => m,
         Err(e) => return Err(vec![yaml_error(&e, doc, path, &locator)]),
     };
-    let mut diags = Vec::new();
+    let mut problems = Vec::new();
+    let mut bad_fields = Vec::new();
+    let mut good = serde_yaml::Mapping::new();
     for (key, value) in mapping {
         let mut single = serde_yaml::Mapping::new();
-        single.insert(key, value);
+        single.insert(key.clone(), value.clone());
         let result: Result<T, _> =
             serde_path_to_error::deserialize(serde_yaml::Value::Mapping(single));
-        if let Err(e) = result {
-            let field_path = e.path().to_string();
-            let message = e.into_inner().to_string();
-            diags.push(field_error(&field_path, &message, path, &locator));
+        match result {
+            Ok(_) => {
+                good.insert(key, value);
+            }
+            Err(e) => {
+                let field_path = e.path().to_string();
+                let message = e.into_inner().to_string();
+                problems.push(field_error(&field_path, &message, path, &locator));
+                bad_fields.push(key.as_str().map(str::to_string).unwrap_or_default());
+                // A misspelt field stands for the one it resembles: do not also
+                // report that one as missing.
+                if field_path.split(['.', '[']).count() == 1 {
+                    bad_fields.extend(suggestion(&message));
+                }
+            }
         }
     }
-    if diags.is_empty() {
-        diags.push(yaml_error(&first, doc, path, &locator));
+    if problems.is_empty() {
+        problems.push(yaml_error(&first, doc, path, &locator));
     }
-    Err(diags)
+    let value = serde_yaml::from_value::<T>(serde_yaml::Value::Mapping(good)).unwrap_or_default();
+    Ok(Parsed {
+        value,
+        locator,
+        problems,
+        bad_fields,
+    })
 }
 
 /// YAML forbids tabs for indentation; say so plainly, at the tab.
@@ -171,6 +211,13 @@ fn yaml_error(
     }
     if message.starts_with("unknown field") || message.starts_with("duplicate field") {
         return field_error("", message, path, locator);
+    }
+    // An unclosed quote: point at the quote that opens it, not at the end of the block.
+    if let Some(at) = raw.split("while scanning a quoted scalar at ").nth(1) {
+        let opening = parse_line_column(at).map(|(l, c)| Span::new(doc.yaml_line + l - 1, c));
+        return Diagnostic::error("unclosed-quote", path, "this quote is never closed")
+            .at_opt(opening.or(span))
+            .hint("close the quote on the same line, or remove it; text with `: ` or a leading `[`, `{` or `*` needs quotes");
     }
     if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
         let key = rest.split('"').next().unwrap_or(rest);
@@ -242,6 +289,14 @@ fn field_error(field_path: &str, message: &str, path: &Path, locator: &Locator) 
         .hint(type_hint(message.as_str()))
 }
 
+/// The known field an unknown one most resembles, from serde's message.
+fn suggestion(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once('`')?;
+    let known = expected_names(expected);
+    did_you_mean(name, known.iter().map(String::as_str)).map(str::to_string)
+}
+
 fn explain_type_error(message: &str) -> String {
     message
         .replace(
@@ -285,6 +340,14 @@ fn join_path(parent: &str, name: &str) -> String {
     }
 }
 
+/// Reads `line 3 column 5` at the start of `text`.
+fn parse_line_column(text: &str) -> Option<(usize, usize)> {
+    let rest = text.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
 /// Drops serde_yaml's ` at line 3 column 5` suffix (the diagnostic carries the position).
 fn strip_location(message: &str) -> &str {
     let cut = message.find(" at line ").unwrap_or(message.len());
@@ -312,7 +375,7 @@ mod tests {
     use serde::Deserialize;
     use std::path::PathBuf;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Item {
@@ -320,7 +383,7 @@ mod tests {
         kind: Option<String>,
     }
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Default, Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Doc {
@@ -363,8 +426,15 @@ mod tests {
     fn reports_every_bad_field_at_its_file_line() {
         let text = "---\ntitle: a\ncountrys: [ML]\nitems:\n  - count: 1\n  - count: x\n---\n";
         let doc = split(text, &p(), true).unwrap();
-        let errs = parse::<Doc>(&doc, &p()).unwrap_err();
+        let parsed = parse::<Doc>(&doc, &p()).unwrap();
+        let errs = parsed.problems;
         assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert_eq!(
+            parsed.value.title.as_deref(),
+            Some("a"),
+            "good fields are kept"
+        );
+        assert_eq!(parsed.bad_fields, ["countrys", "countries", "items"]);
         assert_eq!(errs[0].code, "unknown-field");
         assert_eq!(errs[0].span, Some(Span::new(3, 1)));
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `countries`?"));
@@ -380,7 +450,7 @@ mod tests {
     #[test]
     fn a_string_where_a_list_is_expected() {
         let doc = split("---\ncountries: ML\n---\n", &p(), true).unwrap();
-        let errs = parse::<Doc>(&doc, &p()).unwrap_err();
+        let errs = parse::<Doc>(&doc, &p()).unwrap().problems;
         assert_eq!(errs[0].span, Some(Span::new(2, 12)));
         assert!(
             errs[0].message.contains("list is needed"),

@@ -57,6 +57,7 @@ pub fn resolve(
     profiles: Vec<GroupProfile>,
     briefings: &[Briefing],
     figures: &[IncidentFigures],
+    withheld: &super::Withheld,
     diags: &mut Diagnostics,
 ) -> (Vec<Group>, Vec<Vec<Involvement>>) {
     let mut profiles = profiles;
@@ -209,7 +210,14 @@ pub fn resolve(
     }
 
     link_parents(&mut groups, &by_key, diags);
-    warn_unused_profiles(&groups, &involvements, diags);
+    if !withheld.rejected_briefings {
+        let also_used: HashSet<GroupId> = withheld
+            .group_names
+            .iter()
+            .filter_map(|n| by_key.get(&match_key(n)).copied())
+            .collect();
+        warn_unused_profiles(&groups, &involvements, &also_used, diags);
+    }
 
     // Sort by name; remap every id.
     let mut order: Vec<GroupId> = (0..groups.len()).collect();
@@ -348,9 +356,11 @@ fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: 
 fn warn_unused_profiles(
     groups: &[Group],
     involvements: &[Vec<Involvement>],
+    also_used: &HashSet<GroupId>,
     diags: &mut Diagnostics,
 ) {
-    let used: HashSet<GroupId> = involvements.iter().flatten().map(|i| i.group).collect();
+    let mut used: HashSet<GroupId> = involvements.iter().flatten().map(|i| i.group).collect();
+    used.extend(also_used);
     let parents: HashSet<GroupId> = groups.iter().filter_map(|g| g.parent).collect();
     for (id, g) in groups.iter().enumerate() {
         if let Some(profile) = &g.profile {

@@ -123,20 +123,27 @@ impl SiteIndex {
     }
 }
 
-/// Cross-references `content`. `unpublished` lists the content paths of drafts
-/// and scheduled briefings left out of this build, so links to them can be
-/// reported as such.
-pub fn index(
-    content: Content,
-    unpublished: HashMap<String, &'static str>,
-    diags: &mut Diagnostics,
-) -> SiteIndex {
+/// What a build leaves out, which the index still needs to know about.
+#[derive(Debug, Clone, Default)]
+pub struct Withheld {
+    /// Content paths of drafts and scheduled items, with why (`a draft`,
+    /// `scheduled`): links to them are reported as such.
+    pub unpublished: HashMap<String, &'static str>,
+    /// Group names used by unpublished briefings (their profiles are not unused).
+    pub group_names: Vec<String>,
+    /// Some briefings were rejected for errors: which profiles are unused cannot be told.
+    pub rejected_briefings: bool,
+}
+
+/// Cross-references `content`, the part of the site this build publishes.
+pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> SiteIndex {
     let mut briefings = content.briefings;
     briefings.sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
     check_unique_slugs(&briefings, diags);
 
     let figures: Vec<IncidentFigures> = briefings.iter().map(|b| derive(&b.casualties)).collect();
-    let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, diags);
+    let (groups, involvements) =
+        groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
     let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
     let years = chronology(&briefings, &figures);
 
@@ -157,7 +164,13 @@ pub fn index(
 
     let mut totals = Totals::default();
     figures.iter().for_each(|f| totals.add(f));
-    let links = LinkTargets::new(&briefings, &groups, &countries, &pages, unpublished);
+    let links = LinkTargets::new(
+        &briefings,
+        &groups,
+        &countries,
+        &pages,
+        withheld.unpublished,
+    );
     SiteIndex {
         briefings,
         figures,

@@ -366,4 +366,7 @@ pub struct Content {
     pub countries: Vec<CountryProfile>,
     /// Free pages, in file order.
     pub pages: Vec<Page>,
+    /// Bodies of files whose front matter has errors: not published, but
+    /// their links are still checked so every problem shows in one run.
+    pub rejected: Vec<(Origin, Body)>,
 }

@@ -114,6 +114,9 @@ pub fn slug(given: Option<String>, stem: &str, c: &mut Checker<'_>) -> Option<St
 
 fn countries(values: Option<Vec<String>>, c: &mut Checker<'_>) -> Vec<CountryCode> {
     let Some(values) = values.filter(|v| !v.is_empty()) else {
+        if c.is_bad("countries") {
+            return Vec::new();
+        }
         c.error(
             "missing-field",
             "countries",
@@ -436,7 +439,7 @@ fn figure(
 
 fn sources(raws: Option<Vec<RawSource>>, c: &mut Checker<'_>) -> Vec<Source> {
     let raws = raws.unwrap_or_default();
-    if raws.is_empty() {
+    if raws.is_empty() && !c.is_bad("sources") {
         c.warning(
             "no-sources",
             "sources",

@@ -16,17 +16,26 @@ use crate::model::date::{DateError, IncidentDate, parse_day};
 pub struct Checker<'a> {
     path: &'a Path,
     locator: &'a Locator,
+    bad_fields: &'a [String],
     problems: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
-    /// A checker for the file at `path` whose fields `locator` can find.
-    pub fn new(path: &'a Path, locator: &'a Locator) -> Self {
+    /// A checker for the file at `path` whose fields `locator` can find;
+    /// `bad_fields` were already reported as unreadable and are not reported missing.
+    pub fn new(path: &'a Path, locator: &'a Locator, bad_fields: &'a [String]) -> Self {
         Checker {
             path,
             locator,
+            bad_fields,
             problems: Vec::new(),
         }
+    }
+
+    /// True when `field` (top-level) could not be read and was reported already.
+    pub fn is_bad(&self, field: &str) -> bool {
+        let top = field.split(['.', '[']).next().unwrap_or(field);
+        self.bad_fields.iter().any(|b| b == top)
     }
 
     /// The problems found, in the order found.
@@ -83,7 +92,7 @@ impl<'a> Checker<'a> {
     ) -> Option<String> {
         let missing = value.is_none();
         let text = self.optional_text(value);
-        if text.is_none() {
+        if text.is_none() && !self.is_bad(field) {
             let message = if missing {
                 format!("missing required field `{field}`")
             } else {

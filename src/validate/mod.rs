@@ -32,14 +32,28 @@ pub fn validate(files: &[SourceFile], diags: &mut Diagnostics) -> Content {
     let results: Vec<(Option<Item>, Vec<Diagnostic>)> =
         files.par_iter().map(validate_file).collect();
     let mut content = Content::default();
-    for (item, problems) in results {
+    for ((item, problems), file) in results.into_iter().zip(files) {
         diags.extend(problems.into_iter().collect());
         match item {
             Some(Item::Briefing(b)) => content.briefings.push(b),
             Some(Item::Group(g)) => content.groups.push(g),
             Some(Item::Country(c)) => content.countries.push(c),
             Some(Item::Page(p)) => content.pages.push(p),
-            None => {}
+            None => {
+                // Keep the body: its links are still checked.
+                let required = file.kind != SourceKind::Country;
+                if let Ok(doc) = frontmatter::split(&file.text, &file.path, required) {
+                    let origin = Origin {
+                        path: file.path.clone(),
+                        content_path: file.content_path.clone(),
+                    };
+                    let body = Body {
+                        markdown: doc.body.to_string(),
+                        first_line: doc.body_line,
+                    };
+                    content.rejected.push((origin, body));
+                }
+            }
         }
     }
     content
@@ -84,16 +98,19 @@ fn run<R, F>(
     check: F,
 ) -> (Option<Item>, Vec<Diagnostic>)
 where
-    R: serde::de::DeserializeOwned,
+    R: serde::de::DeserializeOwned + Default,
     F: FnOnce(R, &mut Checker<'_>) -> Option<Item>,
 {
-    let (raw, locator) = match frontmatter::parse::<R>(doc, &file.path) {
+    let parsed = match frontmatter::parse::<R>(doc, &file.path) {
         Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };
-    let mut checker = Checker::new(&file.path, &locator);
-    let item = check(raw, &mut checker);
-    let problems = checker.finish();
+    // Fields that did not even parse are reported already; the rest are still
+    // checked, so one run shows every problem of the file.
+    let mut checker = Checker::new(&file.path, &parsed.locator, &parsed.bad_fields);
+    let item = check(parsed.value, &mut checker);
+    let mut problems = parsed.problems;
+    problems.extend(checker.finish());
     let failed = problems
         .iter()
         .any(|d| d.severity == crate::diagnostics::Severity::Error);

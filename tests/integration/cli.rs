@@ -51,7 +51,10 @@ fn check_reports_like_a_compiler_and_exits_1() {
         stderr.contains("error[unknown-field]: content/briefings/bad.md:4:1: unknown field `countrys`\n  |\n4 | countrys: [ML]\n  | ^\n  = hint: did you mean `countries`?"),
         "{stderr}"
     );
-    assert!(stderr.contains("1 error, 1 warning in 2 files"), "{stderr}");
+    assert!(
+        stderr.contains("1 error, 2 warnings in 2 files"),
+        "{stderr}"
+    );
     assert!(!t.out().exists(), "check writes nothing");
 }
 

@@ -30,7 +30,7 @@ fn a_link_to_missing_content_is_an_error_at_its_line() {
 fn a_failed_build_leaves_the_previous_site_as_it_was() {
     let t = SiteTest::fixture("sahel");
     t.build();
-    let before = snapshot(&t.out());
+    let before = crate::support::tree(&t.out());
     t.write(
         "content/briefings/bad.md",
         "---\ntitle: Bad\ndate: 2024-02-30\ncountries: [XX]\n---\n",
@@ -41,7 +41,7 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
         codes.contains(&"impossible-date") && codes.contains(&"unknown-country"),
         "{codes:?}"
     );
-    assert_eq!(snapshot(&t.out()), before);
+    assert_eq!(crate::support::tree(&t.out()), before);
 }
 
 #[test]
@@ -60,33 +60,4 @@ fn two_briefings_with_one_slug_name_both_files() {
         "{}",
         d.message
     );
-}
-
-fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in walk(dir) {
-        out.push((
-            entry
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned(),
-            fs::read(&entry).unwrap(),
-        ));
-    }
-    out.sort();
-    out
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for e in fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files.extend(walk(&p))
-        } else {
-            files.push(p)
-        }
-    }
-    files
 }

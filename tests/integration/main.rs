@@ -4,13 +4,17 @@
 
 mod support;
 
+mod broken_site;
 mod build;
 mod chronology;
 mod cli;
+mod diagnostics;
 mod drafts;
 mod errors;
 mod escaping;
 mod example;
 mod figures;
 mod groups;
+mod safety;
 mod subpath;
+mod templates;
