@@ -33,6 +33,8 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph as plain text, if there is one.
     pub first_paragraph: Option<String>,
+    /// Every `@/` link: its target (content path) and where it led.
+    pub links: Vec<(String, Result<String, LinkError>)>,
 }
 
 /// Renders `body` of the file at `path`; link problems are pushed to `problems`.
@@ -53,6 +55,7 @@ pub fn render(
     let mut first_paragraph: Option<String> = None;
     let mut in_first = false;
     let mut lines: Option<LineIndex> = None;
+    let mut used = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {
@@ -65,7 +68,9 @@ pub fn render(
                     Some((t, f)) => (t, Some(f)),
                     None => (&dest_url[..], None),
                 };
-                let href = match links.resolve(&target[2..]) {
+                let resolved = links.resolve(&target[2..]).map(str::to_string);
+                used.push((target[2..].to_string(), resolved.clone()));
+                let href = match resolved {
                     Ok(url) => {
                         let mut href = format!("{}{url}", options.base_path);
                         if let Some(f) = fragment {
@@ -117,6 +122,7 @@ pub fn render(
     Rendered {
         html: out,
         first_paragraph,
+        links: used,
     }
 }
 

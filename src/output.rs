@@ -38,6 +38,16 @@ impl Output {
         true
     }
 
+    /// Removes a file; returns its bytes if it was there.
+    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
+        self.files.remove(path)
+    }
+
+    /// Keeps only the files whose path satisfies `keep`.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.files.retain(|p, _| keep(p));
+    }
+
     /// The bytes of `path`, if the site has it.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config;
 use crate::config::Config;
@@ -17,9 +18,9 @@ use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
 use crate::output::{self, Output};
 use crate::render;
-use crate::source;
-use crate::theme;
-use crate::validate;
+use crate::source::{self, SourceFile};
+use crate::theme::{self, Theme};
+use crate::validate::{self, Validated};
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -84,37 +85,78 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         .as_ref()
         .and_then(|c| theme::load(root, &c.theme, &mut diags));
     let files = source::load(root, &mut diags);
-    let mut content = validate::validate(&files, &mut diags);
-    let failed: HashSet<String> = files
-        .iter()
-        .map(|f| f.content_path.clone())
-        .filter(|p| !is_valid(&content, p))
-        .collect();
-    let rejected = std::mem::take(&mut content.rejected);
-    let mut withheld = if opts.drafts {
-        Withheld::default()
-    } else {
-        hold_back(&mut content, opts.today)
-    };
-    withheld.rejected_briefings = rejected
-        .iter()
-        .any(|(o, _)| o.content_path.starts_with("briefings/"));
-    let mut index = index::index(content, withheld, &mut diags);
-    index.links.ignore(failed);
-    if let Some(config) = &config {
-        check_links(&rejected, &index, config, &mut diags);
-    }
-    let output = match (&config, &theme) {
-        (Some(config), Some(theme)) => {
-            render::render(&index, config, theme, opts.today, &mut diags)
-        }
-        _ => Output::new(),
-    };
+    let site = build_sources(
+        config.as_ref(),
+        theme.as_ref(),
+        &files,
+        opts.drafts,
+        opts.today,
+        &mut diags,
+    );
     diags.sort();
     if diags.has_errors() {
         return (None, diags);
     }
-    (Some(Site { output, index }), diags)
+    (Some(site), diags)
+}
+
+/// The stages after loading, all in memory: validate, index, render.
+///
+/// Without settings or theme (already reported) the content is still checked
+/// but nothing is rendered. `drafts` publishes drafts and scheduled items.
+pub fn build_sources(
+    config: Option<&Config>,
+    theme: Option<&Theme>,
+    files: &[SourceFile],
+    drafts: bool,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Site {
+    let validated: Vec<Validated> = files.par_iter().map(validate::validate_file).collect();
+    for v in &validated {
+        v.problems.iter().for_each(|d| diags.push(d.clone()));
+    }
+    let content = validate::assemble(validated.iter());
+    let failed = files
+        .iter()
+        .zip(&validated)
+        .filter(|(_, v)| v.item.is_none())
+        .map(|(f, _)| f.content_path.clone())
+        .collect();
+    let index = index_content(content, failed, config, drafts, today, diags);
+    let output = match (config, theme) {
+        (Some(config), Some(theme)) => render::render(&index, config, theme, today, diags),
+        _ => Output::new(),
+    };
+    Site { output, index }
+}
+
+/// Index stage of a build: holds back drafts and scheduled items (unless
+/// `drafts`), cross-references the rest, and checks the links of rejected
+/// files. `failed` lists the content paths of files with errors of their own.
+pub fn index_content(
+    mut content: Content,
+    failed: HashSet<String>,
+    config: Option<&Config>,
+    drafts: bool,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> SiteIndex {
+    let rejected = std::mem::take(&mut content.rejected);
+    let mut withheld = if drafts {
+        Withheld::default()
+    } else {
+        hold_back(&mut content, today)
+    };
+    withheld.rejected_briefings = rejected
+        .iter()
+        .any(|(o, _)| o.content_path.starts_with("briefings/"));
+    let mut index = index::index(content, withheld, diags);
+    index.links.ignore(failed);
+    if let Some(config) = config {
+        check_links(&rejected, &index, config, diags);
+    }
+    index
 }
 
 /// Builds and writes the site; writes nothing when there is any error.
@@ -157,25 +199,6 @@ fn check_links(
         markdown::render(body, &origin.path, &index.links, &options, &mut problems);
         problems.into_iter().for_each(|d| diags.push(d));
     }
-}
-
-fn is_valid(content: &Content, content_path: &str) -> bool {
-    content
-        .briefings
-        .iter()
-        .any(|b| b.origin.content_path == content_path)
-        || content
-            .groups
-            .iter()
-            .any(|g| g.origin.content_path == content_path)
-        || content
-            .countries
-            .iter()
-            .any(|c| c.origin.content_path == content_path)
-        || content
-            .pages
-            .iter()
-            .any(|p| p.origin.content_path == content_path)
 }
 
 /// Removes drafts and scheduled items; returns their content paths and why.

@@ -66,8 +66,58 @@ impl SourceFile {
     }
 }
 
+/// A Markdown file found under `content/`, not read yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    /// Path relative to `content/`, `/`-separated.
+    pub content_path: String,
+    /// What the file describes.
+    pub kind: SourceKind,
+}
+
 /// Reads every Markdown file under `<root>/content`, reporting what cannot be used.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let listed = list(root, diags);
+    let results: Vec<Result<SourceFile, Diagnostic>> =
+        listed.into_par_iter().map(|l| read(root, l)).collect();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
+
+/// Reads one listed file.
+pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
+    let Listed {
+        path,
+        content_path,
+        kind,
+    } = listed;
+    let bytes = std::fs::read(root.join(&path))
+        .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
+    let text = decode(&bytes).map_err(|span| {
+        Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
+            .at(span)
+            .hint("save the file as UTF-8 in your editor")
+    })?;
+    Ok(SourceFile {
+        path,
+        content_path,
+        kind,
+        text,
+    })
+}
+
+/// Lists the Markdown files under `<root>/content` (sorted), reporting the
+/// files it skips: symlinks out of the site, files that are not Markdown,
+/// files outside the known folders.
+pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
@@ -83,7 +133,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
         return Vec::new();
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut found: Vec<(PathBuf, String, SourceKind)> = Vec::new();
+    let mut found: Vec<Listed> = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
@@ -166,34 +216,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
                 continue;
             }
         };
-        found.push((rel, content_path, kind));
+        found.push(Listed {
+            path: rel,
+            content_path,
+            kind,
+        });
     }
-    let results: Vec<Result<SourceFile, Diagnostic>> = found
-        .into_par_iter()
-        .map(|(path, content_path, kind)| {
-            let bytes = std::fs::read(root.join(&path))
-                .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
-            let text = decode(&bytes).map_err(|span| {
-                Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
-                    .at(span)
-                    .hint("save the file as UTF-8 in your editor")
-            })?;
-            Ok(SourceFile {
-                path,
-                content_path,
-                kind,
-                text,
-            })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    files
+    found
 }
 
 /// Names the loader skips: hidden files, editor swap and backup files.

@@ -1,15 +1,19 @@
-//! Render stage: the index through the theme's Tera templates into an `Output`.
+//! Render stage: the index through the theme's Tera templates into pages.
 //!
 //! Input: `SiteIndex`, `Config`, `Theme`. Output: every page and static file,
-//! in memory. Markdown bodies are rendered once each (resolving `@/` links),
-//! incident rows are built once and shared by every list, and pages are
-//! rendered in parallel. Template problems become diagnostics naming the
-//! template, its line and the page being rendered. Nothing is written here.
+//! in memory. Templates are compiled once (`Renderer`); Markdown bodies are
+//! rendered once each and kept in a `BodyCache` (a live preview re-renders only
+//! the bodies that changed); incident rows are built once and shared by every
+//! list; pages are rendered in parallel. Template problems become diagnostics
+//! naming the template, its line and the page being rendered. Nothing is
+//! written here.
 
+pub mod bodies;
 pub mod pages;
 pub mod views;
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -19,9 +23,12 @@ use tera::Tera;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::index::SiteIndex;
-use crate::markdown::{self, MarkdownOptions, Rendered};
+use crate::markdown::{MarkdownOptions, Rendered};
 use crate::output::Output;
 use crate::theme::Theme;
+
+pub use bodies::BodyCache;
+pub use pages::Job;
 
 use views::IncidentRow;
 
@@ -52,8 +59,8 @@ impl Urls {
     }
 }
 
-/// Everything the page builders share.
-pub struct Site<'a> {
+/// Everything the page builders share: the index, rendered bodies, rows.
+pub struct Prepared<'a> {
     /// The index.
     pub index: &'a SiteIndex,
     /// Settings.
@@ -63,13 +70,40 @@ pub struct Site<'a> {
     /// One row per briefing, by id.
     pub rows: Vec<IncidentRow>,
     /// Rendered bodies of briefings, by id.
-    pub briefing_bodies: Vec<Rendered>,
+    pub briefing_bodies: Vec<Arc<Rendered>>,
     /// Rendered bodies of group profiles, by group id.
-    pub group_bodies: Vec<Option<Rendered>>,
+    pub group_bodies: Vec<Option<Arc<Rendered>>>,
     /// Rendered bodies of country profiles, by country id.
-    pub country_bodies: Vec<Option<Rendered>>,
+    pub country_bodies: Vec<Option<Arc<Rendered>>>,
     /// Rendered bodies of free pages.
-    pub page_bodies: Vec<Rendered>,
+    pub page_bodies: Vec<Arc<Rendered>>,
+}
+
+/// Renders the whole site in one go (a build). `today` tells scheduled
+/// briefings (shown in previews) apart.
+pub fn render(
+    index: &SiteIndex,
+    config: &Config,
+    theme: &Theme,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Output {
+    let Some(renderer) = Renderer::new(theme.clone(), config, index, diags) else {
+        return Output::new();
+    };
+    let prepared = prepare(index, config, today, &mut BodyCache::default(), diags);
+    let mut output = Output::new();
+    for (file, html) in renderer.render_pages(&prepared, &pages::jobs(index), diags) {
+        output.insert(file, html);
+    }
+    renderer.add_static_files(&mut output, diags);
+    output
+}
+
+/// Compiled templates of a theme, with the site-wide `site` value.
+pub struct Renderer {
+    tera: Tera,
+    theme: Theme,
 }
 
 /// Site-wide values every template sees as `site`.
@@ -90,121 +124,140 @@ struct SiteView<'a> {
     generator: &'static str,
 }
 
-/// Renders the whole site. `today` tells scheduled briefings (shown in previews) apart.
-pub fn render(
-    index: &SiteIndex,
-    config: &Config,
-    theme: &Theme,
-    today: Date,
-    diags: &mut Diagnostics,
-) -> Output {
-    let Some(tera) = load_templates(theme, config, index, diags) else {
-        return Output::new();
-    };
-    let site = prepare(index, config, today, diags);
-    let jobs = pages::jobs(index);
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = pages::build(job, &site);
-            let mut html = Vec::with_capacity(16 * 1024);
-            match tera.render_to(page.template, &page.context, &mut html) {
-                Ok(()) => Ok((page.file, html)),
-                Err(e) => Err(template_error(&e, theme, &page.file)),
-            }
-        })
-        .collect();
-    let mut output = Output::new();
-    let mut failed_templates = std::collections::HashSet::new();
-    for r in results {
-        match r {
-            Ok((file, html)) => {
-                output.insert(file, html);
-            }
-            // One report per template and message, not one per page.
-            Err(d) => {
-                if failed_templates.insert((
-                    d.path.clone(),
-                    d.span,
-                    d.message.split(" (rendering ").next().map(str::to_string),
-                )) {
-                    diags.push(d);
+impl Renderer {
+    /// Compiles `theme`'s templates; `None` (with a diagnostic) when one does not compile.
+    pub fn new(
+        theme: Theme,
+        config: &Config,
+        index: &SiteIndex,
+        diags: &mut Diagnostics,
+    ) -> Option<Renderer> {
+        let mut tera = Tera::new();
+        if let Err(e) = tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str())),
+        ) {
+            diags.push(template_error(&e, &theme, ""));
+            return None;
+        }
+        let mut renderer = Renderer { tera, theme };
+        renderer.set_site(config, index);
+        Some(renderer)
+    }
+
+    /// Updates the site-wide values (title, base URL, the free pages in the navigation).
+    pub fn set_site(&mut self, config: &Config, index: &SiteIndex) {
+        let urls = Urls::new(config);
+        let site = SiteView {
+            title: &config.title,
+            description: config.description.as_deref().unwrap_or(""),
+            language: &config.language,
+            base_url: &config.base_url,
+            base_path: config.base_path(),
+            home_url: urls.to(&crate::urls::home()),
+            chronology_url: urls.to(&crate::urls::chronology()),
+            groups_url: urls.to(&crate::urls::groups()),
+            countries_url: urls.to(&crate::urls::countries()),
+            corrections_url: urls.to(&crate::urls::corrections()),
+            stylesheet_url: urls.to("style.css"),
+            pages: index
+                .pages
+                .iter()
+                .map(|p| views::Link {
+                    name: p.title.clone(),
+                    url: urls.to(&crate::urls::page(&p.slug)),
+                })
+                .collect(),
+            generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),
+        };
+        self.tera.global_context().insert("site", &site);
+    }
+
+    /// Renders `jobs` in parallel; returns (output file, HTML) for each page that rendered.
+    pub fn render_pages(
+        &self,
+        prepared: &Prepared<'_>,
+        jobs: &[Job],
+        diags: &mut Diagnostics,
+    ) -> Vec<(String, Vec<u8>)> {
+        let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let page = pages::build(job, prepared);
+                let mut html = Vec::with_capacity(16 * 1024);
+                match self.tera.render_to(page.template, &page.context, &mut html) {
+                    Ok(()) => Ok((page.file, html)),
+                    Err(e) => Err(template_error(&e, &self.theme, &page.file)),
+                }
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut reported = HashSet::new();
+        for r in results {
+            match r {
+                Ok(page) => pages.push(page),
+                // One report per template and message, not one per page.
+                Err(d) => {
+                    let key = (
+                        d.path.clone(),
+                        d.span,
+                        d.message.split(" (rendering ").next().map(str::to_string),
+                    );
+                    if reported.insert(key) {
+                        diags.push(d);
+                    }
                 }
             }
         }
+        pages
     }
-    for (name, bytes) in &theme.static_files {
-        if output.get(name).is_some() {
-            diags.push(
-                Diagnostic::error(
-                    "static-clash",
-                    theme.origin.join("static").join(name),
-                    format!("static file `{name}` would overwrite a page"),
-                )
-                .hint("rename or move the static file"),
-            );
-        } else {
-            output.insert(name.clone(), bytes.clone());
+
+    /// Copies the theme's static files into `output` (never over a page).
+    pub fn add_static_files(&self, output: &mut Output, diags: &mut Diagnostics) {
+        for (name, bytes) in &self.theme.static_files {
+            if output.get(name).is_some() && !self.is_static(name) {
+                diags.push(
+                    Diagnostic::error(
+                        "static-clash",
+                        self.theme.origin.join("static").join(name),
+                        format!("static file `{name}` would overwrite a page"),
+                    )
+                    .hint("rename or move the static file"),
+                );
+            } else {
+                output.insert(name.clone(), bytes.clone());
+            }
         }
     }
-    output
+
+    /// True when `path` is one of the theme's static files.
+    pub fn is_static(&self, path: &str) -> bool {
+        self.theme.static_files.iter().any(|(n, _)| n == path)
+    }
+
+    /// The theme this renderer was compiled from.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
 }
 
-/// Markdown bodies and incident rows, built once, in parallel.
-fn prepare<'a>(
+/// Renders the Markdown bodies (reusing `cache` for those that did not
+/// change) and builds the incident rows, in parallel.
+pub fn prepare<'a>(
     index: &'a SiteIndex,
     config: &'a Config,
     today: Date,
+    cache: &mut BodyCache,
     diags: &mut Diagnostics,
-) -> Site<'a> {
+) -> Prepared<'a> {
     let urls = Urls::new(config);
     let options = MarkdownOptions {
         base_path: config.base_path(),
         unsafe_html: config.unsafe_html,
     };
-    let render_body = |body: &crate::model::Body, path: &Path| {
-        let mut problems = Vec::new();
-        let r = markdown::render(body, path, &index.links, &options, &mut problems);
-        (r, problems)
-    };
-    let briefings: Vec<(Rendered, Vec<Diagnostic>)> = index
-        .briefings
-        .par_iter()
-        .map(|b| render_body(&b.body, &b.origin.path))
-        .collect();
-    let groups: Vec<Option<(Rendered, Vec<Diagnostic>)>> = index
-        .groups
-        .par_iter()
-        .map(|g| {
-            g.profile
-                .as_ref()
-                .map(|p| render_body(&p.body, &p.origin.path))
-        })
-        .collect();
-    let countries: Vec<Option<(Rendered, Vec<Diagnostic>)>> = index
-        .countries
-        .par_iter()
-        .map(|c| {
-            c.profile
-                .as_ref()
-                .map(|p| render_body(&p.body, &p.origin.path))
-        })
-        .collect();
-    let pages: Vec<(Rendered, Vec<Diagnostic>)> = index
-        .pages
-        .par_iter()
-        .map(|p| render_body(&p.body, &p.origin.path))
-        .collect();
-
-    let mut take = |(r, problems): (Rendered, Vec<Diagnostic>)| {
-        problems.into_iter().for_each(|d| diags.push(d));
-        r
-    };
-    let briefing_bodies: Vec<Rendered> = briefings.into_iter().map(&mut take).collect();
-    let group_bodies = groups.into_iter().map(|o| o.map(&mut take)).collect();
-    let country_bodies = countries.into_iter().map(|o| o.map(&mut take)).collect();
-    let page_bodies = pages.into_iter().map(&mut take).collect();
-
+    let bodies = cache.render_all(index, &options, diags);
     let rows = (0..index.briefings.len())
         .into_par_iter()
         .map(|id| {
@@ -212,65 +265,21 @@ fn prepare<'a>(
             let summary = b
                 .summary
                 .as_deref()
-                .or(briefing_bodies[id].first_paragraph.as_deref())
+                .or(bodies.briefings[id].first_paragraph.as_deref())
                 .unwrap_or("");
             views::incident_row(index, id, summary, &urls, (b.draft, b.is_scheduled(today)))
         })
         .collect();
-    Site {
+    Prepared {
         index,
         config,
         urls,
         rows,
-        briefing_bodies,
-        group_bodies,
-        country_bodies,
-        page_bodies,
+        briefing_bodies: bodies.briefings,
+        group_bodies: bodies.groups,
+        country_bodies: bodies.countries,
+        page_bodies: bodies.pages,
     }
-}
-
-/// Compiles the theme's templates, with the site-wide `site` value.
-fn load_templates(
-    theme: &Theme,
-    config: &Config,
-    index: &SiteIndex,
-    diags: &mut Diagnostics,
-) -> Option<Tera> {
-    let mut tera = Tera::new();
-    if let Err(e) = tera.add_raw_templates(
-        theme
-            .templates
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str())),
-    ) {
-        diags.push(template_error(&e, theme, ""));
-        return None;
-    }
-    let urls = Urls::new(config);
-    let site = SiteView {
-        title: &config.title,
-        description: config.description.as_deref().unwrap_or(""),
-        language: &config.language,
-        base_url: &config.base_url,
-        base_path: config.base_path(),
-        home_url: urls.to(&crate::urls::home()),
-        chronology_url: urls.to(&crate::urls::chronology()),
-        groups_url: urls.to(&crate::urls::groups()),
-        countries_url: urls.to(&crate::urls::countries()),
-        corrections_url: urls.to(&crate::urls::corrections()),
-        stylesheet_url: urls.to("style.css"),
-        pages: index
-            .pages
-            .iter()
-            .map(|p| views::Link {
-                name: p.title.clone(),
-                url: urls.to(&crate::urls::page(&p.slug)),
-            })
-            .collect(),
-        generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),
-    };
-    tera.global_context().insert("site", &site);
-    Some(tera)
 }
 
 fn template_error(e: &tera::Error, theme: &Theme, page: &str) -> Diagnostic {
@@ -279,6 +288,7 @@ fn template_error(e: &tera::Error, theme: &Theme, page: &str) -> Diagnostic {
     } else {
         format!(" (rendering {page})")
     };
+    let hint = "fix the template; the page context is documented at the top of each template";
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -293,13 +303,13 @@ fn template_error(e: &tera::Error, theme: &Theme, page: &str) -> Diagnostic {
                 format!("{}{rendering}", report.message()),
             )
             .at(Span::new(span.start_line.max(1), span.start_col + 1))
-            .hint("fix the template; the page context is documented at the top of each template")
+            .hint(hint)
         }
         other => Diagnostic::error(
             "template",
             theme.origin.join("templates"),
             format!("{other}{rendering}"),
         )
-        .hint("fix the template; the page context is documented at the top of each template"),
+        .hint(hint),
     }
 }

@@ -14,7 +14,7 @@ use crate::model::GroupKind;
 use crate::model::date::{long_day, month_name};
 use crate::urls;
 
-use super::Site;
+use super::Prepared;
 use super::views::{
     CorrectionView, IncidentRow, Link, TotalsView, briefing_view, claim_label, kind_heading,
     role_label,
@@ -68,6 +68,70 @@ pub fn jobs(index: &SiteIndex) -> Vec<Job> {
     jobs
 }
 
+/// Which briefings a page shows, for deciding what a change touches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shows {
+    /// Lists or counts every incident (home, indexes, chronology, corrections).
+    Everything,
+    /// Shows these incidents (a briefing with its neighbours, a group, a
+    /// country, a year); a year page also shows every year's count.
+    Briefings(Vec<BriefingId>),
+    /// Shows no incident (free pages, the 404 page).
+    Nothing,
+}
+
+/// What `job` shows of the incidents in `index`.
+pub fn shows(job: &Job, index: &SiteIndex) -> Shows {
+    match *job {
+        Job::Home | Job::Groups | Job::Countries | Job::Chronology | Job::Corrections => {
+            Shows::Everything
+        }
+        Job::Briefing(id) => Shows::Briefings(
+            [index.previous(id), Some(id), index.next(id)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        ),
+        Job::Group(g) => {
+            let group = &index.groups[g];
+            Shows::Briefings(
+                group
+                    .incidents
+                    .iter()
+                    .copied()
+                    .chain(group.component_incidents.iter().map(|(b, _)| *b))
+                    .collect(),
+            )
+        }
+        Job::Country(c) => Shows::Briefings(index.countries[c].incidents.clone()),
+        Job::Year(y) => Shows::Briefings(
+            index.years[y]
+                .months
+                .iter()
+                .flat_map(|m| m.incidents.iter().copied())
+                .collect(),
+        ),
+        Job::Page(_) | Job::NotFound => Shows::Nothing,
+    }
+}
+
+/// The output file of `job`.
+pub fn file_of(job: &Job, index: &SiteIndex) -> String {
+    match *job {
+        Job::Home => urls::file_for(&urls::home()),
+        Job::Briefing(id) => urls::file_for(&urls::briefing(&index.briefings[id].slug)),
+        Job::Groups => urls::file_for(&urls::groups()),
+        Job::Group(g) => urls::file_for(&urls::group(&index.groups[g].slug)),
+        Job::Countries => urls::file_for(&urls::countries()),
+        Job::Country(c) => urls::file_for(&urls::country(&index.countries[c].slug)),
+        Job::Chronology => urls::file_for(&urls::chronology()),
+        Job::Year(y) => urls::file_for(&urls::year(index.years[y].year)),
+        Job::Page(p) => urls::file_for(&urls::page(&index.pages[p].slug)),
+        Job::Corrections => urls::file_for(&urls::corrections()),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
 /// A page ready for its template.
 pub struct PageRender {
     /// Output file: `briefings/x/index.html`.
@@ -89,7 +153,7 @@ struct PageMeta {
 }
 
 /// Builds the context of one page.
-pub fn build(job: &Job, site: &Site<'_>) -> PageRender {
+pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
     let index = site.index;
     let mut ctx = Context::new();
     let (path, template, kind, title, description): (
@@ -225,11 +289,7 @@ pub fn build(job: &Job, site: &Site<'_>) -> PageRender {
             String::new(),
         ),
     };
-    let file = if *job == Job::NotFound {
-        path.clone()
-    } else {
-        urls::file_for(&path)
-    };
+    let file = file_of(job, index);
     let url = if *job == Job::NotFound {
         site.urls.absolute("404.html")
     } else {
@@ -263,7 +323,7 @@ struct GroupCard {
     killed_text: String,
 }
 
-fn group_card(site: &Site<'_>, gid: GroupId) -> GroupCard {
+fn group_card(site: &Prepared<'_>, gid: GroupId) -> GroupCard {
     let g = &site.index.groups[gid];
     GroupCard {
         name: g.name.clone(),
@@ -280,7 +340,7 @@ fn group_card(site: &Site<'_>, gid: GroupId) -> GroupCard {
     }
 }
 
-fn home(site: &Site<'_>, ctx: &mut Context) {
+fn home(site: &Prepared<'_>, ctx: &mut Context) {
     let index = site.index;
     let mut latest: Vec<BriefingId> = index.newest_first().collect();
     latest.sort_by(|&a, &b| {
@@ -329,7 +389,7 @@ struct KindSection {
     groups: Vec<GroupCard>,
 }
 
-fn groups(site: &Site<'_>, ctx: &mut Context) {
+fn groups(site: &Prepared<'_>, ctx: &mut Context) {
     let index = site.index;
     let sections: Vec<KindSection> = GroupKind::ALL
         .iter()
@@ -385,7 +445,7 @@ struct GroupView<'a> {
     profile_path: Option<String>,
 }
 
-fn group(site: &Site<'_>, gid: GroupId, ctx: &mut Context) -> String {
+fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> String {
     let index = site.index;
     let g = &index.groups[gid];
     let link = |id: GroupId| Link {
@@ -468,7 +528,7 @@ struct CountryCard {
     killed_text: String,
 }
 
-fn country_card(site: &Site<'_>, cid: usize) -> CountryCard {
+fn country_card(site: &Prepared<'_>, cid: usize) -> CountryCard {
     let c = &site.index.countries[cid];
     CountryCard {
         name: c.name.clone(),
@@ -479,7 +539,7 @@ fn country_card(site: &Site<'_>, cid: usize) -> CountryCard {
     }
 }
 
-fn countries(site: &Site<'_>, ctx: &mut Context) {
+fn countries(site: &Prepared<'_>, ctx: &mut Context) {
     let cards: Vec<CountryCard> = (0..site.index.countries.len())
         .map(|c| country_card(site, c))
         .collect();
@@ -503,7 +563,7 @@ struct GroupCount {
     incidents: usize,
 }
 
-fn country(site: &Site<'_>, cid: usize, ctx: &mut Context) -> String {
+fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> String {
     let index = site.index;
     let c = &index.countries[cid];
     let mut counts: HashMap<GroupId, usize> = HashMap::new();
@@ -558,7 +618,7 @@ struct YearView<'a> {
     months: Vec<MonthView<'a>>,
 }
 
-fn year_view<'a>(site: &'a Site<'_>, y: usize) -> YearView<'a> {
+fn year_view<'a>(site: &'a Prepared<'_>, y: usize) -> YearView<'a> {
     let year = &site.index.years[y];
     YearView {
         year: year.year,
@@ -583,7 +643,7 @@ struct YearLink {
     incidents: usize,
 }
 
-fn year_links(site: &Site<'_>) -> Vec<YearLink> {
+fn year_links(site: &Prepared<'_>) -> Vec<YearLink> {
     site.index
         .years
         .iter()
@@ -595,7 +655,7 @@ fn year_links(site: &Site<'_>) -> Vec<YearLink> {
         .collect()
 }
 
-fn corrections(site: &Site<'_>, ctx: &mut Context) {
+fn corrections(site: &Prepared<'_>, ctx: &mut Context) {
     let index = site.index;
     let list: Vec<CorrectionView> = index
         .corrections

@@ -19,47 +19,85 @@ use crate::source::{SourceFile, SourceKind};
 
 pub use check::Checker;
 
-/// One validated file.
-enum Item {
+/// One valid item.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A briefing.
     Briefing(crate::model::Briefing),
+    /// A group profile.
     Group(crate::model::GroupProfile),
+    /// A country profile.
     Country(crate::model::CountryProfile),
+    /// A free page.
     Page(crate::model::Page),
+}
+
+/// The outcome of validating one file.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    /// The item, when the file has no error.
+    pub item: Option<Item>,
+    /// Everything wrong with the file (errors and warnings).
+    pub problems: Vec<Diagnostic>,
+    /// For a file with errors: its body, whose links are still checked.
+    pub rejected: Option<(Origin, Body)>,
 }
 
 /// Validates every file, collecting all problems; returns what was valid.
 pub fn validate(files: &[SourceFile], diags: &mut Diagnostics) -> Content {
-    let results: Vec<(Option<Item>, Vec<Diagnostic>)> =
-        files.par_iter().map(validate_file).collect();
+    let results: Vec<Validated> = files.par_iter().map(validate_file).collect();
+    for r in &results {
+        r.problems.iter().for_each(|d| diags.push(d.clone()));
+    }
+    assemble(results.iter())
+}
+
+/// Gathers validated files into `Content` (cloning the items).
+pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
     let mut content = Content::default();
-    for ((item, problems), file) in results.into_iter().zip(files) {
-        diags.extend(problems.into_iter().collect());
-        match item {
-            Some(Item::Briefing(b)) => content.briefings.push(b),
-            Some(Item::Group(g)) => content.groups.push(g),
-            Some(Item::Country(c)) => content.countries.push(c),
-            Some(Item::Page(p)) => content.pages.push(p),
-            None => {
-                // Keep the body: its links are still checked.
-                let required = file.kind != SourceKind::Country;
-                if let Ok(doc) = frontmatter::split(&file.text, &file.path, required) {
-                    let origin = Origin {
-                        path: file.path.clone(),
-                        content_path: file.content_path.clone(),
-                    };
-                    let body = Body {
-                        markdown: doc.body.to_string(),
-                        first_line: doc.body_line,
-                    };
-                    content.rejected.push((origin, body));
-                }
-            }
+    for r in results {
+        match &r.item {
+            Some(Item::Briefing(b)) => content.briefings.push(b.clone()),
+            Some(Item::Group(g)) => content.groups.push(g.clone()),
+            Some(Item::Country(c)) => content.countries.push(c.clone()),
+            Some(Item::Page(p)) => content.pages.push(p.clone()),
+            None => content.rejected.extend(r.rejected.clone()),
         }
     }
     content
 }
 
-fn validate_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
+/// Validates one file: its item, its problems, and for a rejected file its body.
+pub fn validate_file(file: &SourceFile) -> Validated {
+    let (item, problems) = check_file(file);
+    let rejected = if item.is_none() {
+        let required = file.kind != SourceKind::Country;
+        frontmatter::split(&file.text, &file.path, required)
+            .ok()
+            .map(|doc| {
+                let origin = Origin {
+                    path: file.path.clone(),
+                    content_path: file.content_path.clone(),
+                };
+                (
+                    origin,
+                    Body {
+                        markdown: doc.body.to_string(),
+                        first_line: doc.body_line,
+                    },
+                )
+            })
+    } else {
+        None
+    };
+    Validated {
+        item,
+        problems,
+        rejected,
+    }
+}
+
+fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
     let required = file.kind != SourceKind::Country;
     let doc = match frontmatter::split(&file.text, &file.path, required) {
         Ok(doc) => doc,

@@ -15,6 +15,8 @@ mod escaping;
 mod example;
 mod figures;
 mod groups;
+mod incremental;
+mod robustness;
 mod safety;
 mod subpath;
 mod templates;

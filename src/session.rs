@@ -1,0 +1,438 @@
+//! A site kept in memory and rebuilt from what changed: the engine of `serve`.
+//!
+//! The session caches every file's validation and every rendered Markdown
+//! body. After a change it re-reads and re-validates only the changed files,
+//! rebuilds the index (cheap), and re-renders only the pages that show a
+//! changed briefing, before or after the change: its own page, its previous
+//! and next neighbours, its groups, countries and year, and the pages that
+//! list every incident. A change to settings, templates, a group or country
+//! profile or a free page re-renders everything. The output is replaced only
+//! when the rebuild has no error: a failed rebuild keeps the last good site.
+//!
+//! Rebuilding from a change must give exactly what a full build gives; the
+//! tests check that byte for byte.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{BriefingId, SiteIndex};
+use crate::output::Output;
+use crate::pipeline::{self, BuildOptions};
+use crate::render::pages::{self, Job, Shows};
+use crate::render::{self, BodyCache, Renderer};
+use crate::source::{self, SourceFile};
+use crate::theme;
+use crate::validate::{self, Validated};
+
+/// What changed on disk, as the watcher saw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Content files (paths relative to `content/`) written, created or removed.
+    pub content: BTreeSet<String>,
+    /// `site.yaml` changed.
+    pub config: bool,
+    /// A template changed.
+    pub templates: bool,
+    /// A static file of the theme changed.
+    pub statics: bool,
+}
+
+impl Changes {
+    /// Everything, as for the first build.
+    pub fn everything() -> Changes {
+        Changes {
+            content: BTreeSet::new(),
+            config: true,
+            templates: true,
+            statics: true,
+        }
+    }
+
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && !self.config && !self.templates && !self.statics
+    }
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct Rebuild {
+    /// The rebuild had no error and its result is now served.
+    pub ok: bool,
+    /// Every page was rendered.
+    pub full: bool,
+    /// Number of pages rendered.
+    pub rendered: usize,
+    /// Output files added, changed or removed, sorted.
+    pub changed: Vec<String>,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+impl Rebuild {
+    /// True when only stylesheets changed (the page can swap them without reloading).
+    pub fn css_only(&self) -> bool {
+        !self.changed.is_empty() && self.changed.iter().all(|f| f.ends_with(".css"))
+    }
+}
+
+/// A content file and what validating it gave.
+type Entry = (SourceFile, Validated);
+
+/// The last site that built without error.
+struct Good {
+    index: SiteIndex,
+}
+
+/// A site in memory, rebuilt from changes.
+pub struct Session {
+    opts: BuildOptions,
+    config: Option<Config>,
+    renderer: Option<Renderer>,
+    setup_problems: Vec<Diagnostic>,
+    files: BTreeMap<String, Entry>,
+    unreadable: Vec<Diagnostic>,
+    bodies: BodyCache,
+    good: Option<Good>,
+    output: Output,
+    diagnostics: Diagnostics,
+    needs_full: bool,
+}
+
+impl Session {
+    /// Builds the site at `opts.root` in memory.
+    pub fn open(opts: BuildOptions) -> (Session, Rebuild) {
+        let mut session = Session {
+            opts,
+            config: None,
+            renderer: None,
+            setup_problems: Vec::new(),
+            files: BTreeMap::new(),
+            unreadable: Vec::new(),
+            bodies: BodyCache::default(),
+            good: None,
+            output: Output::new(),
+            diagnostics: Diagnostics::new(),
+            needs_full: true,
+        };
+        let report = session.apply(&Changes::everything());
+        (session, report)
+    }
+
+    /// The last good site.
+    pub fn output(&self) -> &Output {
+        &self.output
+    }
+
+    /// The problems of the last rebuild (errors mean the site shown is older).
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// The index of the last good site, if any.
+    pub fn index(&self) -> Option<&SiteIndex> {
+        self.good.as_ref().map(|g| &g.index)
+    }
+
+    /// Rebuilds after `changes`.
+    pub fn apply(&mut self, changes: &Changes) -> Rebuild {
+        let started = Instant::now();
+        if changes.config || changes.templates || changes.statics {
+            self.setup(changes);
+        }
+        let mut diags = Diagnostics::new();
+        self.setup_problems
+            .iter()
+            .for_each(|d| diags.push(d.clone()));
+        self.refresh_files(&changes.content, &mut diags);
+
+        let content = validate::assemble(self.files.values().map(|(_, v)| v));
+        let failed: HashSet<String> = self
+            .files
+            .iter()
+            .filter(|(_, (_, v))| v.item.is_none())
+            .map(|(p, _)| p.clone())
+            .collect();
+        let index = pipeline::index_content(
+            content,
+            failed,
+            self.config.as_ref(),
+            self.opts.drafts,
+            self.opts.today,
+            &mut diags,
+        );
+        let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
+            return self.fail(diags, started);
+        };
+        renderer.set_site(config, &index);
+        let prepared = render::prepare(
+            &index,
+            config,
+            self.opts.today,
+            &mut self.bodies,
+            &mut diags,
+        );
+        let all_jobs = pages::jobs(&index);
+        let full = self.needs_full
+            || self
+                .good
+                .as_ref()
+                .is_none_or(|g| !same_profiles(&g.index, &index));
+        let jobs: Vec<Job> = if full {
+            all_jobs.clone()
+        } else {
+            let good = &self.good.as_ref().expect("checked above").index;
+            affected(good, &index, &all_jobs, self.bodies.rendered_last())
+        };
+        let pages = renderer.render_pages(&prepared, &jobs, &mut diags);
+        drop(prepared);
+        diags.sort();
+        if diags.has_errors() {
+            if changes.config || changes.templates {
+                self.needs_full = true;
+            }
+            return self.fail(diags, started);
+        }
+
+        // Apply to the output: rendered pages, removed pages, static files.
+        let mut changed = BTreeSet::new();
+        let keep: HashSet<String> = all_jobs.iter().map(|j| pages::file_of(j, &index)).collect();
+        let renderer = self.renderer.as_ref().expect("checked above");
+        let stale: Vec<String> = self
+            .output
+            .iter()
+            .map(|(p, _)| p.to_string())
+            .filter(|p| !keep.contains(p) && !renderer.is_static(p))
+            .collect();
+        for path in stale {
+            self.output.remove(&path);
+            changed.insert(path);
+        }
+        let rendered = pages.len();
+        for (file, html) in pages {
+            if self.output.get(&file) != Some(html.as_slice()) {
+                changed.insert(file.clone());
+                self.output.insert(file, html);
+            }
+        }
+        if changes.statics || full {
+            for (name, bytes) in &renderer.theme().static_files {
+                if self.output.get(name) != Some(bytes.as_slice()) {
+                    changed.insert(name.clone());
+                }
+            }
+            let mut statics_diags = Diagnostics::new();
+            self.output
+                .retain(|p| keep.contains(p) || renderer.is_static(p));
+            renderer.add_static_files(&mut self.output, &mut statics_diags);
+            diags.extend(statics_diags);
+        }
+        self.good = Some(Good { index });
+        self.needs_full = false;
+        self.diagnostics = diags;
+        Rebuild {
+            ok: true,
+            full,
+            rendered,
+            changed: changed.into_iter().collect(),
+            elapsed: started.elapsed(),
+        }
+    }
+
+    fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {
+        diags.sort();
+        self.diagnostics = diags;
+        Rebuild {
+            ok: false,
+            elapsed: started.elapsed(),
+            ..Rebuild::default()
+        }
+    }
+
+    /// Reloads settings and theme; recompiles templates.
+    fn setup(&mut self, changes: &Changes) {
+        let root = self.opts.root.clone();
+        let mut problems = Diagnostics::new();
+        let config = config::load(&root, &mut problems).map(|c| match &self.opts.base_url {
+            Some(url) => c.with_base_url(url),
+            None => c,
+        });
+        let theme = config
+            .as_ref()
+            .and_then(|c| theme::load(&root, &c.theme, &mut problems));
+        self.renderer = match (theme, &config) {
+            (Some(theme), Some(config)) => {
+                let empty = SiteIndex::default();
+                Renderer::new(theme, config, self.index().unwrap_or(&empty), &mut problems)
+            }
+            _ => None,
+        };
+        if changes.config || changes.templates {
+            self.needs_full = true;
+        }
+        self.config = config;
+        self.setup_problems = problems.into_vec();
+    }
+
+    /// Re-lists `content/` and re-reads the files that are new or changed.
+    fn refresh_files(&mut self, changed: &BTreeSet<String>, diags: &mut Diagnostics) {
+        let root = self.opts.root.clone();
+        let listed = source::list(&root, diags);
+        let present: HashSet<String> = listed.iter().map(|l| l.content_path.clone()).collect();
+        self.files.retain(|p, _| present.contains(p));
+        let to_read: Vec<source::Listed> = listed
+            .into_iter()
+            .filter(|l| {
+                changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path)
+            })
+            .collect();
+        let read: Vec<(String, Result<Entry, Diagnostic>)> = to_read
+            .into_par_iter()
+            .map(|l| {
+                let key = l.content_path.clone();
+                let result = source::read(&root, l).map(|file| {
+                    let validated = validate::validate_file(&file);
+                    (file, validated)
+                });
+                (key, result)
+            })
+            .collect();
+        let mut unreadable: Vec<Diagnostic> = self
+            .unreadable
+            .drain(..)
+            .filter(|d| !read.iter().any(|(k, _)| d.path.ends_with(k)))
+            .collect();
+        for (key, result) in read {
+            match result {
+                Ok(entry) => {
+                    self.files.insert(key, entry);
+                }
+                Err(d) => {
+                    self.files.remove(&key);
+                    unreadable.push(d);
+                }
+            }
+        }
+        unreadable.retain(|d| present.iter().any(|p| d.path.ends_with(p)));
+        self.unreadable = unreadable;
+        self.unreadable.iter().for_each(|d| diags.push(d.clone()));
+        for (_, v) in self.files.values() {
+            v.problems.iter().for_each(|d| diags.push(d.clone()));
+        }
+    }
+}
+
+/// True when group and country profiles and free pages are the same in both
+/// indexes (else names and navigation everywhere may differ).
+fn same_profiles(a: &SiteIndex, b: &SiteIndex) -> bool {
+    let profiles =
+        |i: &SiteIndex| -> Vec<_> { i.groups.iter().filter_map(|g| g.profile.clone()).collect() };
+    let countries = |i: &SiteIndex| -> Vec<_> {
+        i.countries
+            .iter()
+            .filter_map(|c| c.profile.clone())
+            .collect()
+    };
+    profiles(a) == profiles(b) && countries(a) == countries(b) && a.pages == b.pages
+}
+
+/// The pages of `new` that a change from `old` touches.
+///
+/// A briefing changed when it was added, removed or differs. A page is
+/// touched when it showed a changed briefing before the change or shows one
+/// after it, lists every incident, is new, or has a body that had to be
+/// rendered again (a page it links to moved). Year pages all show every
+/// year's count, so they are all touched when those counts change; group
+/// pages link the countries that have a page, so they are all touched when
+/// that set changes.
+fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String]) -> Vec<Job> {
+    let (old_ids, new_ids) = (ids_by_path(old), ids_by_path(new));
+    let mut changed: HashSet<&str> = HashSet::new();
+    for (path, &id) in &new_ids {
+        if old_ids
+            .get(path)
+            .is_none_or(|&o| old.briefings[o] != new.briefings[id])
+        {
+            changed.insert(path);
+        }
+    }
+    changed.extend(old_ids.keys().filter(|p| !new_ids.contains_key(*p)));
+    let old_changed: HashSet<BriefingId> = changed
+        .iter()
+        .filter_map(|p| old_ids.get(p).copied())
+        .collect();
+    let new_changed: HashSet<BriefingId> = changed
+        .iter()
+        .filter_map(|p| new_ids.get(p).copied())
+        .collect();
+
+    let touches = |shows: Shows, ids: &HashSet<BriefingId>| match shows {
+        Shows::Everything => true,
+        Shows::Briefings(list) => list.iter().any(|b| ids.contains(b)),
+        Shows::Nothing => false,
+    };
+    let old_files: HashSet<String> = pages::jobs(old)
+        .iter()
+        .filter(|j| touches(pages::shows(j, old), &old_changed))
+        .map(|j| pages::file_of(j, old))
+        .collect();
+    let all_old_files: HashSet<String> = pages::jobs(old)
+        .iter()
+        .map(|j| pages::file_of(j, old))
+        .collect();
+    let year_counts = |i: &SiteIndex| -> Vec<(i16, usize, u64)> {
+        i.years
+            .iter()
+            .map(|y| (y.year, y.totals.incidents, y.totals.killed))
+            .collect()
+    };
+    let years_changed = year_counts(old) != year_counts(new);
+    // Group pages link the countries they are active in only when those have a page.
+    let country_pages =
+        |i: &SiteIndex| -> Vec<String> { i.countries.iter().map(|c| c.slug.clone()).collect() };
+    let countries_changed = country_pages(old) != country_pages(new);
+    let rerendered: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
+    jobs.iter()
+        .filter(|job| {
+            let file = pages::file_of(job, new);
+            old_files.contains(&file)
+                || !all_old_files.contains(&file)
+                || touches(pages::shows(job, new), &new_changed)
+                || (years_changed && matches!(job, Job::Year(_)))
+                || (countries_changed && matches!(job, Job::Group(_)))
+                || own_body(job, new).is_some_and(|p| rerendered.contains(p))
+        })
+        .copied()
+        .collect()
+}
+
+/// Briefing ids by content path.
+fn ids_by_path(index: &SiteIndex) -> HashMap<&str, BriefingId> {
+    index
+        .briefings
+        .iter()
+        .enumerate()
+        .map(|(id, b)| (b.origin.content_path.as_str(), id))
+        .collect()
+}
+
+/// The content path of the body a page shows, if it shows one.
+fn own_body<'a>(job: &Job, index: &'a SiteIndex) -> Option<&'a str> {
+    match *job {
+        Job::Briefing(id) => Some(&index.briefings[id].origin.content_path),
+        Job::Group(g) => index.groups[g]
+            .profile
+            .as_ref()
+            .map(|p| p.origin.content_path.as_str()),
+        Job::Country(c) => index.countries[c]
+            .profile
+            .as_ref()
+            .map(|p| p.origin.content_path.as_str()),
+        Job::Page(p) => Some(&index.pages[p].origin.content_path),
+        _ => None,
+    }
+}
