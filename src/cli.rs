@@ -20,6 +20,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Report every problem in the site without writing anything.
     Check(CheckArgs),
+    /// Preview the site: build in memory, serve it locally, rebuild and reload on every change.
+    Serve(ServeArgs),
     /// Create new content.
     #[command(subcommand)]
     New(NewCommand),
@@ -63,6 +65,26 @@ pub enum Format {
     Human,
     /// JSON lines, for editors and CI annotations.
     Json,
+}
+
+/// Options of `sitrep serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder (holds site.yaml and content/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Address to listen on; anything but loopback makes the preview reachable from other machines.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Show drafts and scheduled briefings (always on in the preview; accepted for symmetry with build).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// What `sitrep new` creates.

@@ -31,6 +31,7 @@ pub mod pipeline;
 pub mod raw;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod session;
 pub mod source;
 pub mod theme;

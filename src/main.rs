@@ -11,6 +11,7 @@ use clap::Parser;
 
 use sitrep::diagnostics::Diagnostics;
 use sitrep::pipeline::{self, BuildOptions};
+use sitrep::serve::Report;
 
 mod cli;
 
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Serve(args) => serve(args),
         Command::New(NewCommand::Briefing { title, root }) => {
             match sitrep::scaffold::new_briefing(&root, &title.join(" "), today()) {
                 Ok(path) => {
@@ -76,6 +78,78 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+/// Runs the preview until Ctrl-C; exit 2 when it cannot start.
+fn serve(args: cli::ServeArgs) -> ExitCode {
+    let root = args.root.clone();
+    // Problems are printed when they change, not on every rebuild.
+    let shown = std::sync::Mutex::new(Diagnostics::new());
+    let show = move |diags: &Diagnostics| {
+        let mut last = shown.lock().unwrap_or_else(|e| e.into_inner());
+        if *last != *diags {
+            if diags.is_empty() {
+                eprintln!("no problems");
+            }
+            report(&root, diags);
+            *last = diags.clone();
+        }
+    };
+    let opts = sitrep::serve::ServeOptions {
+        root: args.root,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        today: today(),
+    };
+    let result = sitrep::serve::run(opts, move |event| match event {
+        Report::Listening {
+            url,
+            rebuild,
+            diagnostics,
+        } => {
+            show(&diagnostics);
+            println!(
+                "Serving the site at {url} (built {} pages in {} ms; drafts shown). Press Ctrl-C to stop.",
+                rebuild.rendered,
+                rebuild.elapsed.as_millis()
+            );
+            if !rebuild.ok {
+                println!("The site has errors: pages show them until they are fixed.");
+            }
+        }
+        Report::Rebuilt {
+            what,
+            rebuild,
+            diagnostics,
+        } => {
+            show(&diagnostics);
+            if rebuild.ok {
+                println!(
+                    "Changed {what}: {} pages re-rendered, {} files updated in {} ms",
+                    rebuild.rendered,
+                    rebuild.changed.len(),
+                    rebuild.elapsed.as_millis()
+                );
+            } else {
+                println!(
+                    "Changed {what}: errors; still serving the last good build ({} ms)",
+                    rebuild.elapsed.as_millis()
+                );
+            }
+        }
+        Report::WatchError(e) => eprintln!("watch error: {e}"),
+    });
+    match result {
+        Ok(()) => {
+            println!("Stopped.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -11,15 +11,19 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 
 /// The built site: file path (relative, `/`-separated) to bytes.
+///
+/// Bytes are shared (`Arc`), so a copy of the whole site for the preview
+/// server costs a map of pointers, not the pages themselves.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Output {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Arc<[u8]>>,
 }
 
 impl Output {
@@ -34,13 +38,13 @@ impl Output {
         if !is_safe_relative(&path) {
             return false;
         }
-        self.files.insert(path, bytes);
+        self.files.insert(path, Arc::from(bytes));
         true
     }
 
-    /// Removes a file; returns its bytes if it was there.
-    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
-        self.files.remove(path)
+    /// Removes a file; returns true if it was there.
+    pub fn remove(&mut self, path: &str) -> bool {
+        self.files.remove(path).is_some()
     }
 
     /// Keeps only the files whose path satisfies `keep`.
@@ -50,7 +54,7 @@ impl Output {
 
     /// The bytes of `path`, if the site has it.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(|b| &b[..])
     }
 
     /// Number of files.
@@ -65,12 +69,12 @@ impl Output {
 
     /// Every file, sorted by path.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
+        self.files.iter().map(|(p, b)| (p.as_str(), &b[..]))
     }
 
     /// Total size in bytes.
     pub fn total_bytes(&self) -> usize {
-        self.files.values().map(Vec::len).sum()
+        self.files.values().map(|b| b.len()).sum()
     }
 }
 

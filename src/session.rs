@@ -123,6 +123,18 @@ impl Session {
         (session, report)
     }
 
+    /// The site folder.
+    pub fn root(&self) -> &std::path::Path {
+        &self.opts.root
+    }
+
+    /// The theme the settings name (`default` until settings load).
+    pub fn theme_name(&self) -> String {
+        self.config
+            .as_ref()
+            .map_or_else(|| "default".to_string(), |c| c.theme.clone())
+    }
+
     /// The last good site.
     pub fn output(&self) -> &Output {
         &self.output

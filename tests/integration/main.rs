@@ -5,6 +5,7 @@
 mod support;
 
 mod broken_site;
+mod browser;
 mod build;
 mod chronology;
 mod cli;
@@ -16,7 +17,9 @@ mod example;
 mod figures;
 mod groups;
 mod incremental;
+mod preview;
 mod robustness;
 mod safety;
+mod serve;
 mod subpath;
 mod templates;

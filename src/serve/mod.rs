@@ -1,0 +1,241 @@
+//! `sitrep serve`: the writers' live preview.
+//!
+//! Builds the site in memory (it never writes `output/`, so a preview is never
+//! published by accident), with drafts and scheduled briefings shown and
+//! marked, and `base_url` replaced by the local address. Then it watches
+//! `content/`, `themes/` and `site.yaml`, rebuilds only what a change touches
+//! (`session`), swaps the result in when it has no error, and tells open pages
+//! to reload. The caller gets one `Report` per event and prints it.
+
+pub mod server;
+pub mod watch;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use jiff::civil::Date;
+
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::pipeline::BuildOptions;
+use crate::session::{Changes, Rebuild, Session};
+
+use server::{Live, Snapshot};
+use watch::{Watcher, classify};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Address to listen on (loopback unless asked otherwise).
+    pub bind: IpAddr,
+    /// Port (0 picks a free one).
+    pub port: u16,
+    /// Open the preview in the default browser.
+    pub open: bool,
+    /// Today's date (scheduled briefings are marked).
+    pub today: Date,
+}
+
+/// What happened, for the person running `serve`.
+#[derive(Debug)]
+pub enum Report {
+    /// The first build is done and the server listens at this address.
+    Listening {
+        /// `http://127.0.0.1:1111/`.
+        url: String,
+        /// The first build.
+        rebuild: Rebuild,
+        /// Its problems.
+        diagnostics: Diagnostics,
+    },
+    /// A rebuild after a change.
+    Rebuilt {
+        /// What changed, in a few words.
+        what: String,
+        /// What the rebuild did.
+        rebuild: Rebuild,
+        /// Its problems (all of them: errors mean the old site is still shown).
+        diagnostics: Diagnostics,
+    },
+    /// The file watcher reported an error.
+    WatchError(String),
+}
+
+/// Why the preview could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// The address could not be listened on (a port in use, usually).
+    Bind(SocketAddr, io::Error),
+    /// The site folder could not be watched.
+    Watch(String),
+    /// The server failed while running.
+    Io(io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Bind(addr, e) if e.kind() == io::ErrorKind::AddrInUse => {
+                write!(
+                    f,
+                    "cannot listen on {addr}: the port is already in use (try --port with another number)"
+                )
+            }
+            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
+            ServeError::Watch(e) => write!(f, "cannot watch the site for changes: {e}"),
+            ServeError::Io(e) => write!(f, "the server stopped: {e}"),
+        }
+    }
+}
+
+/// Serves the site until Ctrl-C (or until `shutdown` resolves).
+pub fn run(opts: ServeOptions, report: impl Fn(Report) + Send + 'static) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(ServeError::Io)?;
+    runtime.block_on(serve(opts, report, async {
+        let _ = tokio::signal::ctrl_c().await;
+    }))
+}
+
+/// Serves the site until `shutdown` completes.
+pub async fn serve(
+    opts: ServeOptions,
+    report: impl Fn(Report) + Send + 'static,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| ServeError::Bind(addr, e))?;
+    let local = listener.local_addr().map_err(ServeError::Io)?;
+    let url = format!("http://{local}/");
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
+
+    let mut build = BuildOptions::new(&root, opts.today);
+    build.drafts = true;
+    build.base_url = Some(url.clone());
+    let instance = format!(
+        "{:x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis())
+    );
+    let (session, first) = Session::open(build);
+    let live = Live::new(snapshot(&session, &instance, 0));
+
+    let (tx, rx) = mpsc::channel::<Result<Vec<PathBuf>, String>>();
+    let watcher = Watcher::start(&root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    report(Report::Listening {
+        url: url.clone(),
+        rebuild: first,
+        diagnostics: session.diagnostics().clone(),
+    });
+    if opts.open {
+        let _ = open::that_detached(&url);
+    }
+    let loop_live = Arc::clone(&live);
+    std::thread::spawn(move || rebuild_loop(session, watcher, rx, loop_live, instance, report));
+
+    axum::serve(listener, server::router(live))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(ServeError::Io)
+}
+
+/// Waits for changes, rebuilds, publishes. Runs until the watcher stops.
+fn rebuild_loop(
+    mut session: Session,
+    mut watcher: Watcher,
+    rx: mpsc::Receiver<Result<Vec<PathBuf>, String>>,
+    live: Arc<Live>,
+    instance: String,
+    report: impl Fn(Report),
+) {
+    let root = session.root().to_path_buf();
+    let mut version = 0u64;
+    while let Ok(first) = rx.recv() {
+        // Take whatever else is already waiting: one rebuild for a burst.
+        let mut paths = Vec::new();
+        for batch in std::iter::once(first).chain(rx.try_iter()) {
+            match batch {
+                Ok(more) => paths.extend(more),
+                Err(e) => report(Report::WatchError(e)),
+            }
+        }
+        let theme = session.theme_name();
+        let changes = classify(&root, &theme, paths.iter().map(PathBuf::as_path));
+        if changes.is_empty() {
+            continue;
+        }
+        let rebuild = session.apply(&changes);
+        watcher.watch_folders();
+        let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
+        if worth_telling {
+            version += 1;
+            live.publish(
+                snapshot(&session, &instance, version),
+                rebuild.ok && rebuild.css_only() && !had_errors(&live),
+            );
+        }
+        report(Report::Rebuilt {
+            what: describe(&changes),
+            rebuild,
+            diagnostics: session.diagnostics().clone(),
+        });
+    }
+}
+
+fn had_errors(live: &Live) -> bool {
+    !live.snapshot().errors.is_empty()
+}
+
+/// What the server shows for the session's current state.
+fn snapshot(session: &Session, instance: &str, version: u64) -> Snapshot {
+    Snapshot {
+        output: session.output().clone(),
+        errors: session
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+        version: format!("{instance}-{version}"),
+    }
+}
+
+/// `content/briefings/x.md`, `templates`, `site.yaml`... in a few words.
+fn describe(changes: &Changes) -> String {
+    let mut parts: Vec<String> = changes
+        .content
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("content/{p}"))
+        .collect();
+    if changes.config {
+        parts.push("site.yaml".into());
+    }
+    if changes.templates {
+        parts.push("templates".into());
+    }
+    if changes.statics {
+        parts.push("static files".into());
+    }
+    if parts.is_empty() {
+        parts.push("content".into());
+    }
+    if parts.len() > 3 {
+        let n = parts.len();
+        parts.truncate(2);
+        parts.push(format!("{} more", n - 2));
+    }
+    parts.join(", ")
+}

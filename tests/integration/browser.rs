@@ -1,0 +1,176 @@
+//! The preview in a real browser: headless Chromium opens a page, the test
+//! edits the Markdown, and the visible text changes without a manual reload;
+//! a bad edit shows the overlay, the fix removes it; a stylesheet change is
+//! applied without reloading.
+//!
+//! Needs Chromium (Debian package `chromium`; `.ci/run` installs it). Outside
+//! CI, when no Chromium is found, the test says so and does nothing.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use headless_chrome::{Browser, LaunchOptions, Tab};
+
+use crate::preview::Preview;
+use crate::support::SiteTest;
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("CHROMIUM_PATH").map(PathBuf::from),
+        Some("/usr/bin/chromium".into()),
+        Some("/usr/bin/chromium-browser".into()),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required in CI: install the Debian package `chromium`"
+        );
+        eprintln!(
+            "browser tests skipped: no Chromium found (install the Debian package `chromium`, or set CHROMIUM_PATH)"
+        );
+    }
+    found
+}
+
+fn launch(path: PathBuf) -> Browser {
+    let args = [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-gpu",
+        "--disable-quic",
+    ];
+    let opts = LaunchOptions::default_builder()
+        .path(Some(path))
+        .sandbox(false)
+        .args(args.iter().map(OsStr::new).collect())
+        .idle_browser_timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
+    Browser::new(opts).unwrap()
+}
+
+/// Evaluates `js` in the page until it returns `want` (or fails after 15 s).
+fn wait_for(tab: &Tab, js: &str, want: serde_json::Value) {
+    let started = Instant::now();
+    loop {
+        let got = tab.evaluate(js, false).ok().and_then(|r| r.value);
+        if got.as_ref() == Some(&want) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "waited for `{js}` to be {want}, last {got:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn save(path: &std::path::Path, text: &str) {
+    // Like an editor: write a temporary file, rename it over the original.
+    let tmp = path.with_file_name(".sitrep-test.tmp");
+    fs::write(&tmp, text).unwrap();
+    fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn the_open_page_follows_edits_and_shows_errors() {
+    let Some(chromium) = chromium() else { return };
+    let t = SiteTest::fixture("sahel");
+    let preview = Preview::start(&t.root);
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/briefings/kati-2022/", preview.addr))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('h1').textContent",
+        "JNIM attacks the Kati base".into(),
+    );
+    // Wait until the page listens for reloads.
+    wait_for(&tab, "window.sitrepLive === true", true.into());
+
+    let path = t.root.join("content/briefings/kati.md");
+    let good = fs::read_to_string(&path).unwrap();
+    save(
+        &path,
+        &good.replace("JNIM attacks the Kati base", "Assault on the Kati base"),
+    );
+    wait_for(
+        &tab,
+        "document.querySelector('h1').textContent",
+        "Assault on the Kati base".into(),
+    );
+
+    // A mistake: the overlay lists it, over the last good page.
+    save(
+        &path,
+        &good.replace("countries: [Mali]", "countries: [Malii]"),
+    );
+    wait_for(
+        &tab,
+        "!!document.getElementById('sitrep-overlay')",
+        true.into(),
+    );
+    wait_for(
+        &tab,
+        "document.getElementById('sitrep-overlay').textContent.includes('unknown country `Malii`')",
+        true.into(),
+    );
+    // Fixed: the overlay goes by itself.
+    save(&path, &good);
+    wait_for(
+        &tab,
+        "!document.getElementById('sitrep-overlay')",
+        true.into(),
+    );
+    wait_for(
+        &tab,
+        "document.querySelector('h1').textContent",
+        "JNIM attacks the Kati base".into(),
+    );
+}
+
+#[test]
+fn a_stylesheet_change_applies_without_a_reload() {
+    let Some(chromium) = chromium() else { return };
+    let t = SiteTest::fixture("sahel");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let css = fs::read_to_string(root.join("static/style.css")).unwrap();
+    t.write("themes/default/static/style.css", &css);
+    for entry in fs::read_dir(root.join("templates")).unwrap() {
+        let entry = entry.unwrap();
+        t.write(
+            &format!(
+                "themes/default/templates/{}",
+                entry.file_name().to_string_lossy()
+            ),
+            &fs::read_to_string(entry.path()).unwrap(),
+        );
+    }
+    let preview = Preview::start(&t.root);
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", preview.addr))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    wait_for(&tab, "window.sitrepLive === true", true.into());
+    tab.evaluate("window.notReloaded = true", false).unwrap();
+    save(
+        &t.root.join("themes/default/static/style.css"),
+        &format!("{css}\n.brand {{ color: rgb(1, 2, 3) !important; }}\n"),
+    );
+    wait_for(
+        &tab,
+        "getComputedStyle(document.querySelector('.brand')).color",
+        "rgb(1, 2, 3)".into(),
+    );
+    wait_for(&tab, "window.notReloaded === true", true.into());
+}
