@@ -3,25 +3,17 @@
 //! indexed and rendered with the default theme. Any panic is a bug.
 //!
 //! Run (stable toolchain, see fuzz/README.md):
-//! `RUSTC_BOOTSTRAP=1 cargo fuzz run site -- -max_total_time=600`
+//! `RUSTC_BOOTSTRAP=1 cargo fuzz run site corpus seeds -- -max_total_time=600`
 #![no_main]
+
+mod split;
 
 use libfuzzer_sys::fuzz_target;
 use sitrep::diagnostics::Diagnostics;
-use sitrep::source::{SourceFile, SourceKind, decode};
 use sitrep::{config, pipeline, theme};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = decode(data) else { return };
-    let kinds = [("briefings", SourceKind::Briefing), ("groups", SourceKind::Group), ("countries", SourceKind::Country), ("pages", SourceKind::Page)];
-    let files: Vec<SourceFile> = text
-        .split("\u{1e}")
-        .zip(kinds)
-        .map(|(part, (folder, kind))| {
-            let content_path = format!("{folder}/ml.md");
-            SourceFile { path: format!("content/{content_path}").into(), content_path, kind, text: part.to_string() }
-        })
-        .collect();
+    let Some(files) = split::files(data) else { return };
     let mut diags = Diagnostics::new();
     let config = config::parse("title: Fuzz\nbase_url: https://example.org/f/\n", &mut diags).unwrap();
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();

@@ -141,19 +141,7 @@ fn the_open_page_follows_edits_and_shows_errors() {
 fn a_stylesheet_change_applies_without_a_reload() {
     let Some(chromium) = chromium() else { return };
     let t = SiteTest::fixture("sahel");
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    let css = fs::read_to_string(root.join("static/style.css")).unwrap();
-    t.write("themes/default/static/style.css", &css);
-    for entry in fs::read_dir(root.join("templates")).unwrap() {
-        let entry = entry.unwrap();
-        t.write(
-            &format!(
-                "themes/default/templates/{}",
-                entry.file_name().to_string_lossy()
-            ),
-            &fs::read_to_string(entry.path()).unwrap(),
-        );
-    }
+    let css = t.copy_default_theme("default");
     let preview = Preview::start(&t.root);
     let browser = launch(chromium);
     let tab = browser.new_tab().unwrap();

@@ -194,25 +194,7 @@ fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
 #[test]
 fn a_stylesheet_change_only_swaps_stylesheets() {
     let t = SiteTest::fixture("sahel");
-    let css = fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
-    )
-    .unwrap();
-    t.write("themes/default/static/style.css", &css);
-    for entry in fs::read_dir(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates"),
-    )
-    .unwrap()
-    {
-        let entry = entry.unwrap();
-        t.write(
-            &format!(
-                "themes/default/templates/{}",
-                entry.file_name().to_string_lossy()
-            ),
-            &fs::read_to_string(entry.path()).unwrap(),
-        );
-    }
+    let css = t.copy_default_theme("default");
     let p = Preview::start(&t.root);
     let events = p.events();
     t.write(

@@ -42,6 +42,26 @@ impl SiteTest {
         self
     }
 
+    /// Copies the repository's default theme into the site as `themes/<name>`;
+    /// returns the text of its stylesheet.
+    pub fn copy_default_theme(&self, name: &str) -> String {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for sub in ["templates", "static"] {
+            for entry in fs::read_dir(from.join(sub)).unwrap() {
+                let entry = entry.unwrap();
+                let text = fs::read_to_string(entry.path()).unwrap();
+                self.write(
+                    &format!(
+                        "themes/{name}/{sub}/{}",
+                        entry.file_name().to_string_lossy()
+                    ),
+                    &text,
+                );
+            }
+        }
+        fs::read_to_string(from.join("static/style.css")).unwrap()
+    }
+
     /// Removes a file of the site.
     pub fn remove(&self, rel: &str) -> &Self {
         fs::remove_file(self.root.join(rel)).unwrap();

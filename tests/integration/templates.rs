@@ -1,7 +1,6 @@
 //! A site's own theme: template problems name the template, its line, and the page.
 
 use std::fs;
-use std::path::Path;
 
 use crate::support::SiteTest;
 
@@ -12,20 +11,7 @@ fn with_custom_theme() -> SiteTest {
         "site.yaml",
         "title: Minimal Desk\nbase_url: https://example.org/\ntheme: custom\n",
     );
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    for sub in ["templates", "static"] {
-        for entry in fs::read_dir(from.join(sub)).unwrap() {
-            let entry = entry.unwrap();
-            let text = fs::read_to_string(entry.path()).unwrap();
-            t.write(
-                &format!(
-                    "themes/custom/{sub}/{}",
-                    entry.file_name().to_string_lossy()
-                ),
-                &text,
-            );
-        }
-    }
+    t.copy_default_theme("custom");
     t
 }
 
@@ -57,55 +43,53 @@ fn a_site_theme_is_used_instead_of_the_built_in_one() {
     );
 }
 
-#[test]
-fn a_rendering_error_names_the_template_line_and_page() {
+/// Breaks `template` by replacing `from` with `to`; returns the template
+/// diagnostic of the failed build and the line the change is on.
+fn template_problem(
+    template: &str,
+    from: &str,
+    to: &str,
+) -> (sitrep::diagnostics::Diagnostic, usize) {
     let t = with_custom_theme();
-    edit(
-        &t,
-        "briefing.html",
-        "<h1>{{ b.row.title }}</h1>",
-        "<h1>{{ b.row.headline }}</h1>",
-    );
-    let line = line_of(&t, "briefing.html", "b.row.headline");
+    edit(&t, template, from, to);
+    let line = line_of(&t, template, to);
     let diags = t.build_err();
+    assert!(!t.out().exists());
     let d = diags
-        .iter()
+        .into_vec()
+        .into_iter()
         .find(|d| d.code == "template")
         .expect("reported");
     assert_eq!(
         d.path.to_string_lossy(),
-        "themes/custom/templates/briefing.html"
+        format!("themes/custom/templates/{template}")
     );
     assert_eq!(d.span.map(|s| s.line), Some(line));
+    (d, line)
+}
+
+#[test]
+fn a_rendering_error_names_the_template_line_and_page() {
+    let (d, _) = template_problem(
+        "briefing.html",
+        "<h1>{{ b.row.title }}</h1>",
+        "<h1>{{ b.row.headline }}</h1>",
+    );
     assert!(d.message.contains("headline"), "{}", d.message);
     assert!(
         d.message.ends_with("(rendering briefings/kati/index.html)"),
         "{}",
         d.message
     );
-    assert!(!t.out().exists());
 }
 
 #[test]
 fn a_syntax_error_names_the_template_and_line() {
-    let t = with_custom_theme();
-    edit(
-        &t,
+    template_problem(
         "group.html",
         "{% if g.affiliation %}",
         "{% if g.affiliation %",
     );
-    let line = line_of(&t, "group.html", "{% if g.affiliation %");
-    let diags = t.build_err();
-    let d = diags
-        .iter()
-        .find(|d| d.code == "template")
-        .expect("reported");
-    assert_eq!(
-        d.path.to_string_lossy(),
-        "themes/custom/templates/group.html"
-    );
-    assert_eq!(d.span.map(|s| s.line), Some(line));
 }
 
 #[test]
