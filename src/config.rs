@@ -73,19 +73,14 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
         Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable",
-                path,
-                format!("cannot read: {e}"),
-            ));
+            diags.push(Diagnostic::error("unreadable", path, format!("cannot read: {e}")));
             return None;
         }
     };
     let text = match source::decode(&bytes) {
         Ok(t) => t,
         Err(span) => {
-            diags
-                .push(Diagnostic::error("not-utf8", path, "file is not valid UTF-8 text").at(span));
+            diags.push(Diagnostic::error("not-utf8", path, "file is not valid UTF-8 text").at(span));
             return None;
         }
     };
@@ -95,12 +90,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
 /// Validates the text of `site.yaml`.
 pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let path = Path::new(CONFIG_FILE);
-    let doc = Document {
-        yaml: text,
-        yaml_line: 1,
-        body: "",
-        body_line: 1,
-    };
+    let doc = Document { yaml: text, yaml_line: 1, body: "", body_line: 1 };
     let (raw, locator): (RawConfig, Locator) = match frontmatter::parse(&doc, path) {
         Ok(parsed) if parsed.problems.is_empty() => (parsed.value, parsed.locator),
         Ok(parsed) => {
@@ -113,10 +103,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
     let at = |field: &str| locator.value(field).or(Some(Span::new(1, 1)));
-    let title = raw
-        .title
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
+    let title = raw.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     if title.is_none() {
         diags.push(
             Diagnostic::error("missing-field", path, "missing required field `title`")
@@ -124,10 +111,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
                 .hint("add `title: Sahel Security Briefing`"),
         );
     }
-    let base_url = raw
-        .base_url
-        .map(|b| b.trim().to_string())
-        .filter(|b| !b.is_empty());
+    let base_url = raw.base_url.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
     let base_url = match base_url {
         None => {
             diags.push(
@@ -140,22 +124,14 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         Some(b) if is_http_url(&b) => Some(normalize_base_url(&b)),
         Some(b) => {
             diags.push(
-                Diagnostic::error(
-                    "bad-url",
-                    path,
-                    format!("`base_url` must be an http or https address, found `{b}`"),
-                )
-                .at_opt(at("base_url"))
-                .hint("write the full address, e.g. `https://example.org/sahel/`"),
+                Diagnostic::error("bad-url", path, format!("`base_url` must be an http or https address, found `{b}`"))
+                    .at_opt(at("base_url"))
+                    .hint("write the full address, e.g. `https://example.org/sahel/`"),
             );
             None
         }
     };
-    let theme = raw
-        .theme
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| "default".into());
+    let theme = raw.theme.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| "default".into());
     if theme.contains(['/', '\\']) || theme.starts_with('.') {
         diags.push(
             Diagnostic::error(
@@ -170,15 +146,8 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     Some(Config {
         title: title?,
         base_url: base_url?,
-        description: raw
-            .description
-            .map(|d| d.trim().to_string())
-            .filter(|d| !d.is_empty()),
-        language: raw
-            .language
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| "en".into()),
+        description: raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+        language: raw.language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into()),
         theme,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(true),
     })
@@ -187,9 +156,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
 /// True for `http://host...` and `https://host...`.
 pub fn is_http_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }
 
@@ -205,11 +172,7 @@ mod tests {
     #[test]
     fn reads_a_sub_path_site() {
         let mut d = Diagnostics::new();
-        let c = parse(
-            "title: Sahel\nbase_url: https://example.org/sahel\n",
-            &mut d,
-        )
-        .unwrap();
+        let c = parse("title: Sahel\nbase_url: https://example.org/sahel\n", &mut d).unwrap();
         assert_eq!(c.base_url, "https://example.org/sahel/");
         assert_eq!(c.base_path(), "/sahel/");
         assert_eq!(c.language, "en");
@@ -229,9 +192,6 @@ mod tests {
     fn unknown_settings_are_errors() {
         let mut d = Diagnostics::new();
         assert!(parse("title: a\nbase_url: https://x.org/\ntheem: dark\n", &mut d).is_none());
-        assert_eq!(
-            d.iter().next().unwrap().hint.as_deref(),
-            Some("did you mean `theme`?")
-        );
+        assert_eq!(d.iter().next().unwrap().hint.as_deref(), Some("did you mean `theme`?"));
     }
 }

@@ -74,15 +74,8 @@ impl Diagnostic {
     }
 
     /// A warning about `path`.
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, path, message)
-        }
+    pub fn warning(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, path, message) }
     }
 
     /// The same diagnostic, placed at `span`.
@@ -114,13 +107,7 @@ impl Diagnostic {
 
     /// The one-line form: `error[code]: path:line:col: message`.
     pub fn headline(&self) -> String {
-        format!(
-            "{}[{}]: {}: {}",
-            self.severity.label(),
-            self.code,
-            self.location(),
-            self.message
-        )
+        format!("{}[{}]: {}: {}", self.severity.label(), self.code, self.location(), self.message)
     }
 
     /// One line of JSON for editors and CI annotations:
@@ -144,17 +131,8 @@ impl Diagnostic {
     /// `source_line` is the text of line `span.line`, when the caller has it;
     /// `color` adds ANSI colours (only for a terminal).
     pub fn render(&self, source_line: Option<&str>, color: bool) -> String {
-        let (bold, red, yellow, blue, reset) = if color {
-            (
-                "\x1b[1m",
-                "\x1b[1;31m",
-                "\x1b[1;33m",
-                "\x1b[1;34m",
-                "\x1b[0m",
-            )
-        } else {
-            ("", "", "", "", "")
-        };
+        let (bold, red, yellow, blue, reset) =
+            if color { ("\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[0m") } else { ("", "", "", "", "") };
         let sev_color = match self.severity {
             Severity::Error => red,
             Severity::Warning => yellow,
@@ -171,11 +149,8 @@ impl Diagnostic {
             let pad = " ".repeat(number.len());
             let line = line.trim_end_matches(['\r', '\n']);
             // The caret goes under the column, counting characters; tabs keep their width.
-            let lead: String = line
-                .chars()
-                .take(span.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let lead: String =
+                line.chars().take(span.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let _ = writeln!(out, "{blue}{pad} |{reset}");
             let _ = writeln!(out, "{blue}{number} |{reset} {line}");
             let _ = writeln!(out, "{blue}{pad} |{reset} {lead}{sev_color}^{reset}");
@@ -190,11 +165,7 @@ impl Diagnostic {
 /// A path as printed in diagnostics: forward slashes on every platform.
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        s.into_owned()
-    } else {
-        s.replace(std::path::MAIN_SEPARATOR, "/")
-    }
+    if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }
 
 /// All the problems found so far, in the order they were found.
@@ -224,18 +195,12 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.0
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.0.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.0
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.0.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     /// True when nothing was found.
@@ -256,8 +221,7 @@ impl Diagnostics {
     /// Sorts by file, then position, then severity, and drops exact repeats.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.path, a.span, a.severity, a.code, &a.message)
-                .cmp(&(&b.path, b.span, b.severity, b.code, &b.message))
+            (&a.path, a.span, a.severity, a.code, &a.message).cmp(&(&b.path, b.span, b.severity, b.code, &b.message))
         });
         self.0.dedup();
     }
@@ -304,10 +268,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()
@@ -323,13 +284,9 @@ mod tests {
 
     #[test]
     fn renders_like_a_compiler() {
-        let d = Diagnostic::error(
-            "unknown-field",
-            "content/briefings/x.md",
-            "unknown field `countrys`",
-        )
-        .at(Span::new(4, 1))
-        .hint("did you mean `countries`?");
+        let d = Diagnostic::error("unknown-field", "content/briefings/x.md", "unknown field `countrys`")
+            .at(Span::new(4, 1))
+            .hint("did you mean `countries`?");
         let text = d.render(Some("countrys: [ML]"), false);
         assert_eq!(
             text,
@@ -346,21 +303,14 @@ mod tests {
 
     #[test]
     fn json_lines_carry_every_part() {
-        let d = Diagnostic::warning(
-            "no-sources",
-            "content/briefings/x.md",
-            "briefing has no sources \"x\"",
-        )
-        .at(Span::new(1, 1))
-        .hint("add sources");
+        let d = Diagnostic::warning("no-sources", "content/briefings/x.md", "briefing has no sources \"x\"")
+            .at(Span::new(1, 1))
+            .hint("add sources");
         let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
         assert_eq!(v["severity"], "warning");
         assert_eq!(v["code"], "no-sources");
         assert_eq!(v["path"], "content/briefings/x.md");
-        assert_eq!(
-            (v["line"].as_u64(), v["column"].as_u64()),
-            (Some(1), Some(1))
-        );
+        assert_eq!((v["line"].as_u64(), v["column"].as_u64()), (Some(1), Some(1)));
         assert_eq!(v["message"], "briefing has no sources \"x\"");
         assert_eq!(v["hint"], "add sources");
         let bare: serde_json::Value =

@@ -30,11 +30,7 @@ fn main() -> ExitCode {
             report(&opts.root, &diags);
             match site {
                 Some(site) => {
-                    let pages = site
-                        .output
-                        .iter()
-                        .filter(|(p, _)| p.ends_with(".html"))
-                        .count();
+                    let pages = site.output.iter().filter(|(p, _)| p.ends_with(".html")).count();
                     println!(
                         "Built {} pages ({} briefings, {} groups, {} countries) into {} in {} ms",
                         pages,
@@ -57,20 +53,13 @@ fn main() -> ExitCode {
                 cli::Format::Human => report(&opts.root, &diags),
                 cli::Format::Json => diags.iter().for_each(|d| println!("{}", d.to_json())),
             }
-            if diags.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            if diags.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Command::Serve(args) => serve(args),
         Command::New(NewCommand::Briefing { title, root }) => {
             match sitrep::scaffold::new_briefing(&root, &title.join(" "), today()) {
                 Ok(path) => {
-                    println!(
-                        "Wrote {} (a draft: fill in the fields, then remove `draft: true`)",
-                        path.display()
-                    );
+                    println!("Wrote {} (a draft: fill in the fields, then remove `draft: true`)", path.display());
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -105,11 +94,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
         today: today(),
     };
     let result = sitrep::serve::run(opts, move |event| match event {
-        Report::Listening {
-            url,
-            rebuild,
-            diagnostics,
-        } => {
+        Report::Listening { url, rebuild, diagnostics } => {
             show(&diagnostics);
             println!(
                 "Serving the site at {url} (built {} pages in {} ms; drafts shown). Press Ctrl-C to stop.",
@@ -120,11 +105,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
                 println!("The site has errors: pages show them until they are fixed.");
             }
         }
-        Report::Rebuilt {
-            what,
-            rebuild,
-            diagnostics,
-        } => {
+        Report::Rebuilt { what, rebuild, diagnostics } => {
             show(&diagnostics);
             if rebuild.ok {
                 println!(
@@ -173,13 +154,9 @@ fn report(root: &Path, diags: &Diagnostics) {
     for d in diags {
         let line = d.span.and_then(|span| {
             let text = files.entry(d.path.clone()).or_insert_with(|| {
-                std::fs::read(root.join(&d.path))
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                std::fs::read(root.join(&d.path)).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
             });
-            text.as_deref()
-                .and_then(|t| t.lines().nth(span.line - 1))
-                .map(str::to_string)
+            text.as_deref().and_then(|t| t.lines().nth(span.line - 1)).map(str::to_string)
         });
         eprintln!("{}", d.render(line.as_deref(), color));
     }

@@ -58,12 +58,7 @@ pub fn render(
     let mut used = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if dest_url.starts_with("@/") => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with("@/") => {
                 let (target, fragment) = match dest_url.split_once('#') {
                     Some((t, f)) => (t, Some(f)),
                     None => (&dest_url[..], None),
@@ -87,12 +82,7 @@ pub fn render(
                         "#".to_string()
                     }
                 };
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(href),
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Link { link_type, dest_url: CowStr::from(href), title, id })
             }
             Event::Html(_) | Event::InlineHtml(_) if !options.unsafe_html => continue,
             other => other,
@@ -103,12 +93,8 @@ pub fn render(
                 first_paragraph = Some(String::new());
             }
             Event::End(TagEnd::Paragraph) => in_first = false,
-            Event::Text(t) | Event::Code(t) if in_first => {
-                first_paragraph.get_or_insert_default().push_str(t)
-            }
-            Event::SoftBreak | Event::HardBreak if in_first => {
-                first_paragraph.get_or_insert_default().push(' ')
-            }
+            Event::Text(t) | Event::Code(t) if in_first => first_paragraph.get_or_insert_default().push_str(t),
+            Event::SoftBreak | Event::HardBreak if in_first => first_paragraph.get_or_insert_default().push(' '),
             _ => {}
         }
         events.push(event);
@@ -116,64 +102,33 @@ pub fn render(
     add_heading_anchors(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    let first_paragraph = first_paragraph
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty());
-    Rendered {
-        html: out,
-        first_paragraph,
-        links: used,
-    }
+    let first_paragraph = first_paragraph.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+    Rendered { html: out, first_paragraph, links: used }
 }
 
-fn link_error(
-    path: &Path,
-    target: &str,
-    err: LinkError,
-    at: Span,
-    links: &LinkTargets,
-) -> Diagnostic {
+fn link_error(path: &Path, target: &str, err: LinkError, at: Span, links: &LinkTargets) -> Diagnostic {
     match err {
         LinkError::Missing => {
             let wanted = &target[2..];
             // Compare file names within the same folder: every path shares "briefings/".
             let folder = wanted.rsplit_once('/').map_or("", |(f, _)| f);
-            let known: Vec<&str> = links
-                .known()
-                .into_iter()
-                .filter(|k| k.rsplit_once('/').map_or("", |(f, _)| f) == folder)
-                .collect();
-            let name_of = |p: &str| {
-                p.rsplit('/')
-                    .next()
-                    .unwrap_or(p)
-                    .trim_end_matches(".md")
-                    .to_string()
-            };
+            let known: Vec<&str> =
+                links.known().into_iter().filter(|k| k.rsplit_once('/').map_or("", |(f, _)| f) == folder).collect();
+            let name_of = |p: &str| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md").to_string();
             let names: Vec<String> = known.iter().map(|k| name_of(k)).collect();
             let best = did_you_mean(&name_of(wanted), names.iter().map(String::as_str))
                 .and_then(|n| known.iter().find(|k| name_of(k) == n).copied());
             let hint = match best {
                 Some(best) => format!("did you mean `@/{best}`? the path is relative to content/"),
-                None => {
-                    "the path after `@/` is a file under content/, e.g. `@/briefings/kati-2022.md`"
-                        .to_string()
-                }
+                None => "the path after `@/` is a file under content/, e.g. `@/briefings/kati-2022.md`".to_string(),
             };
-            Diagnostic::error(
-                "broken-link",
-                path,
-                format!("link to `{target}`, which does not exist"),
-            )
-            .at(at)
-            .hint(hint)
+            Diagnostic::error("broken-link", path, format!("link to `{target}`, which does not exist"))
+                .at(at)
+                .hint(hint)
         }
-        LinkError::Failed => Diagnostic::error(
-            "broken-link",
-            path,
-            format!("link to `{target}`, which has errors"),
-        )
-        .at(at),
+        LinkError::Failed => {
+            Diagnostic::error("broken-link", path, format!("link to `{target}`, which has errors")).at(at)
+        }
         LinkError::Unpublished(why) => Diagnostic::error(
             "link-to-unpublished",
             path,
@@ -206,11 +161,7 @@ fn add_heading_anchors(events: &mut Vec<Event<'_>>) {
                 Some(id) => id.to_string(),
                 None => {
                     let s = slugify(&text);
-                    if s.is_empty() {
-                        "section".to_string()
-                    } else {
-                        s
-                    }
+                    if s.is_empty() { "section".to_string() } else { s }
                 }
             };
             let mut unique = base.clone();
@@ -223,9 +174,8 @@ fn add_heading_anchors(events: &mut Vec<Event<'_>>) {
                 *id = Some(CowStr::from(unique.clone()));
             }
             if level != HeadingLevel::H1 {
-                let anchor = format!(
-                    " <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>"
-                );
+                let anchor =
+                    format!(" <a class=\"anchor\" href=\"#{unique}\" aria-label=\"Link to this section\">#</a>");
                 events.insert(end, Event::InlineHtml(CowStr::from(anchor)));
                 i = end + 1;
                 continue;
@@ -257,30 +207,18 @@ mod tests {
     use super::*;
 
     fn opts() -> MarkdownOptions {
-        MarkdownOptions {
-            base_path: "/sahel/".into(),
-            unsafe_html: true,
-        }
+        MarkdownOptions { base_path: "/sahel/".into(), unsafe_html: true }
     }
 
     fn body(md: &str) -> Body {
-        Body {
-            markdown: md.to_string(),
-            first_line: 10,
-        }
+        Body { markdown: md.to_string(), first_line: 10 }
     }
 
     #[test]
     fn renders_tables_footnotes_strikethrough_and_smart_quotes() {
         let mut p = Vec::new();
         let md = "He said \"no\" -- twice.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n[^1]: A note.\n";
-        let r = render(
-            &body(md),
-            Path::new("x.md"),
-            &LinkTargets::default(),
-            &opts(),
-            &mut p,
-        );
+        let r = render(&body(md), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert!(r.html.contains("“no”"), "{}", r.html);
         assert!(r.html.contains("–"), "{}", r.html);
         assert!(r.html.contains("<table>"));
@@ -308,13 +246,7 @@ mod tests {
     fn a_missing_link_target_is_an_error_at_its_file_line() {
         let mut p = Vec::new();
         let md = "First line.\n\nSee [Kati](@/briefings/kati.md).\n";
-        render(
-            &body(md),
-            Path::new("content/briefings/x.md"),
-            &LinkTargets::default(),
-            &opts(),
-            &mut p,
-        );
+        render(&body(md), Path::new("content/briefings/x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].code, "broken-link");
         assert_eq!(p[0].span, Some(Span::new(12, 5)));
@@ -330,19 +262,13 @@ mod tests {
             &opts(),
             &mut p,
         );
-        assert_eq!(
-            r.first_paragraph.as_deref(),
-            Some("JNIM struck the airport at dawn.")
-        );
+        assert_eq!(r.first_paragraph.as_deref(), Some("JNIM struck the airport at dawn."));
     }
 
     #[test]
     fn raw_html_can_be_stripped() {
         let mut p = Vec::new();
-        let o = MarkdownOptions {
-            unsafe_html: false,
-            ..opts()
-        };
+        let o = MarkdownOptions { unsafe_html: false, ..opts() };
         let r = render(
             &body("<script>alert(1)</script>\n\nText <b>bold</b>"),
             Path::new("x.md"),
@@ -350,18 +276,8 @@ mod tests {
             &o,
             &mut p,
         );
-        assert!(
-            !r.html.contains("<script>") && !r.html.contains("<b>"),
-            "{}",
-            r.html
-        );
-        let r = render(
-            &body("Text <b>bold</b>"),
-            Path::new("x.md"),
-            &LinkTargets::default(),
-            &opts(),
-            &mut p,
-        );
+        assert!(!r.html.contains("<script>") && !r.html.contains("<b>"), "{}", r.html);
+        let r = render(&body("Text <b>bold</b>"), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert!(r.html.contains("<b>bold</b>"));
     }
 }

@@ -80,11 +80,7 @@ impl Output {
 
 /// True for a relative path with no `..`, no root and no empty parts.
 fn is_safe_relative(path: &str) -> bool {
-    !path.is_empty()
-        && !path.contains('\\')
-        && Path::new(path)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
+    !path.is_empty() && !path.contains('\\') && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Writes `output` into `dir`, replacing what was there only once everything is written.
@@ -102,12 +98,8 @@ pub fn write(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
         _ => PathBuf::from("."),
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::error(
-            "bad-output",
-            dir,
-            "the output path exists and is not a folder",
-        )
-        .hint("remove the file or choose another --output"));
+        return Err(Diagnostic::error("bad-output", dir, "the output path exists and is not a folder")
+            .hint("remove the file or choose another --output"));
     }
     fs::create_dir_all(&parent).map_err(|e| fail("cannot create", &parent, e))?;
     remove_leftovers(&parent, &name);
@@ -154,22 +146,14 @@ fn write_tree(output: &Output, root: &Path) -> io::Result<()> {
     let mut dirs: Vec<PathBuf> = output
         .files
         .keys()
-        .filter_map(|p| {
-            Path::new(p)
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-        })
+        .filter_map(|p| Path::new(p).parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf))
         .collect();
     dirs.sort();
     dirs.dedup();
     for d in dirs {
         fs::create_dir_all(root.join(d))?;
     }
-    output
-        .files
-        .par_iter()
-        .try_for_each(|(path, bytes)| fs::write(root.join(path), bytes))
+    output.files.par_iter().try_for_each(|(path, bytes)| fs::write(root.join(path), bytes))
 }
 
 #[cfg(test)]
@@ -198,10 +182,8 @@ mod tests {
         write(&second, &dir).unwrap();
         assert_eq!(fs::read(dir.join("index.html")).unwrap(), b"new");
         assert!(!dir.join("old").exists());
-        let names: Vec<String> = fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let names: Vec<String> =
+            fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["output"]);
     }
 
@@ -211,10 +193,8 @@ mod tests {
         fs::create_dir(tmp.path().join(".output.sitrep-stage-99999")).unwrap();
         fs::create_dir(tmp.path().join(".output.sitrep-old-99999")).unwrap();
         write(&Output::new(), &tmp.path().join("output")).unwrap();
-        let names: Vec<String> = fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let names: Vec<String> =
+            fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["output"]);
     }
 }

@@ -40,20 +40,12 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for the site at `root`, built as of `today`.
     pub fn new(root: impl Into<PathBuf>, today: Date) -> BuildOptions {
-        BuildOptions {
-            root: root.into(),
-            output: None,
-            drafts: false,
-            base_url: None,
-            today,
-        }
+        BuildOptions { root: root.into(), output: None, drafts: false, base_url: None, today }
     }
 
     /// The output folder.
     pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("output"))
+        self.output.clone().unwrap_or_else(|| self.root.join("output"))
     }
 }
 
@@ -81,18 +73,9 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         Some(url) => c.with_base_url(url),
         None => c,
     });
-    let theme = config
-        .as_ref()
-        .and_then(|c| theme::load(root, &c.theme, &mut diags));
+    let theme = config.as_ref().and_then(|c| theme::load(root, &c.theme, &mut diags));
     let files = source::load(root, &mut diags);
-    let site = build_sources(
-        config.as_ref(),
-        theme.as_ref(),
-        &files,
-        opts.drafts,
-        opts.today,
-        &mut diags,
-    );
+    let site = build_sources(config.as_ref(), theme.as_ref(), &files, opts.drafts, opts.today, &mut diags);
     diags.sort();
     if diags.has_errors() {
         return (None, diags);
@@ -117,12 +100,8 @@ pub fn build_sources(
         v.problems.iter().for_each(|d| diags.push(d.clone()));
     }
     let content = validate::assemble(validated.iter());
-    let failed = files
-        .iter()
-        .zip(&validated)
-        .filter(|(_, v)| v.item.is_none())
-        .map(|(f, _)| f.content_path.clone())
-        .collect();
+    let failed =
+        files.iter().zip(&validated).filter(|(_, v)| v.item.is_none()).map(|(f, _)| f.content_path.clone()).collect();
     let index = index_content(content, failed, config, drafts, today, diags);
     let output = match (config, theme) {
         (Some(config), Some(theme)) => render::render(&index, config, theme, today, diags),
@@ -143,14 +122,8 @@ pub fn index_content(
     diags: &mut Diagnostics,
 ) -> SiteIndex {
     let rejected = std::mem::take(&mut content.rejected);
-    let mut withheld = if drafts {
-        Withheld::default()
-    } else {
-        hold_back(&mut content, today)
-    };
-    withheld.rejected_briefings = rejected
-        .iter()
-        .any(|(o, _)| o.content_path.starts_with("briefings/"));
+    let mut withheld = if drafts { Withheld::default() } else { hold_back(&mut content, today) };
+    withheld.rejected_briefings = rejected.iter().any(|(o, _)| o.content_path.starts_with("briefings/"));
     let mut index = index::index(content, withheld, diags);
     index.links.ignore(failed);
     if let Some(config) = config {
@@ -184,16 +157,8 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
 }
 
 /// Checks the `@/` links of bodies whose front matter has errors.
-fn check_links(
-    bodies: &[(Origin, Body)],
-    index: &SiteIndex,
-    config: &Config,
-    diags: &mut Diagnostics,
-) {
-    let options = MarkdownOptions {
-        base_path: config.base_path(),
-        unsafe_html: config.unsafe_html,
-    };
+fn check_links(bodies: &[(Origin, Body)], index: &SiteIndex, config: &Config, diags: &mut Diagnostics) {
+    let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
     for (origin, body) in bodies {
         let mut problems = Vec::new();
         markdown::render(body, &origin.path, &index.links, &options, &mut problems);
@@ -225,11 +190,7 @@ fn hold_back(content: &mut Content, today: Date) -> Withheld {
         }
         !p.draft
     });
-    Withheld {
-        unpublished: held,
-        group_names,
-        rejected_briefings: false,
-    }
+    Withheld { unpublished: held, group_names, rejected_briefings: false }
 }
 
 /// Refuses an output folder that would overwrite the site itself.
@@ -237,12 +198,8 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(out);
     let refuse = |why: &str| {
-        Err(Diagnostic::error(
-            "bad-output",
-            &out,
-            format!("refusing to write the site into {}: {why}", out.display()),
-        )
-        .hint("choose an empty folder or the default `output/` with --output"))
+        Err(Diagnostic::error("bad-output", &out, format!("refusing to write the site into {}: {why}", out.display()))
+            .hint("choose an empty folder or the default `output/` with --output"))
     };
     if out == root {
         return refuse("it is the site root");
@@ -268,10 +225,7 @@ fn absolute(path: &Path) -> PathBuf {
     let mut existing = base.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();

@@ -105,8 +105,7 @@ impl<'de> Deserialize<'de> for RawGroupRef {
                 Ok(RawGroupRef::Name(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawGroupRef, A::Error> {
-                RawGroupEntry::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawGroupRef::Full)
+                RawGroupEntry::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawGroupRef::Full)
             }
         }
         deserializer.deserialize_any(RefVisitor)

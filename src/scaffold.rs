@@ -9,10 +9,7 @@ use crate::model::names::slugify;
 
 /// The text of a new briefing titled `title`, dated `today`, as a draft.
 pub fn briefing_skeleton(title: &str, today: Date) -> String {
-    let quoted = format!(
-        "\"{}\"",
-        title.trim().replace('\\', "\\\\").replace('"', "\\\"")
-    );
+    let quoted = format!("\"{}\"", title.trim().replace('\\', "\\\\").replace('"', "\\\""));
     format!(
         "---
 title: {quoted}
@@ -56,17 +53,11 @@ pub fn new_briefing(root: &Path, title: &str, today: Date) -> Result<PathBuf, Di
         )
         .hint("give a title such as \"JNIM attack on Boulkessi base\""));
     }
-    let rel = PathBuf::from("content")
-        .join("briefings")
-        .join(format!("{slug}.md"));
+    let rel = PathBuf::from("content").join("briefings").join(format!("{slug}.md"));
     let path = root.join(&rel);
     if path.exists() {
-        return Err(Diagnostic::error(
-            "exists",
-            &rel,
-            "a briefing with this file name already exists",
-        )
-        .hint("choose another title, or edit the existing file"));
+        return Err(Diagnostic::error("exists", &rel, "a briefing with this file name already exists")
+            .hint("choose another title, or edit the existing file"));
     }
     let dir = path.parent().unwrap_or(root);
     std::fs::create_dir_all(dir)
@@ -100,11 +91,6 @@ mod tests {
         let today = Date::new(2026, 11, 21).unwrap();
         let rel = new_briefing(tmp.path(), "Mahou attack", today).unwrap();
         assert_eq!(rel, Path::new("content/briefings/mahou-attack.md"));
-        assert_eq!(
-            new_briefing(tmp.path(), "Mahou attack", today)
-                .unwrap_err()
-                .code,
-            "exists"
-        );
+        assert_eq!(new_briefing(tmp.path(), "Mahou attack", today).unwrap_err().code, "exists");
     }
 }

@@ -22,7 +22,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{BriefingId, SiteIndex};
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
-use crate::render::pages::{self, Job, Shows};
+use crate::render::jobs::{self as pages, Job, Shows};
 use crate::render::{self, BodyCache, Renderer};
 use crate::source::{self, SourceFile};
 use crate::theme;
@@ -44,12 +44,7 @@ pub struct Changes {
 impl Changes {
     /// Everything, as for the first build.
     pub fn everything() -> Changes {
-        Changes {
-            content: BTreeSet::new(),
-            config: true,
-            templates: true,
-            statics: true,
-        }
+        Changes { content: BTreeSet::new(), config: true, templates: true, statics: true }
     }
 
     /// True when nothing changed.
@@ -130,9 +125,7 @@ impl Session {
 
     /// The theme the settings name (`default` until settings load).
     pub fn theme_name(&self) -> String {
-        self.config
-            .as_ref()
-            .map_or_else(|| "default".to_string(), |c| c.theme.clone())
+        self.config.as_ref().map_or_else(|| "default".to_string(), |c| c.theme.clone())
     }
 
     /// The last good site.
@@ -157,18 +150,12 @@ impl Session {
             self.setup(changes);
         }
         let mut diags = Diagnostics::new();
-        self.setup_problems
-            .iter()
-            .for_each(|d| diags.push(d.clone()));
+        self.setup_problems.iter().for_each(|d| diags.push(d.clone()));
         self.refresh_files(&changes.content, &mut diags);
 
         let content = validate::assemble(self.files.values().map(|(_, v)| v));
-        let failed: HashSet<String> = self
-            .files
-            .iter()
-            .filter(|(_, (_, v))| v.item.is_none())
-            .map(|(p, _)| p.clone())
-            .collect();
+        let failed: HashSet<String> =
+            self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
         let index = pipeline::index_content(
             content,
             failed,
@@ -181,19 +168,9 @@ impl Session {
             return self.fail(diags, started);
         };
         renderer.set_site(config, &index);
-        let prepared = render::prepare(
-            &index,
-            config,
-            self.opts.today,
-            &mut self.bodies,
-            &mut diags,
-        );
+        let prepared = render::prepare(&index, config, self.opts.today, &mut self.bodies, renderer.world(), &mut diags);
         let all_jobs = pages::jobs(&index);
-        let full = self.needs_full
-            || self
-                .good
-                .as_ref()
-                .is_none_or(|g| !same_profiles(&g.index, &index));
+        let full = self.needs_full || self.good.as_ref().is_none_or(|g| !same_profiles(&g.index, &index));
         let jobs: Vec<Job> = if full {
             all_jobs.clone()
         } else {
@@ -238,31 +215,20 @@ impl Session {
                 }
             }
             let mut statics_diags = Diagnostics::new();
-            self.output
-                .retain(|p| keep.contains(p) || renderer.is_static(p));
+            self.output.retain(|p| keep.contains(p) || renderer.is_static(p));
             renderer.add_static_files(&mut self.output, &mut statics_diags);
             diags.extend(statics_diags);
         }
         self.good = Some(Good { index });
         self.needs_full = false;
         self.diagnostics = diags;
-        Rebuild {
-            ok: true,
-            full,
-            rendered,
-            changed: changed.into_iter().collect(),
-            elapsed: started.elapsed(),
-        }
+        Rebuild { ok: true, full, rendered, changed: changed.into_iter().collect(), elapsed: started.elapsed() }
     }
 
     fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {
         diags.sort();
         self.diagnostics = diags;
-        Rebuild {
-            ok: false,
-            elapsed: started.elapsed(),
-            ..Rebuild::default()
-        }
+        Rebuild { ok: false, elapsed: started.elapsed(), ..Rebuild::default() }
     }
 
     /// Reloads settings and theme; recompiles templates.
@@ -273,9 +239,7 @@ impl Session {
             Some(url) => c.with_base_url(url),
             None => c,
         });
-        let theme = config
-            .as_ref()
-            .and_then(|c| theme::load(&root, &c.theme, &mut problems));
+        let theme = config.as_ref().and_then(|c| theme::load(&root, &c.theme, &mut problems));
         self.renderer = match (theme, &config) {
             (Some(theme), Some(config)) => {
                 let empty = SiteIndex::default();
@@ -298,9 +262,7 @@ impl Session {
         self.files.retain(|p, _| present.contains(p));
         let to_read: Vec<source::Listed> = listed
             .into_iter()
-            .filter(|l| {
-                changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path)
-            })
+            .filter(|l| changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path))
             .collect();
         let read: Vec<(String, Result<Entry, Diagnostic>)> = to_read
             .into_par_iter()
@@ -313,11 +275,8 @@ impl Session {
                 (key, result)
             })
             .collect();
-        let mut unreadable: Vec<Diagnostic> = self
-            .unreadable
-            .drain(..)
-            .filter(|d| !read.iter().any(|(k, _)| d.path.ends_with(k)))
-            .collect();
+        let mut unreadable: Vec<Diagnostic> =
+            self.unreadable.drain(..).filter(|d| !read.iter().any(|(k, _)| d.path.ends_with(k))).collect();
         for (key, result) in read {
             match result {
                 Ok(entry) => {
@@ -341,14 +300,8 @@ impl Session {
 /// True when group and country profiles and free pages are the same in both
 /// indexes (else names and navigation everywhere may differ).
 fn same_profiles(a: &SiteIndex, b: &SiteIndex) -> bool {
-    let profiles =
-        |i: &SiteIndex| -> Vec<_> { i.groups.iter().filter_map(|g| g.profile.clone()).collect() };
-    let countries = |i: &SiteIndex| -> Vec<_> {
-        i.countries
-            .iter()
-            .filter_map(|c| c.profile.clone())
-            .collect()
-    };
+    let profiles = |i: &SiteIndex| -> Vec<_> { i.groups.iter().filter_map(|g| g.profile.clone()).collect() };
+    let countries = |i: &SiteIndex| -> Vec<_> { i.countries.iter().filter_map(|c| c.profile.clone()).collect() };
     profiles(a) == profiles(b) && countries(a) == countries(b) && a.pages == b.pages
 }
 
@@ -365,22 +318,16 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
     let (old_ids, new_ids) = (ids_by_path(old), ids_by_path(new));
     let mut changed: HashSet<&str> = HashSet::new();
     for (path, &id) in &new_ids {
-        if old_ids
-            .get(path)
-            .is_none_or(|&o| old.briefings[o] != new.briefings[id])
-        {
+        if old_ids.get(path).is_none_or(|&o| old.briefings[o] != new.briefings[id]) {
             changed.insert(path);
         }
     }
     changed.extend(old_ids.keys().filter(|p| !new_ids.contains_key(*p)));
-    let old_changed: HashSet<BriefingId> = changed
-        .iter()
-        .filter_map(|p| old_ids.get(p).copied())
-        .collect();
-    let new_changed: HashSet<BriefingId> = changed
-        .iter()
-        .filter_map(|p| new_ids.get(p).copied())
-        .collect();
+    // A briefing whose body had to be rendered again (a page it links to
+    // moved) shows differently wherever its body or lead appears.
+    changed.extend(rerendered.iter().map(String::as_str).filter(|p| new_ids.contains_key(p)));
+    let old_changed: HashSet<BriefingId> = changed.iter().filter_map(|p| old_ids.get(p).copied()).collect();
+    let new_changed: HashSet<BriefingId> = changed.iter().filter_map(|p| new_ids.get(p).copied()).collect();
 
     let touches = |shows: Shows, ids: &HashSet<BriefingId>| match shows {
         Shows::Everything => true,
@@ -392,22 +339,15 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
         .filter(|j| touches(pages::shows(j, old), &old_changed))
         .map(|j| pages::file_of(j, old))
         .collect();
-    let all_old_files: HashSet<String> = pages::jobs(old)
-        .iter()
-        .map(|j| pages::file_of(j, old))
-        .collect();
+    let all_old_files: HashSet<String> = pages::jobs(old).iter().map(|j| pages::file_of(j, old)).collect();
     let year_counts = |i: &SiteIndex| -> Vec<(i16, usize, u64)> {
-        i.years
-            .iter()
-            .map(|y| (y.year, y.totals.incidents, y.totals.killed))
-            .collect()
+        i.years.iter().map(|y| (y.year, y.totals.incidents, y.totals.killed)).collect()
     };
     let years_changed = year_counts(old) != year_counts(new);
     // Group pages link the countries they are active in only when those have a page.
-    let country_pages =
-        |i: &SiteIndex| -> Vec<String> { i.countries.iter().map(|c| c.slug.clone()).collect() };
+    let country_pages = |i: &SiteIndex| -> Vec<String> { i.countries.iter().map(|c| c.slug.clone()).collect() };
     let countries_changed = country_pages(old) != country_pages(new);
-    let rerendered: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
+    let rerendered_bodies: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
     jobs.iter()
         .filter(|job| {
             let file = pages::file_of(job, new);
@@ -416,7 +356,7 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
                 || touches(pages::shows(job, new), &new_changed)
                 || (years_changed && matches!(job, Job::Year(_)))
                 || (countries_changed && matches!(job, Job::Group(_)))
-                || own_body(job, new).is_some_and(|p| rerendered.contains(p))
+                || own_body(job, new).is_some_and(|p| rerendered_bodies.contains(p))
         })
         .copied()
         .collect()
@@ -424,26 +364,15 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
 
 /// Briefing ids by content path.
 fn ids_by_path(index: &SiteIndex) -> HashMap<&str, BriefingId> {
-    index
-        .briefings
-        .iter()
-        .enumerate()
-        .map(|(id, b)| (b.origin.content_path.as_str(), id))
-        .collect()
+    index.briefings.iter().enumerate().map(|(id, b)| (b.origin.content_path.as_str(), id)).collect()
 }
 
 /// The content path of the body a page shows, if it shows one.
 fn own_body<'a>(job: &Job, index: &'a SiteIndex) -> Option<&'a str> {
     match *job {
         Job::Briefing(id) => Some(&index.briefings[id].origin.content_path),
-        Job::Group(g) => index.groups[g]
-            .profile
-            .as_ref()
-            .map(|p| p.origin.content_path.as_str()),
-        Job::Country(c) => index.countries[c]
-            .profile
-            .as_ref()
-            .map(|p| p.origin.content_path.as_str()),
+        Job::Group(g) => index.groups[g].profile.as_ref().map(|p| p.origin.content_path.as_str()),
+        Job::Country(c) => index.countries[c].profile.as_ref().map(|p| p.origin.content_path.as_str()),
         Job::Page(p) => Some(&index.pages[p].origin.content_path),
         _ => None,
     }

@@ -57,11 +57,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// The file name without `.md`: the default slug.
     pub fn stem(&self) -> &str {
-        let name = self
-            .content_path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&self.content_path);
+        let name = self.content_path.rsplit('/').next().unwrap_or(&self.content_path);
         name.strip_suffix(".md").unwrap_or(name)
     }
 }
@@ -80,8 +76,7 @@ pub struct Listed {
 /// Reads every Markdown file under `<root>/content`, reporting what cannot be used.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
     let listed = list(root, diags);
-    let results: Vec<Result<SourceFile, Diagnostic>> =
-        listed.into_par_iter().map(|l| read(root, l)).collect();
+    let results: Vec<Result<SourceFile, Diagnostic>> = listed.into_par_iter().map(|l| read(root, l)).collect();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -94,11 +89,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
 
 /// Reads one listed file.
 pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
-    let Listed {
-        path,
-        content_path,
-        kind,
-    } = listed;
+    let Listed { path, content_path, kind } = listed;
     let bytes = std::fs::read(root.join(&path))
         .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
     let text = decode(&bytes).map_err(|span| {
@@ -106,12 +97,7 @@ pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
             .at(span)
             .hint("save the file as UTF-8 in your editor")
     })?;
-    Ok(SourceFile {
-        path,
-        content_path,
-        kind,
-        text,
-    })
+    Ok(SourceFile { path, content_path, kind, text })
 }
 
 /// Lists the Markdown files under `<root>/content` (sorted), reporting the
@@ -121,14 +107,8 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error(
-                "missing-content",
-                CONTENT_DIR,
-                "the site has no `content/` folder",
-            )
-            .hint(
-                "create content/briefings/ and write a briefing there (see `sitrep new briefing`)",
-            ),
+            Diagnostic::error("missing-content", CONTENT_DIR, "the site has no `content/` folder")
+                .hint("create content/briefings/ and write a briefing there (see `sitrep new briefing`)"),
         );
         return Vec::new();
     }
@@ -143,15 +123,8 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| CONTENT_DIR.into());
-                diags.push(Diagnostic::error(
-                    "unreadable",
-                    path,
-                    format!("cannot read: {err}"),
-                ));
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                diags.push(Diagnostic::error("unreadable", path, format!("cannot read: {err}")));
                 continue;
             }
         };
@@ -162,33 +135,21 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
                 Ok(target) if target.starts_with(&canonical_root) => {
                     if target.is_dir() {
                         diags.push(
-                            Diagnostic::warning(
-                                "symlink-dir",
-                                &rel,
-                                "symlinked folder is not followed",
-                            )
-                            .hint("move the files into content/ instead of linking a folder"),
+                            Diagnostic::warning("symlink-dir", &rel, "symlinked folder is not followed")
+                                .hint("move the files into content/ instead of linking a folder"),
                         );
                         continue;
                     }
                 }
                 Ok(_) => {
                     diags.push(
-                        Diagnostic::warning(
-                            "symlink-outside",
-                            &rel,
-                            "symlink points outside the site; ignored",
-                        )
-                        .hint("copy the file into the site instead of linking to it"),
+                        Diagnostic::warning("symlink-outside", &rel, "symlink points outside the site; ignored")
+                            .hint("copy the file into the site instead of linking to it"),
                     );
                     continue;
                 }
                 Err(_) => {
-                    diags.push(Diagnostic::warning(
-                        "broken-symlink",
-                        &rel,
-                        "symlink points nowhere; ignored",
-                    ));
+                    diags.push(Diagnostic::warning("broken-symlink", &rel, "symlink points nowhere; ignored"));
                     continue;
                 }
             }
@@ -209,18 +170,14 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
         let kind = match SourceKind::from_folder(folder) {
             Some(kind) if content_path.contains('/') => kind,
             _ => {
-                diags.push(
-                    Diagnostic::error("unknown-section", &rel, "file is not in a known content folder")
-                        .hint("move it into content/briefings/, content/groups/, content/countries/ or content/pages/"),
-                );
+                diags
+                    .push(Diagnostic::error("unknown-section", &rel, "file is not in a known content folder").hint(
+                        "move it into content/briefings/, content/groups/, content/countries/ or content/pages/",
+                    ));
                 continue;
             }
         };
-        found.push(Listed {
-            path: rel,
-            content_path,
-            kind,
-        });
+        found.push(Listed { path: rel, content_path, kind });
     }
     found
 }
@@ -247,22 +204,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Span> {
             let valid = &bytes[..e.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let line = valid.matches('\n').count() + 1;
-            let column = valid
-                .rsplit('\n')
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .count()
-                + 1;
+            let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
             return Err(Span::new(line, column));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text.to_string()
-    })
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -271,10 +218,7 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 fn content_relative(content: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(content).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     Some(parts.join("/"))
 }
 
@@ -284,18 +228,12 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_crlf() {
-        assert_eq!(
-            decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n").unwrap(),
-            "---\ntitle: a\n"
-        );
+        assert_eq!(decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n").unwrap(), "---\ntitle: a\n");
     }
 
     #[test]
     fn decode_points_at_the_first_bad_byte() {
-        assert_eq!(
-            decode(b"---\ntitle: caf\xe9\n").unwrap_err(),
-            Span::new(2, 11)
-        );
+        assert_eq!(decode(b"---\ntitle: caf\xe9\n").unwrap_err(), Span::new(2, 11));
     }
 
     #[test]

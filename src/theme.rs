@@ -24,6 +24,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "year.html",
     "page.html",
     "corrections.html",
+    "data.html",
+    "explorer.html",
     "404.html",
 ];
 
@@ -36,6 +38,15 @@ pub struct Theme {
     pub templates: Vec<(String, String)>,
     /// Static files as (path under `static/`, bytes), copied to the output root.
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// Data the theme uses to draw (path under `data/`, bytes), e.g. `world.json`.
+    pub data_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The bytes of data file `name`, if the theme has it.
+    pub fn data(&self, name: &str) -> Option<&[u8]> {
+        self.data_files.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice())
+    }
 }
 
 impl Theme {
@@ -85,50 +96,47 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
 pub fn builtin() -> Theme {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
-    collect_builtin(&BUILTIN, &mut templates, &mut static_files);
+    let mut data_files = Vec::new();
+    collect_builtin(&BUILTIN, &mut templates, &mut static_files, &mut data_files);
     templates.sort();
     static_files.sort();
-    Theme {
-        origin: PathBuf::from("(built-in default theme)"),
-        templates,
-        static_files,
-    }
+    data_files.sort();
+    Theme { origin: PathBuf::from("(built-in default theme)"), templates, static_files, data_files }
 }
 
 fn collect_builtin(
     dir: &Dir<'static>,
     templates: &mut Vec<(String, String)>,
     statics: &mut Vec<(String, Vec<u8>)>,
+    data: &mut Vec<(String, Vec<u8>)>,
 ) {
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = path.strip_prefix("templates/") {
-            templates.push((
-                name.to_string(),
-                String::from_utf8_lossy(file.contents()).into_owned(),
-            ));
+            templates.push((name.to_string(), String::from_utf8_lossy(file.contents()).into_owned()));
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.push((name.to_string(), file.contents().to_vec()));
+        } else if let Some(name) = path.strip_prefix("data/") {
+            data.push((name.to_string(), file.contents().to_vec()));
         }
     }
     for sub in dir.dirs() {
-        collect_builtin(sub, templates, statics);
+        collect_builtin(sub, templates, statics, data);
     }
 }
 
 fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
-    for (sub, is_templates) in [("templates", true), ("static", false)] {
+    let mut data_files = Vec::new();
+    for sub in ["templates", "static", "data"] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
         }
         for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name() {
             let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file()
-                || crate::source::is_ignored_name(&entry.file_name().to_string_lossy())
-            {
+            if !entry.file_type().is_file() || crate::source::is_ignored_name(&entry.file_name().to_string_lossy()) {
                 continue;
             }
             let name = entry
@@ -141,28 +149,17 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
                 .join("/");
             let shown = rel.join(sub).join(&name);
             match std::fs::read(entry.path()) {
-                Ok(bytes) if is_templates => match String::from_utf8(bytes) {
+                Ok(bytes) if sub == "templates" => match String::from_utf8(bytes) {
                     Ok(text) => templates.push((name, text)),
-                    Err(_) => diags.push(Diagnostic::error(
-                        "not-utf8",
-                        shown,
-                        "template is not valid UTF-8 text",
-                    )),
+                    Err(_) => diags.push(Diagnostic::error("not-utf8", shown, "template is not valid UTF-8 text")),
                 },
-                Ok(bytes) => static_files.push((name, bytes)),
-                Err(e) => diags.push(Diagnostic::error(
-                    "unreadable",
-                    shown,
-                    format!("cannot read: {e}"),
-                )),
+                Ok(bytes) if sub == "static" => static_files.push((name, bytes)),
+                Ok(bytes) => data_files.push((name, bytes)),
+                Err(e) => diags.push(Diagnostic::error("unreadable", shown, format!("cannot read: {e}"))),
             }
         }
     }
-    Theme {
-        origin: rel.to_path_buf(),
-        templates,
-        static_files,
-    }
+    Theme { origin: rel.to_path_buf(), templates, static_files, data_files }
 }
 
 #[cfg(test)]

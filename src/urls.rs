@@ -50,6 +50,16 @@ pub fn corrections() -> String {
     "corrections/".to_string()
 }
 
+/// The data downloads and their documentation.
+pub fn data() -> String {
+    "data/".to_string()
+}
+
+/// The incident explorer.
+pub fn explorer() -> String {
+    "explorer/".to_string()
+}
+
 /// A free page: `<slug>/`.
 pub fn page(slug: &str) -> String {
     format!("{slug}/")
@@ -63,9 +73,7 @@ pub fn file_for(path: &str) -> String {
 /// The part of a base URL after the host, always starting and ending with `/`:
 /// `https://example.org/sahel/` -> `/sahel/`.
 pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("/");
     let trimmed = path.trim_end_matches('/');

@@ -38,10 +38,7 @@ enum Frame {
 impl Locator {
     /// Locates the fields of `yaml`, whose first line is line `first_line` of the file.
     pub fn new(yaml: &str, first_line: usize) -> Locator {
-        let mut loc = Locator {
-            start: Some(Span::new(first_line.saturating_sub(1).max(1), 1)),
-            ..Locator::default()
-        };
+        let mut loc = Locator { start: Some(Span::new(first_line.saturating_sub(1).max(1), 1)), ..Locator::default() };
         let mut stack: Vec<Frame> = Vec::new();
         let mut root_seen = false;
         for item in Parser::new_from_str(yaml) {
@@ -65,11 +62,7 @@ impl Locator {
                 }
                 None => None,
                 Some(Frame::Skip) => None,
-                Some(Frame::Map {
-                    path,
-                    key,
-                    expect_key,
-                }) => {
+                Some(Frame::Map { path, key, expect_key }) => {
                     if *expect_key {
                         *expect_key = false;
                         if let Event::Scalar(text, ..) = &event {
@@ -102,11 +95,7 @@ impl Locator {
                 loc.values.entry(p.clone()).or_insert(at);
             }
             match (opens, place) {
-                (Some(true), Some(path)) => stack.push(Frame::Map {
-                    path,
-                    key: None,
-                    expect_key: true,
-                }),
+                (Some(true), Some(path)) => stack.push(Frame::Map { path, key: None, expect_key: true }),
                 (Some(false), Some(path)) => stack.push(Frame::Seq { path, index: 0 }),
                 (Some(_), None) => stack.push(Frame::Skip),
                 (None, _) => {}
@@ -139,10 +128,7 @@ impl Locator {
 
     /// Where `path` is written a second time, if it is.
     pub fn duplicate_key(&self, path: &str) -> Option<Span> {
-        self.duplicates
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, s)| *s)
+        self.duplicates.iter().find(|(p, _)| p == path).map(|(_, s)| *s)
     }
 
     /// The first key written twice, if any.
@@ -152,11 +138,7 @@ impl Locator {
 }
 
 fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
+    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
 
 /// `casualties[1].min` -> `casualties[1]` -> `casualties` -> ``.

@@ -37,19 +37,14 @@ pub struct Document<'a> {
 /// profiles may omit it).
 pub fn split<'a>(text: &'a str, path: &Path, required: bool) -> Result<Document<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", path, "the file is empty")
-            .at(Span::new(1, 1))
-            .hint("start the file with front matter between two `---` lines; `sitrep new briefing TITLE` writes a skeleton"));
+        return Err(Diagnostic::error("empty-file", path, "the file is empty").at(Span::new(1, 1)).hint(
+            "start the file with front matter between two `---` lines; `sitrep new briefing TITLE` writes a skeleton",
+        ));
     }
     let first_end = text.find('\n').unwrap_or(text.len());
     if !is_delimiter(&text[..first_end]) {
         if !required {
-            return Ok(Document {
-                yaml: "",
-                yaml_line: 1,
-                body: text,
-                body_line: 1,
-            });
+            return Ok(Document { yaml: "", yaml_line: 1, body: text, body_line: 1 });
         }
         return Err(Diagnostic::error("missing-front-matter", path, "the file does not start with `---`")
             .at(Span::new(1, 1))
@@ -72,13 +67,9 @@ pub fn split<'a>(text: &'a str, path: &Path, required: bool) -> Result<Document<
         offset = end + 1;
         line += 1;
     }
-    Err(Diagnostic::error(
-        "unclosed-front-matter",
-        path,
-        "the front matter opened on line 1 is never closed",
-    )
-    .at(Span::new(1, 1))
-    .hint("add a line `---` after the last field, before the Markdown text"))
+    Err(Diagnostic::error("unclosed-front-matter", path, "the front matter opened on line 1 is never closed")
+        .at(Span::new(1, 1))
+        .hint("add a line `---` after the last field, before the Markdown text"))
 }
 
 fn is_delimiter(line: &str) -> bool {
@@ -104,27 +95,15 @@ pub struct Parsed<T> {
 /// checked one by one: each bad field gets its own diagnostic, at its line, and
 /// is left out of the value, so the caller can still check the others. Only
 /// YAML that cannot be read as `field: value` lines at all is an `Err`.
-pub fn parse<T: DeserializeOwned + Default>(
-    doc: &Document<'_>,
-    path: &Path,
-) -> Result<Parsed<T>, Vec<Diagnostic>> {
+pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> Result<Parsed<T>, Vec<Diagnostic>> {
     let locator = Locator::new(doc.yaml, doc.yaml_line);
     if let Some(d) = tab_indentation(doc, path) {
         return Err(vec![d]);
     }
-    let yaml = if doc.yaml.trim().is_empty() {
-        "{}"
-    } else {
-        doc.yaml
-    };
+    let yaml = if doc.yaml.trim().is_empty() { "{}" } else { doc.yaml };
     let first = match serde_yaml::from_str::<T>(yaml) {
         Ok(value) => {
-            return Ok(Parsed {
-                value,
-                locator,
-                problems: Vec::new(),
-                bad_fields: Vec::new(),
-            });
+            return Ok(Parsed { value, locator, problems: Vec::new(), bad_fields: Vec::new() });
         }
         Err(e) => e,
     };
@@ -139,8 +118,7 @@ pub fn parse<T: DeserializeOwned + Default>(
     for (key, value) in mapping {
         let mut single = serde_yaml::Mapping::new();
         single.insert(key.clone(), value.clone());
-        let result: Result<T, _> =
-            serde_path_to_error::deserialize(serde_yaml::Value::Mapping(single));
+        let result: Result<T, _> = serde_path_to_error::deserialize(serde_yaml::Value::Mapping(single));
         match result {
             Ok(_) => {
                 good.insert(key, value);
@@ -162,21 +140,13 @@ pub fn parse<T: DeserializeOwned + Default>(
         problems.push(yaml_error(&first, doc, path, &locator));
     }
     let value = serde_yaml::from_value::<T>(serde_yaml::Value::Mapping(good)).unwrap_or_default();
-    Ok(Parsed {
-        value,
-        locator,
-        problems,
-        bad_fields,
-    })
+    Ok(Parsed { value, locator, problems, bad_fields })
 }
 
 /// YAML forbids tabs for indentation; say so plainly, at the tab.
 fn tab_indentation(doc: &Document<'_>, path: &Path) -> Option<Diagnostic> {
     for (i, line) in doc.yaml.lines().enumerate() {
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
+        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
         if let Some(col) = indent.chars().position(|c| c == '\t') {
             return Some(
                 Diagnostic::error("yaml-tab", path, "tab character used for indentation")
@@ -189,17 +159,10 @@ fn tab_indentation(doc: &Document<'_>, path: &Path) -> Option<Diagnostic> {
 }
 
 /// A syntax or type error reported by serde_yaml while reading the whole block.
-fn yaml_error(
-    e: &serde_yaml::Error,
-    doc: &Document<'_>,
-    path: &Path,
-    locator: &Locator,
-) -> Diagnostic {
+fn yaml_error(e: &serde_yaml::Error, doc: &Document<'_>, path: &Path, locator: &Locator) -> Diagnostic {
     let raw = e.to_string();
     let message = strip_location(&raw);
-    let span = e
-        .location()
-        .map(|l| Span::new(doc.yaml_line + l.line() - 1, l.column()));
+    let span = e.location().map(|l| Span::new(doc.yaml_line + l.line() - 1, l.column()));
     let (field, message) = split_field_prefix(message);
     if let Some(field) = field {
         let mut d = field_error(field, message, path, locator);
@@ -215,36 +178,29 @@ fn yaml_error(
     // An unclosed quote: point at the quote that opens it, not at the end of the block.
     if let Some(at) = raw.split("while scanning a quoted scalar at ").nth(1) {
         let opening = parse_line_column(at).map(|(l, c)| Span::new(doc.yaml_line + l - 1, c));
-        return Diagnostic::error("unclosed-quote", path, "this quote is never closed")
-            .at_opt(opening.or(span))
-            .hint("close the quote on the same line, or remove it; text with `: ` or a leading `[`, `{` or `*` needs quotes");
+        return Diagnostic::error("unclosed-quote", path, "this quote is never closed").at_opt(opening.or(span)).hint(
+            "close the quote on the same line, or remove it; text with `: ` or a leading `[`, `{` or `*` needs quotes",
+        );
     }
     if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
         let key = rest.split('"').next().unwrap_or(rest);
-        return Diagnostic::error(
-            "duplicate-field",
-            path,
-            format!("field `{key}` is given twice"),
-        )
-        .at_opt(locator.first_duplicate().or(span))
-        .hint("each field may appear only once; remove one of them");
+        return Diagnostic::error("duplicate-field", path, format!("field `{key}` is given twice"))
+            .at_opt(locator.first_duplicate().or(span))
+            .hint("each field may appear only once; remove one of them");
     }
     let code = if message.starts_with("invalid type") || message.starts_with("invalid value") {
         "wrong-type"
     } else {
         "yaml-syntax"
     };
-    let hint = if message.contains("expected a YAML mapping") || message.contains("expected struct")
-    {
+    let hint = if message.contains("expected a YAML mapping") || message.contains("expected struct") {
         "the front matter must be a list of `field: value` lines"
     } else if message.contains("quoted scalar") {
         "a quote is opened but never closed; close it on the same line"
     } else {
         "check the YAML syntax on this line: `field: value`, lists as `[a, b]` or `- item` lines"
     };
-    Diagnostic::error(code, path, format!("invalid YAML: {message}"))
-        .at_opt(span)
-        .hint(hint)
+    Diagnostic::error(code, path, format!("invalid YAML: {message}")).at_opt(span).hint(hint)
 }
 
 /// An error inside one field, placed at that field with the help of the locator.
@@ -270,19 +226,11 @@ fn field_error(field_path: &str, message: &str, path: &Path, locator: &Locator) 
     if let Some(rest) = message.strip_prefix("duplicate field `") {
         let name = rest.split('`').next().unwrap_or(rest);
         let full = join_path(field_path, name);
-        return Diagnostic::error(
-            "duplicate-field",
-            path,
-            format!("field `{name}` is given twice"),
-        )
-        .at_opt(locator.duplicate_key(&full).or_else(|| locator.key(&full)))
-        .hint("each field may appear only once; remove one of them");
+        return Diagnostic::error("duplicate-field", path, format!("field `{name}` is given twice"))
+            .at_opt(locator.duplicate_key(&full).or_else(|| locator.key(&full)))
+            .hint("each field may appear only once; remove one of them");
     }
-    let what = if field_path.is_empty() {
-        "front matter".to_string()
-    } else {
-        format!("`{field_path}`")
-    };
+    let what = if field_path.is_empty() { "front matter".to_string() } else { format!("`{field_path}`") };
     let message = explain_type_error(message);
     Diagnostic::error("wrong-type", path, format!("{what}: {message}"))
         .at_opt(locator.value(field_path))
@@ -299,10 +247,7 @@ fn suggestion(message: &str) -> Option<String> {
 
 fn explain_type_error(message: &str) -> String {
     message
-        .replace(
-            "invalid type: string",
-            "expected something else, found the text",
-        )
+        .replace("invalid type: string", "expected something else, found the text")
         .replace(", expected a sequence", ", but a list is needed")
         .replace(", expected i64", ", but a whole number is needed")
         .replace(", expected f64", ", but a number is needed")
@@ -324,20 +269,11 @@ fn type_hint(message: &str) -> &'static str {
 }
 
 fn expected_names(expected: &str) -> Vec<String> {
-    expected
-        .split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
-        .collect()
+    expected.split('`').enumerate().filter(|(i, _)| i % 2 == 1).map(|(_, s)| s.to_string()).collect()
 }
 
 fn join_path(parent: &str, name: &str) -> String {
-    if parent.is_empty() {
-        name.to_string()
-    } else {
-        format!("{parent}.{name}")
-    }
+    if parent.is_empty() { name.to_string() } else { format!("{parent}.{name}") }
 }
 
 /// Reads `line 3 column 5` at the start of `text`.
@@ -359,9 +295,7 @@ fn split_field_prefix(message: &str) -> (Option<&str>, &str) {
     if let Some((prefix, rest)) = message.split_once(": ") {
         let looks_like_path = !prefix.is_empty()
             && !prefix.contains(' ')
-            && prefix
-                .chars()
-                .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
+            && prefix.chars().all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
         if looks_like_path {
             return (Some(prefix), rest);
         }
@@ -408,18 +342,9 @@ mod tests {
     #[test]
     fn empty_missing_and_unclosed_front_matter_are_errors() {
         assert_eq!(split("  \n", &p(), true).unwrap_err().code, "empty-file");
-        assert_eq!(
-            split("title: a\n", &p(), true).unwrap_err().code,
-            "missing-front-matter"
-        );
-        assert_eq!(
-            split("---\ntitle: a\n", &p(), true).unwrap_err().code,
-            "unclosed-front-matter"
-        );
-        assert_eq!(
-            split("Just text\n", &p(), false).unwrap().body,
-            "Just text\n"
-        );
+        assert_eq!(split("title: a\n", &p(), true).unwrap_err().code, "missing-front-matter");
+        assert_eq!(split("---\ntitle: a\n", &p(), true).unwrap_err().code, "unclosed-front-matter");
+        assert_eq!(split("Just text\n", &p(), false).unwrap().body, "Just text\n");
     }
 
     #[test]
@@ -429,22 +354,14 @@ mod tests {
         let parsed = parse::<Doc>(&doc, &p()).unwrap();
         let errs = parsed.problems;
         assert_eq!(errs.len(), 2, "{errs:#?}");
-        assert_eq!(
-            parsed.value.title.as_deref(),
-            Some("a"),
-            "good fields are kept"
-        );
+        assert_eq!(parsed.value.title.as_deref(), Some("a"), "good fields are kept");
         assert_eq!(parsed.bad_fields, ["countrys", "countries", "items"]);
         assert_eq!(errs[0].code, "unknown-field");
         assert_eq!(errs[0].span, Some(Span::new(3, 1)));
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `countries`?"));
         assert_eq!(errs[1].code, "wrong-type");
         assert_eq!(errs[1].span, Some(Span::new(6, 12)));
-        assert!(
-            errs[1].message.starts_with("`items[1].count`"),
-            "{}",
-            errs[1].message
-        );
+        assert!(errs[1].message.starts_with("`items[1].count`"), "{}", errs[1].message);
     }
 
     #[test]
@@ -452,21 +369,14 @@ mod tests {
         let doc = split("---\ncountries: ML\n---\n", &p(), true).unwrap();
         let errs = parse::<Doc>(&doc, &p()).unwrap().problems;
         assert_eq!(errs[0].span, Some(Span::new(2, 12)));
-        assert!(
-            errs[0].message.contains("list is needed"),
-            "{}",
-            errs[0].message
-        );
+        assert!(errs[0].message.contains("list is needed"), "{}", errs[0].message);
     }
 
     #[test]
     fn tabs_and_syntax_errors_have_file_positions() {
         let doc = split("---\ntitle: a\n\tcountries: []\n---\n", &p(), true).unwrap();
         let errs = parse::<Doc>(&doc, &p()).unwrap_err();
-        assert_eq!(
-            (errs[0].code, errs[0].span),
-            ("yaml-tab", Some(Span::new(3, 1)))
-        );
+        assert_eq!((errs[0].code, errs[0].span), ("yaml-tab", Some(Span::new(3, 1))));
         let doc = split("---\ntitle: [a\n---\n", &p(), true).unwrap();
         let errs = parse::<Doc>(&doc, &p()).unwrap_err();
         assert_eq!(errs[0].code, "yaml-syntax");

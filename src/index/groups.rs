@@ -67,11 +67,7 @@ pub fn resolve(
     let mut by_slug: HashMap<String, GroupId> = HashMap::new();
     for profile in profiles {
         if let Some(&other) = by_slug.get(&profile.slug) {
-            let first = groups[other]
-                .profile
-                .as_ref()
-                .map(|p| display_path(&p.origin.path))
-                .unwrap_or_default();
+            let first = groups[other].profile.as_ref().map(|p| display_path(&p.origin.path)).unwrap_or_default();
             diags.push(
                 Diagnostic::error(
                     "duplicate-profile",
@@ -90,16 +86,16 @@ pub fn resolve(
             }
             match by_key.get(&key) {
                 Some(&other) if other != id => {
-                    let first = groups[other]
-                        .profile
-                        .as_ref()
-                        .map(|p| display_path(&p.origin.path))
-                        .unwrap_or_default();
+                    let first =
+                        groups[other].profile.as_ref().map(|p| display_path(&p.origin.path)).unwrap_or_default();
                     diags.push(
                         Diagnostic::error(
                             "duplicate-group-name",
                             &profile.origin.path,
-                            format!("the name `{name}` is also claimed by the profile {first} ({})", groups[other].name),
+                            format!(
+                                "the name `{name}` is also claimed by the profile {first} ({})",
+                                groups[other].name
+                            ),
                         )
                         .at_opt(span)
                         .hint("a name or alias may belong to one group only; remove it from one of the two profiles"),
@@ -112,11 +108,7 @@ pub fn resolve(
             }
         }
         by_slug.insert(profile.slug.clone(), id);
-        groups.push(Group::new(
-            profile.slug.clone(),
-            profile.name.clone(),
-            Some(profile),
-        ));
+        groups.push(Group::new(profile.slug.clone(), profile.name.clone(), Some(profile)));
     }
     let profiled = groups.len();
 
@@ -148,10 +140,16 @@ pub fn resolve(
                             Diagnostic::error(
                                 "group-slug-clash",
                                 &b.origin.path,
-                                format!("group `{}` would take the address /groups/{slug}/, which belongs to {}", m.name, groups[clash].name),
+                                format!(
+                                    "group `{}` would take the address /groups/{slug}/, which belongs to {}",
+                                    m.name, groups[clash].name
+                                ),
                             )
                             .at_opt(m.span)
-                            .hint(format!("if they are the same group, add `{}` to the aliases of {}", m.name, groups[clash].name)),
+                            .hint(format!(
+                                "if they are the same group, add `{}` to the aliases of {}",
+                                m.name, groups[clash].name
+                            )),
                         );
                         continue;
                     }
@@ -169,10 +167,7 @@ pub fn resolve(
                         "did you mean `{best}`? otherwise add a profile in content/groups/{}.md",
                         groups[id].slug
                     ),
-                    None => format!(
-                        "add a profile in content/groups/{}.md (name, aliases, kind)",
-                        groups[id].slug
-                    ),
+                    None => format!("add a profile in content/groups/{}.md (name, aliases, kind)", groups[id].slug),
                 };
                 diags.push(
                     Diagnostic::warning(
@@ -189,54 +184,35 @@ pub fn resolve(
                     Diagnostic::error(
                         "repeated-group",
                         &b.origin.path,
-                        format!(
-                            "{} is listed twice (as `{}` and `{}`)",
-                            groups[id].name, first.written_as, m.name
-                        ),
+                        format!("{} is listed twice (as `{}` and `{}`)", groups[id].name, first.written_as, m.name),
                     )
                     .at_opt(m.span)
                     .hint("list each group once, with its role and claim"),
                 );
                 continue;
             }
-            list.push(Involvement {
-                group: id,
-                role: m.role,
-                claim: m.claim,
-                written_as: m.name.clone(),
-            });
+            list.push(Involvement { group: id, role: m.role, claim: m.claim, written_as: m.name.clone() });
         }
         involvements.push(list);
     }
 
     link_parents(&mut groups, &by_key, diags);
     if !withheld.rejected_briefings {
-        let also_used: HashSet<GroupId> = withheld
-            .group_names
-            .iter()
-            .filter_map(|n| by_key.get(&match_key(n)).copied())
-            .collect();
+        let also_used: HashSet<GroupId> =
+            withheld.group_names.iter().filter_map(|n| by_key.get(&match_key(n)).copied()).collect();
         warn_unused_profiles(&groups, &involvements, &also_used, diags);
     }
 
     // Sort by name; remap every id.
     let mut order: Vec<GroupId> = (0..groups.len()).collect();
-    order.sort_by(|&a, &b| {
-        groups[a]
-            .name
-            .to_lowercase()
-            .cmp(&groups[b].name.to_lowercase())
-            .then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| groups[a].name.to_lowercase().cmp(&groups[b].name.to_lowercase()).then(a.cmp(&b)));
     let mut new_id = vec![0; groups.len()];
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = new;
     }
     let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-    let mut groups: Vec<Group> = order
-        .iter()
-        .map(|&old| slots[old].take().expect("each group is moved once"))
-        .collect();
+    let mut groups: Vec<Group> =
+        order.iter().map(|&old| slots[old].take().expect("each group is moved once")).collect();
     for g in &mut groups {
         g.parent = g.parent.map(|p| new_id[p]);
         g.components = g.components.iter().map(|&c| new_id[c]).collect();
@@ -252,11 +228,7 @@ pub fn resolve(
 }
 
 fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: &mut Diagnostics) {
-    let names: Vec<String> = groups
-        .iter()
-        .filter(|g| g.profile.is_some())
-        .map(|g| g.name.clone())
-        .collect();
+    let names: Vec<String> = groups.iter().filter(|g| g.profile.is_some()).map(|g| g.name.clone()).collect();
     for id in 0..groups.len() {
         let Some(profile) = &groups[id].profile else {
             continue;
@@ -277,13 +249,8 @@ fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: 
             ),
             _ => {
                 let hint = match did_you_mean(parent, names.iter().map(String::as_str)) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? the parent must have a profile in content/groups/"
-                    ),
-                    None => {
-                        "the parent must be the name or alias of a group profile in content/groups/"
-                            .to_string()
-                    }
+                    Some(best) => format!("did you mean `{best}`? the parent must have a profile in content/groups/"),
+                    None => "the parent must be the name or alias of a group profile in content/groups/".to_string(),
                 };
                 diags.push(
                     Diagnostic::error(
@@ -308,29 +275,22 @@ fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: 
                 if cycle.iter().all(|g| !reported.contains(g)) {
                     let files: Vec<String> = cycle
                         .iter()
-                        .filter_map(|&g| {
-                            groups[g]
-                                .profile
-                                .as_ref()
-                                .map(|pr| display_path(&pr.origin.path))
-                        })
+                        .filter_map(|&g| groups[g].profile.as_ref().map(|pr| display_path(&pr.origin.path)))
                         .collect();
                     let names: Vec<&str> = cycle.iter().map(|&g| groups[g].name.as_str()).collect();
                     let first = &groups[cycle[0]];
-                    let span = first
-                        .profile
-                        .as_ref()
-                        .and_then(|pr| pr.parent.as_ref().and_then(|(_, s)| *s));
-                    let path = first
-                        .profile
-                        .as_ref()
-                        .map(|pr| pr.origin.path.clone())
-                        .unwrap_or_default();
+                    let span = first.profile.as_ref().and_then(|pr| pr.parent.as_ref().and_then(|(_, s)| *s));
+                    let path = first.profile.as_ref().map(|pr| pr.origin.path.clone()).unwrap_or_default();
                     diags.push(
                         Diagnostic::error(
                             "parent-cycle",
                             path,
-                            format!("parent groups form a cycle: {} -> {} ({})", names.join(" -> "), names[0], files.join(", ")),
+                            format!(
+                                "parent groups form a cycle: {} -> {} ({})",
+                                names.join(" -> "),
+                                names[0],
+                                files.join(", ")
+                            ),
                         )
                         .at_opt(span.or(Some(Span::new(1, 1))))
                         .hint("a group cannot be, directly or through others, its own parent; remove one `parent`"),
@@ -366,20 +326,20 @@ fn warn_unused_profiles(
         if let Some(profile) = &g.profile {
             if !used.contains(&id) && !parents.contains(&id) {
                 diags.push(
-                    Diagnostic::warning("unused-profile", &profile.origin.path, format!("no briefing names {}", g.name))
-                        .at_opt(profile.name_span)
-                        .hint("the page is still built; check the spelling used in briefings, or add an alias"),
+                    Diagnostic::warning(
+                        "unused-profile",
+                        &profile.origin.path,
+                        format!("no briefing names {}", g.name),
+                    )
+                    .at_opt(profile.name_span)
+                    .hint("the page is still built; check the spelling used in briefings, or add an alias"),
                 );
             }
         }
     }
 }
 
-fn fill_incidents(
-    groups: &mut [Group],
-    involvements: &[Vec<Involvement>],
-    figures: &[IncidentFigures],
-) {
+fn fill_incidents(groups: &mut [Group], involvements: &[Vec<Involvement>], figures: &[IncidentFigures]) {
     for (bid, list) in involvements.iter().enumerate() {
         for inv in list {
             let g = &mut groups[inv.group];

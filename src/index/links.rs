@@ -61,11 +61,7 @@ impl LinkTargets {
         for p in pages {
             targets.insert(p.origin.content_path.clone(), urls::page(&p.slug));
         }
-        LinkTargets {
-            targets,
-            unpublished,
-            failed: HashSet::new(),
-        }
+        LinkTargets { targets, unpublished, failed: HashSet::new() }
     }
 
     /// Links to these content paths (files with errors of their own) are not reported.

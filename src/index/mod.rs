@@ -14,9 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::casualty::derive;
-use crate::model::{
-    Briefing, Claim, Content, CountryCode, CountryProfile, IncidentFigures, Page, Role, Totals,
-};
+use crate::model::{Briefing, Claim, Content, CountryCode, CountryProfile, IncidentFigures, Page, Role, Totals};
 use crate::urls;
 
 pub use groups::Group;
@@ -142,8 +140,7 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     check_unique_slugs(&briefings, diags);
 
     let figures: Vec<IncidentFigures> = briefings.iter().map(|b| derive(&b.casualties)).collect();
-    let (groups, involvements) =
-        groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
+    let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
     let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
     let years = chronology(&briefings, &figures);
 
@@ -151,11 +148,8 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     check_unique_pages(&pages, diags);
     pages.sort_by(|a, b| a.title.cmp(&b.title));
 
-    let mut corrections: Vec<(BriefingId, usize)> = briefings
-        .iter()
-        .enumerate()
-        .flat_map(|(id, b)| (0..b.corrections.len()).map(move |i| (id, i)))
-        .collect();
+    let mut corrections: Vec<(BriefingId, usize)> =
+        briefings.iter().enumerate().flat_map(|(id, b)| (0..b.corrections.len()).map(move |i| (id, i))).collect();
     corrections.sort_by(|a, b| {
         let da = briefings[a.0].corrections[a.1].date;
         let db = briefings[b.0].corrections[b.1].date;
@@ -164,13 +158,7 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
 
     let mut totals = Totals::default();
     figures.iter().for_each(|f| totals.add(f));
-    let links = LinkTargets::new(
-        &briefings,
-        &groups,
-        &countries,
-        &pages,
-        withheld.unpublished,
-    );
+    let links = LinkTargets::new(&briefings, &groups, &countries, &pages, withheld.unpublished);
     SiteIndex {
         briefings,
         figures,
@@ -190,11 +178,7 @@ fn check_unique_slugs(briefings: &[Briefing], diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Briefing> = HashMap::new();
     for b in briefings {
         if let Some(first) = seen.insert(&b.slug, b) {
-            let (first, second) = if first.origin.path <= b.origin.path {
-                (first, b)
-            } else {
-                (b, first)
-            };
+            let (first, second) = if first.origin.path <= b.origin.path { (first, b) } else { (b, first) };
             diags.push(
                 Diagnostic::error(
                     "duplicate-slug",
@@ -205,14 +189,8 @@ fn check_unique_slugs(briefings: &[Briefing], diags: &mut Diagnostics) {
                         crate::diagnostics::display_path(&first.origin.path)
                     ),
                 )
-                .at_opt(
-                    second
-                        .slug_span
-                        .or(Some(crate::diagnostics::Span::new(1, 1))),
-                )
-                .hint(
-                    "every briefing needs its own slug: rename one file or set a different `slug:`",
-                ),
+                .at_opt(second.slug_span.or(Some(crate::diagnostics::Span::new(1, 1))))
+                .hint("every briefing needs its own slug: rename one file or set a different `slug:`"),
             );
         }
     }
@@ -254,9 +232,7 @@ fn countries(
         totals: Totals::default(),
     };
     for profile in profiles {
-        let entry = by_code
-            .entry(profile.code)
-            .or_insert_with(|| new_country(profile.code));
+        let entry = by_code.entry(profile.code).or_insert_with(|| new_country(profile.code));
         if let Some(first) = &entry.profile {
             diags.push(
                 Diagnostic::error(
@@ -284,11 +260,7 @@ fn countries(
     }
     let mut countries: Vec<Country> = by_code.into_values().collect();
     countries.sort_by(|a, b| a.name.cmp(&b.name));
-    let id_of: HashMap<CountryCode, CountryId> = countries
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.code, i))
-        .collect();
+    let id_of: HashMap<CountryCode, CountryId> = countries.iter().enumerate().map(|(i, c)| (c.code, i)).collect();
     let mut per_incident = Vec::with_capacity(briefings.len());
     for (id, b) in briefings.iter().enumerate() {
         let ids: Vec<CountryId> = b.countries.iter().map(|c| id_of[c]).collect();
@@ -309,25 +281,14 @@ fn chronology(briefings: &[Briefing], figures: &[IncidentFigures]) -> Vec<Year> 
     for (id, b) in briefings.iter().enumerate().rev() {
         let (y, m) = (b.date.year(), b.date.month());
         if years.last().is_none_or(|last| last.year != y) {
-            years.push(Year {
-                year: y,
-                months: Vec::new(),
-                totals: Totals::default(),
-            });
+            years.push(Year { year: y, months: Vec::new(), totals: Totals::default() });
         }
         let year = years.last_mut().expect("a year was just pushed");
         year.totals.add(&figures[id]);
         if year.months.last().is_none_or(|last| last.month != m) {
-            year.months.push(Month {
-                month: m,
-                incidents: Vec::new(),
-            });
+            year.months.push(Month { month: m, incidents: Vec::new() });
         }
-        year.months
-            .last_mut()
-            .expect("a month was just pushed")
-            .incidents
-            .push(id);
+        year.months.last_mut().expect("a month was just pushed").incidents.push(id);
     }
     years
 }

@@ -27,12 +27,8 @@ pub enum CasualtyKind {
 
 impl CasualtyKind {
     /// Every kind, in display order.
-    pub const ALL: [CasualtyKind; 4] = [
-        CasualtyKind::Killed,
-        CasualtyKind::Injured,
-        CasualtyKind::Captured,
-        CasualtyKind::Missing,
-    ];
+    pub const ALL: [CasualtyKind; 4] =
+        [CasualtyKind::Killed, CasualtyKind::Injured, CasualtyKind::Captured, CasualtyKind::Missing];
 
     /// The word writers use in front matter.
     pub fn as_str(self) -> &'static str {
@@ -65,12 +61,7 @@ pub enum Who {
 
 impl Who {
     /// Every value, in display order.
-    pub const ALL: [Who; 4] = [
-        Who::SecurityForces,
-        Who::Civilians,
-        Who::Militants,
-        Who::Unknown,
-    ];
+    pub const ALL: [Who; 4] = [Who::SecurityForces, Who::Civilians, Who::Militants, Who::Unknown];
 
     /// The words writers use in front matter.
     pub fn as_str(self) -> &'static str {
@@ -100,10 +91,7 @@ pub struct Figure {
 impl Figure {
     /// An exact count.
     pub fn exact(n: u64) -> Figure {
-        Figure {
-            min: Some(n),
-            max: Some(n),
-        }
+        Figure { min: Some(n), max: Some(n) }
     }
 
     /// The lower bound used for conservative totals (0 when only `max` is given).
@@ -200,10 +188,7 @@ pub fn derive(reports: &[CasualtyReport]) -> IncidentFigures {
         let mut by_who = Vec::new();
         let mut count = 0;
         for who in Who::ALL {
-            let mut group = reports
-                .iter()
-                .filter(|r| r.kind == kind && r.who == who)
-                .peekable();
+            let mut group = reports.iter().filter(|r| r.kind == kind && r.who == who).peekable();
             if group.peek().is_none() {
                 continue;
             }
@@ -222,22 +207,11 @@ pub fn derive(reports: &[CasualtyReport]) -> IncidentFigures {
         if by_who.is_empty() {
             continue;
         }
-        let total = by_who.iter().fold(
-            Range {
-                low: 0,
-                high: Some(0),
-            },
-            |acc, (_, r)| Range {
-                low: acc.low.saturating_add(r.low),
-                high: acc.high.zip(r.high).map(|(a, b)| a.saturating_add(b)),
-            },
-        );
-        out.push(KindFigure {
-            kind,
-            total,
-            by_who,
-            reports: count,
+        let total = by_who.iter().fold(Range { low: 0, high: Some(0) }, |acc, (_, r)| Range {
+            low: acc.low.saturating_add(r.low),
+            high: acc.high.zip(r.high).map(|(a, b)| a.saturating_add(b)),
         });
+        out.push(KindFigure { kind, total, by_who, reports: count });
     }
     IncidentFigures(out)
 }
@@ -261,18 +235,10 @@ impl Totals {
     /// Adds one incident's figures.
     pub fn add(&mut self, figures: &IncidentFigures) {
         self.incidents += 1;
-        self.killed = self
-            .killed
-            .saturating_add(figures.low(CasualtyKind::Killed));
-        self.injured = self
-            .injured
-            .saturating_add(figures.low(CasualtyKind::Injured));
-        self.captured = self
-            .captured
-            .saturating_add(figures.low(CasualtyKind::Captured));
-        self.missing = self
-            .missing
-            .saturating_add(figures.low(CasualtyKind::Missing));
+        self.killed = self.killed.saturating_add(figures.low(CasualtyKind::Killed));
+        self.injured = self.injured.saturating_add(figures.low(CasualtyKind::Injured));
+        self.captured = self.captured.saturating_add(figures.low(CasualtyKind::Captured));
+        self.missing = self.missing.saturating_add(figures.low(CasualtyKind::Missing));
     }
 }
 
@@ -281,12 +247,7 @@ mod tests {
     use super::*;
 
     fn report(kind: CasualtyKind, who: Who, min: Option<u64>, max: Option<u64>) -> CasualtyReport {
-        CasualtyReport {
-            kind,
-            who,
-            figure: Figure { min, max },
-            according_to: "x".into(),
-        }
+        CasualtyReport { kind, who, figure: Figure { min, max }, according_to: "x".into() }
     }
 
     #[test]
@@ -294,25 +255,11 @@ mod tests {
         // The army says 1 soldier killed; the group claims 100.
         let r = [
             report(CasualtyKind::Killed, Who::SecurityForces, Some(1), Some(1)),
-            report(
-                CasualtyKind::Killed,
-                Who::SecurityForces,
-                Some(100),
-                Some(100),
-            ),
+            report(CasualtyKind::Killed, Who::SecurityForces, Some(100), Some(100)),
         ];
         let f = derive(&r);
-        assert_eq!(
-            f.get(CasualtyKind::Killed).unwrap().total,
-            Range {
-                low: 1,
-                high: Some(100)
-            }
-        );
-        assert_eq!(
-            f.get(CasualtyKind::Killed).unwrap().total.to_string(),
-            "1–100"
-        );
+        assert_eq!(f.get(CasualtyKind::Killed).unwrap().total, Range { low: 1, high: Some(100) });
+        assert_eq!(f.get(CasualtyKind::Killed).unwrap().total.to_string(), "1–100");
     }
 
     #[test]
@@ -322,36 +269,19 @@ mod tests {
             report(CasualtyKind::Injured, Who::Unknown, Some(50), Some(50)),
         ];
         let k = derive(&r).get(CasualtyKind::Injured).cloned().unwrap();
-        assert_eq!(
-            k.total,
-            Range {
-                low: 50,
-                high: None
-            }
-        );
+        assert_eq!(k.total, Range { low: 50, high: None });
         assert_eq!(k.total.to_string(), "at least 50");
     }
 
     #[test]
     fn incident_figure_sums_over_who() {
         let r = [
-            report(
-                CasualtyKind::Killed,
-                Who::SecurityForces,
-                Some(10),
-                Some(12),
-            ),
+            report(CasualtyKind::Killed, Who::SecurityForces, Some(10), Some(12)),
             report(CasualtyKind::Killed, Who::Civilians, Some(3), Some(3)),
             report(CasualtyKind::Killed, Who::Militants, None, Some(20)),
         ];
         let k = derive(&r).get(CasualtyKind::Killed).cloned().unwrap();
-        assert_eq!(
-            k.total,
-            Range {
-                low: 13,
-                high: Some(35)
-            }
-        );
+        assert_eq!(k.total, Range { low: 13, high: Some(35) });
         assert_eq!(k.by_who.len(), 3);
     }
 
@@ -371,29 +301,8 @@ mod tests {
     #[test]
     fn figures_read_as_writers_would_say_them() {
         assert_eq!(Figure::exact(70).to_string(), "70");
-        assert_eq!(
-            Figure {
-                min: Some(200),
-                max: None
-            }
-            .to_string(),
-            "at least 200"
-        );
-        assert_eq!(
-            Figure {
-                min: None,
-                max: Some(30)
-            }
-            .to_string(),
-            "up to 30"
-        );
-        assert_eq!(
-            Figure {
-                min: Some(5),
-                max: Some(9)
-            }
-            .to_string(),
-            "5–9"
-        );
+        assert_eq!(Figure { min: Some(200), max: None }.to_string(), "at least 200");
+        assert_eq!(Figure { min: None, max: Some(30) }.to_string(), "up to 30");
+        assert_eq!(Figure { min: Some(5), max: Some(9) }.to_string(), "5–9");
     }
 }

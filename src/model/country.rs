@@ -27,11 +27,7 @@ impl CountryCode {
 
     /// The newsroom's English name: `Mali`, `Côte d'Ivoire`.
     pub fn name(&self) -> &'static str {
-        table()
-            .names
-            .get(self)
-            .copied()
-            .unwrap_or("Unknown country")
+        table().names.get(self).copied().unwrap_or("Unknown country")
     }
 
     /// URL slug from the English name: `mali`, `burkina-faso`.

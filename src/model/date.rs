@@ -58,10 +58,7 @@ impl IncidentDate {
                 if !(1..=12).contains(&month) || year == 0 {
                     return Err(DateError::Impossible);
                 }
-                Ok(IncidentDate::Month {
-                    year: year as i16,
-                    month: month as i8,
-                })
+                Ok(IncidentDate::Month { year: year as i16, month: month as i8 })
             }
             _ => Err(DateError::Form),
         }
@@ -144,16 +141,8 @@ impl IncidentDate {
             return self.long();
         };
         match (self, end) {
-            (IncidentDate::Day(a), IncidentDate::Day(b))
-                if a.year() == b.year() && a.month() == b.month() =>
-            {
-                format!(
-                    "{}–{} {} {}",
-                    a.day(),
-                    b.day(),
-                    month_name(a.month()),
-                    a.year()
-                )
+            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() && a.month() == b.month() => {
+                format!("{}–{} {} {}", a.day(), b.day(), month_name(a.month()), a.year())
             }
             (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() => {
                 format!("{} {} – {}", a.day(), month_name(a.month()), long_day(*b))
@@ -185,10 +174,7 @@ impl fmt::Display for IncidentDate {
 
 /// `September` for 9.
 pub fn month_name(month: i8) -> String {
-    Date::new(2000, month.clamp(1, 12), 1)
-        .unwrap_or_default()
-        .strftime("%B")
-        .to_string()
+    Date::new(2000, month.clamp(1, 12), 1).unwrap_or_default().strftime("%B").to_string()
 }
 
 /// `17 September 2024`.
@@ -202,10 +188,7 @@ mod tests {
 
     #[test]
     fn parses_days_and_months() {
-        assert_eq!(
-            IncidentDate::parse("2024-09-17").unwrap().long(),
-            "17 September 2024"
-        );
+        assert_eq!(IncidentDate::parse("2024-09-17").unwrap().long(), "17 September 2024");
         let month = IncidentDate::parse("2024-09").unwrap();
         assert!(month.is_month_only());
         assert_eq!(month.long(), "September 2024");
@@ -214,10 +197,7 @@ mod tests {
 
     #[test]
     fn refuses_impossible_and_malformed_dates() {
-        assert_eq!(
-            IncidentDate::parse("2023-02-29"),
-            Err(DateError::Impossible)
-        );
+        assert_eq!(IncidentDate::parse("2023-02-29"), Err(DateError::Impossible));
         assert_eq!(IncidentDate::parse("2024-13"), Err(DateError::Impossible));
         assert_eq!(IncidentDate::parse("17/09/2024"), Err(DateError::Form));
         assert_eq!(IncidentDate::parse("2024-9-17"), Err(DateError::Form));

@@ -109,12 +109,8 @@ pub enum GeoPrecision {
 
 impl GeoPrecision {
     /// Every value.
-    pub const ALL: [GeoPrecision; 4] = [
-        GeoPrecision::Exact,
-        GeoPrecision::Town,
-        GeoPrecision::Region,
-        GeoPrecision::Country,
-    ];
+    pub const ALL: [GeoPrecision; 4] =
+        [GeoPrecision::Exact, GeoPrecision::Town, GeoPrecision::Region, GeoPrecision::Country];
 
     /// The front-matter word.
     pub fn as_str(self) -> &'static str {
@@ -157,12 +153,7 @@ pub enum Role {
 
 impl Role {
     /// Every value.
-    pub const ALL: [Role; 4] = [
-        Role::Perpetrator,
-        Role::Target,
-        Role::Responder,
-        Role::Other,
-    ];
+    pub const ALL: [Role; 4] = [Role::Perpetrator, Role::Target, Role::Responder, Role::Other];
 
     /// The front-matter word.
     pub fn as_str(self) -> &'static str {
@@ -192,13 +183,7 @@ pub enum Claim {
 
 impl Claim {
     /// Every value.
-    pub const ALL: [Claim; 5] = [
-        Claim::Claimed,
-        Claim::Attributed,
-        Claim::Suspected,
-        Claim::Denied,
-        Claim::None,
-    ];
+    pub const ALL: [Claim; 5] = [Claim::Claimed, Claim::Attributed, Claim::Suspected, Claim::Denied, Claim::None];
 
     /// The front-matter word.
     pub fn as_str(self) -> &'static str {
@@ -262,12 +247,8 @@ pub enum GroupKind {
 
 impl GroupKind {
     /// Every value, in display order.
-    pub const ALL: [GroupKind; 4] = [
-        GroupKind::ArmedGroup,
-        GroupKind::StateForce,
-        GroupKind::ForeignForce,
-        GroupKind::Other,
-    ];
+    pub const ALL: [GroupKind; 4] =
+        [GroupKind::ArmedGroup, GroupKind::StateForce, GroupKind::ForeignForce, GroupKind::Other];
 
     /// The front-matter words.
     pub fn as_str(self) -> &'static str {

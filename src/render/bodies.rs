@@ -82,28 +82,11 @@ impl BodyCache {
     /// Renders every body of `index`, reusing what is still valid; link
     /// problems (cached or new) go to `diags`. Bodies of files that are gone
     /// are forgotten.
-    pub fn render_all(
-        &mut self,
-        index: &SiteIndex,
-        options: &MarkdownOptions,
-        diags: &mut Diagnostics,
-    ) -> Bodies {
+    pub fn render_all(&mut self, index: &SiteIndex, options: &MarkdownOptions, diags: &mut Diagnostics) -> Bodies {
         let mut wanted: Vec<(&Origin, &Body)> = Vec::new();
         wanted.extend(index.briefings.iter().map(|b| (&b.origin, &b.body)));
-        wanted.extend(
-            index
-                .groups
-                .iter()
-                .filter_map(|g| g.profile.as_ref())
-                .map(|p| (&p.origin, &p.body)),
-        );
-        wanted.extend(
-            index
-                .countries
-                .iter()
-                .filter_map(|c| c.profile.as_ref())
-                .map(|p| (&p.origin, &p.body)),
-        );
+        wanted.extend(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)));
+        wanted.extend(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)));
         wanted.extend(index.pages.iter().map(|p| (&p.origin, &p.body)));
 
         // Render what is missing or stale, in parallel.
@@ -115,13 +98,8 @@ impl BodyCache {
                     return None;
                 }
                 let mut problems = Vec::new();
-                let rendered =
-                    markdown::render(body, &origin.path, &index.links, options, &mut problems);
-                Some(Entry {
-                    key,
-                    rendered: Arc::new(rendered),
-                    problems,
-                })
+                let rendered = markdown::render(body, &origin.path, &index.links, options, &mut problems);
+                Some(Entry { key, rendered: Arc::new(rendered), problems })
             })
             .collect();
         self.rendered_last.clear();
@@ -131,10 +109,7 @@ impl BodyCache {
                 self.entries.insert(origin.content_path.clone(), entry);
             }
         }
-        let present: HashSet<&str> = wanted
-            .iter()
-            .map(|(o, _)| o.content_path.as_str())
-            .collect();
+        let present: HashSet<&str> = wanted.iter().map(|(o, _)| o.content_path.as_str()).collect();
         self.entries.retain(|k, _| present.contains(k.as_str()));
 
         let mut get = |origin: &Origin| {
@@ -144,16 +119,8 @@ impl BodyCache {
         };
         Bodies {
             briefings: index.briefings.iter().map(|b| get(&b.origin)).collect(),
-            groups: index
-                .groups
-                .iter()
-                .map(|g| g.profile.as_ref().map(|p| get(&p.origin)))
-                .collect(),
-            countries: index
-                .countries
-                .iter()
-                .map(|c| c.profile.as_ref().map(|p| get(&p.origin)))
-                .collect(),
+            groups: index.groups.iter().map(|g| g.profile.as_ref().map(|p| get(&p.origin))).collect(),
+            countries: index.countries.iter().map(|c| c.profile.as_ref().map(|p| get(&p.origin))).collect(),
             pages: index.pages.iter().map(|p| get(&p.origin)).collect(),
         }
     }

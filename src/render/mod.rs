@@ -9,7 +9,17 @@
 //! written here.
 
 pub mod bodies;
+pub mod charts;
+pub mod data;
+pub mod feeds;
+pub mod files;
+pub mod jobs;
+pub mod map;
 pub mod pages;
+pub mod places;
+pub mod profiles;
+pub mod record;
+pub mod structured;
 pub mod views;
 
 use std::collections::HashSet;
@@ -28,7 +38,7 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use bodies::BodyCache;
-pub use pages::Job;
+pub use jobs::Job;
 
 use views::IncidentRow;
 
@@ -42,10 +52,7 @@ pub struct Urls {
 impl Urls {
     /// Addresses for a site at `base_url` (ending with `/`).
     pub fn new(config: &Config) -> Urls {
-        Urls {
-            base_path: config.base_path(),
-            base_url: config.base_url.clone(),
-        }
+        Urls { base_path: config.base_path(), base_url: config.base_url.clone() }
     }
 
     /// Root-relative address: `/sahel/briefings/x/`.
@@ -77,23 +84,21 @@ pub struct Prepared<'a> {
     pub country_bodies: Vec<Option<Arc<Rendered>>>,
     /// Rendered bodies of free pages.
     pub page_bodies: Vec<Arc<Rendered>>,
+    /// One data record per briefing, by id.
+    pub records: Vec<record::IncidentRecord>,
+    /// Country outlines for maps, when the theme has them.
+    pub world: Option<&'a map::WorldMap>,
 }
 
 /// Renders the whole site in one go (a build). `today` tells scheduled
 /// briefings (shown in previews) apart.
-pub fn render(
-    index: &SiteIndex,
-    config: &Config,
-    theme: &Theme,
-    today: Date,
-    diags: &mut Diagnostics,
-) -> Output {
+pub fn render(index: &SiteIndex, config: &Config, theme: &Theme, today: Date, diags: &mut Diagnostics) -> Output {
     let Some(renderer) = Renderer::new(theme.clone(), config, index, diags) else {
         return Output::new();
     };
-    let prepared = prepare(index, config, today, &mut BodyCache::default(), diags);
+    let prepared = prepare(index, config, today, &mut BodyCache::default(), renderer.world(), diags);
     let mut output = Output::new();
-    for (file, html) in renderer.render_pages(&prepared, &pages::jobs(index), diags) {
+    for (file, html) in renderer.render_pages(&prepared, &jobs::jobs(index), diags) {
         output.insert(file, html);
     }
     renderer.add_static_files(&mut output, diags);
@@ -104,6 +109,7 @@ pub fn render(
 pub struct Renderer {
     tera: Tera,
     theme: Theme,
+    world: Option<map::WorldMap>,
 }
 
 /// Site-wide values every template sees as `site`.
@@ -120,29 +126,37 @@ struct SiteView<'a> {
     countries_url: String,
     corrections_url: String,
     stylesheet_url: String,
+    feed_url: String,
+    data_url: String,
+    explorer_url: String,
     pages: Vec<views::Link>,
     generator: &'static str,
 }
 
 impl Renderer {
     /// Compiles `theme`'s templates; `None` (with a diagnostic) when one does not compile.
-    pub fn new(
-        theme: Theme,
-        config: &Config,
-        index: &SiteIndex,
-        diags: &mut Diagnostics,
-    ) -> Option<Renderer> {
+    pub fn new(theme: Theme, config: &Config, index: &SiteIndex, diags: &mut Diagnostics) -> Option<Renderer> {
         let mut tera = Tera::new();
-        if let Err(e) = tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str())),
-        ) {
+        if let Err(e) = tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&e, &theme, ""));
             return None;
         }
-        let mut renderer = Renderer { tera, theme };
+        let world = match theme.data("world.json").map(map::WorldMap::parse) {
+            Some(Ok(world)) => Some(world),
+            Some(Err(e)) => {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-theme-data",
+                        theme.origin.join("data/world.json"),
+                        format!("cannot read the map outlines: {e}"),
+                    )
+                    .hint("regenerate it with tools/map/convert.mjs, or remove it to build without maps"),
+                );
+                return None;
+            }
+            None => None,
+        };
+        let mut renderer = Renderer { tera, theme, world };
         renderer.set_site(config, index);
         Some(renderer)
     }
@@ -162,13 +176,13 @@ impl Renderer {
             countries_url: urls.to(&crate::urls::countries()),
             corrections_url: urls.to(&crate::urls::corrections()),
             stylesheet_url: urls.to("style.css"),
+            feed_url: urls.to("atom.xml"),
+            data_url: urls.to(&crate::urls::data()),
+            explorer_url: urls.to(&crate::urls::explorer()),
             pages: index
                 .pages
                 .iter()
-                .map(|p| views::Link {
-                    name: p.title.clone(),
-                    url: urls.to(&crate::urls::page(&p.slug)),
-                })
+                .map(|p| views::Link { name: p.title.clone(), url: urls.to(&crate::urls::page(&p.slug)) })
                 .collect(),
             generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),
         };
@@ -185,6 +199,9 @@ impl Renderer {
         let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
+                if !job.is_page() {
+                    return Ok((jobs::file_of(job, prepared.index), files::build(job, prepared)));
+                }
                 let page = pages::build(job, prepared);
                 let mut html = Vec::with_capacity(16 * 1024);
                 match self.tera.render_to(page.template, &page.context, &mut html) {
@@ -200,11 +217,7 @@ impl Renderer {
                 Ok(page) => pages.push(page),
                 // One report per template and message, not one per page.
                 Err(d) => {
-                    let key = (
-                        d.path.clone(),
-                        d.span,
-                        d.message.split(" (rendering ").next().map(str::to_string),
-                    );
+                    let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
                     if reported.insert(key) {
                         diags.push(d);
                     }
@@ -237,6 +250,11 @@ impl Renderer {
         self.theme.static_files.iter().any(|(n, _)| n == path)
     }
 
+    /// The country outlines maps are drawn on, if the theme has them.
+    pub fn world(&self) -> Option<&map::WorldMap> {
+        self.world.as_ref()
+    }
+
     /// The theme this renderer was compiled from.
     pub fn theme(&self) -> &Theme {
         &self.theme
@@ -250,26 +268,21 @@ pub fn prepare<'a>(
     config: &'a Config,
     today: Date,
     cache: &mut BodyCache,
+    world: Option<&'a map::WorldMap>,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
     let urls = Urls::new(config);
-    let options = MarkdownOptions {
-        base_path: config.base_path(),
-        unsafe_html: config.unsafe_html,
-    };
+    let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
     let bodies = cache.render_all(index, &options, diags);
-    let rows = (0..index.briefings.len())
+    let (rows, records): (Vec<_>, Vec<_>) = (0..index.briefings.len())
         .into_par_iter()
         .map(|id| {
             let b = &index.briefings[id];
-            let summary = b
-                .summary
-                .as_deref()
-                .or(bodies.briefings[id].first_paragraph.as_deref())
-                .unwrap_or("");
-            views::incident_row(index, id, summary, &urls, (b.draft, b.is_scheduled(today)))
+            let summary = b.summary.as_deref().or(bodies.briefings[id].first_paragraph.as_deref()).unwrap_or("");
+            let row = views::incident_row(index, id, summary, &urls, (b.draft, b.is_scheduled(today)));
+            (row, record::record(index, id, summary, &urls))
         })
-        .collect();
+        .unzip();
     Prepared {
         index,
         config,
@@ -279,37 +292,24 @@ pub fn prepare<'a>(
         group_bodies: bodies.groups,
         country_bodies: bodies.countries,
         page_bodies: bodies.pages,
+        records,
+        world,
     }
 }
 
 fn template_error(e: &tera::Error, theme: &Theme, page: &str) -> Diagnostic {
-    let rendering = if page.is_empty() {
-        String::new()
-    } else {
-        format!(" (rendering {page})")
-    };
+    let rendering = if page.is_empty() { String::new() } else { format!(" (rendering {page})") };
     let hint = "fix the template; the page context is documented at the top of each template";
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let name = if report.filename().is_empty() {
-                "?"
-            } else {
-                report.filename()
-            };
-            Diagnostic::error(
-                "template",
-                theme.template_path(name),
-                format!("{}{rendering}", report.message()),
-            )
-            .at(Span::new(span.start_line.max(1), span.start_col + 1))
-            .hint(hint)
+            let name = if report.filename().is_empty() { "?" } else { report.filename() };
+            Diagnostic::error("template", theme.template_path(name), format!("{}{rendering}", report.message()))
+                .at(Span::new(span.start_line.max(1), span.start_col + 1))
+                .hint(hint)
         }
-        other => Diagnostic::error(
-            "template",
-            theme.origin.join("templates"),
-            format!("{other}{rendering}"),
-        )
-        .hint(hint),
+        other => {
+            Diagnostic::error("template", theme.origin.join("templates"), format!("{other}{rendering}")).hint(hint)
+        }
     }
 }

@@ -144,12 +144,7 @@ pub fn incident_row(
         date_iso: b.date.iso(),
         month_only: b.date.is_month_only(),
         countries: country_links(index, id, urls),
-        places: b
-            .locations
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        places: b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", "),
         perpetrators: index.involvements[id]
             .iter()
             .filter(|i| i.role == Role::Perpetrator)
@@ -272,11 +267,7 @@ impl FigureView {
             range: k.total.to_string(),
             exact: k.total.is_exact(),
             low: k.total.low,
-            by_who: k
-                .by_who
-                .iter()
-                .map(|(w, r): &(_, Range)| (w.as_str(), r.to_string()))
-                .collect(),
+            by_who: k.by_who.iter().map(|(w, r): &(_, Range)| (w.as_str(), r.to_string())).collect(),
             reports: k.reports,
         }
     }
@@ -395,10 +386,7 @@ pub fn briefing_view<'a>(
                 precision: l.precision.as_str(),
             })
             .collect(),
-        actors: index.involvements[id]
-            .iter()
-            .map(|i| actor(index, i, urls))
-            .collect(),
+        actors: index.involvements[id].iter().map(|i| actor(index, i, urls)).collect(),
         targets: &b.targets,
         tactics: &b.tactics,
         tags: &b.tags,

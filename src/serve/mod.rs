@@ -80,10 +80,7 @@ impl std::fmt::Display for ServeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ServeError::Bind(addr, e) if e.kind() == io::ErrorKind::AddrInUse => {
-                write!(
-                    f,
-                    "cannot listen on {addr}: the port is already in use (try --port with another number)"
-                )
+                write!(f, "cannot listen on {addr}: the port is already in use (try --port with another number)")
             }
             ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             ServeError::Watch(e) => write!(f, "cannot watch the site for changes: {e}"),
@@ -94,13 +91,27 @@ impl std::fmt::Display for ServeError {
 
 /// Serves the site until Ctrl-C (or until `shutdown` resolves).
 pub fn run(opts: ServeOptions, report: impl Fn(Report) + Send + 'static) -> Result<(), ServeError> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(ServeError::Io)?;
-    runtime.block_on(serve(opts, report, async {
-        let _ = tokio::signal::ctrl_c().await;
-    }))
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(ServeError::Io)?;
+    runtime.block_on(async {
+        // Listen for Ctrl-C before anything is printed, so an early one stops cleanly too.
+        #[cfg(unix)]
+        let stop = {
+            use tokio::signal::unix::{SignalKind, signal};
+            let mut interrupt = signal(SignalKind::interrupt()).map_err(ServeError::Io)?;
+            let mut terminate = signal(SignalKind::terminate()).map_err(ServeError::Io)?;
+            async move {
+                tokio::select! {
+                    _ = interrupt.recv() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+        };
+        #[cfg(not(unix))]
+        let stop = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        serve(opts, report, stop).await
+    })
 }
 
 /// Serves the site until `shutdown` completes.
@@ -110,45 +121,31 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| ServeError::Bind(addr, e))?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| ServeError::Bind(addr, e))?;
     let local = listener.local_addr().map_err(ServeError::Io)?;
     let url = format!("http://{local}/");
-    let root = opts
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| opts.root.clone());
+    let root = opts.root.canonicalize().unwrap_or_else(|_| opts.root.clone());
 
     let mut build = BuildOptions::new(&root, opts.today);
     build.drafts = true;
     build.base_url = Some(url.clone());
     let instance = format!(
         "{:x}",
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis())
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis())
     );
     let (session, first) = Session::open(build);
     let live = Live::new(snapshot(&session, &instance, 0));
 
     let (tx, rx) = mpsc::channel::<Result<Vec<PathBuf>, String>>();
     let watcher = Watcher::start(&root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
-    report(Report::Listening {
-        url: url.clone(),
-        rebuild: first,
-        diagnostics: session.diagnostics().clone(),
-    });
+    report(Report::Listening { url: url.clone(), rebuild: first, diagnostics: session.diagnostics().clone() });
     if opts.open {
         let _ = open::that_detached(&url);
     }
     let loop_live = Arc::clone(&live);
     std::thread::spawn(move || rebuild_loop(session, watcher, rx, loop_live, instance, report));
 
-    axum::serve(listener, server::router(live))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServeError::Io)
+    axum::serve(listener, server::router(live)).with_graceful_shutdown(shutdown).await.map_err(ServeError::Io)
 }
 
 /// Waits for changes, rebuilds, publishes. Runs until the watcher stops.
@@ -186,11 +183,7 @@ fn rebuild_loop(
                 rebuild.ok && rebuild.css_only() && !had_errors(&live),
             );
         }
-        report(Report::Rebuilt {
-            what: describe(&changes),
-            rebuild,
-            diagnostics: session.diagnostics().clone(),
-        });
+        report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
     }
 }
 
@@ -202,24 +195,15 @@ fn had_errors(live: &Live) -> bool {
 fn snapshot(session: &Session, instance: &str, version: u64) -> Snapshot {
     Snapshot {
         output: session.output().clone(),
-        errors: session
-            .diagnostics()
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect(),
+        errors: session.diagnostics().iter().filter(|d| d.severity == Severity::Error).cloned().collect(),
         version: format!("{instance}-{version}"),
     }
 }
 
 /// `content/briefings/x.md`, `templates`, `site.yaml`... in a few words.
 fn describe(changes: &Changes) -> String {
-    let mut parts: Vec<String> = changes
-        .content
-        .iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("content/{p}"))
-        .collect();
+    let mut parts: Vec<String> =
+        changes.content.iter().filter(|p| !p.is_empty()).map(|p| format!("content/{p}")).collect();
     if changes.config {
         parts.push("site.yaml".into());
     }

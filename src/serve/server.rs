@@ -59,10 +59,7 @@ impl Live {
     /// Shared state serving `snapshot`.
     pub fn new(snapshot: Snapshot) -> Arc<Live> {
         let (signals, _) = broadcast::channel(64);
-        Arc::new(Live {
-            snapshot: RwLock::new(Arc::new(snapshot)),
-            signals,
-        })
+        Arc::new(Live { snapshot: RwLock::new(Arc::new(snapshot)), signals })
     }
 
     /// The current snapshot.
@@ -74,11 +71,7 @@ impl Live {
     pub fn publish(&self, snapshot: Snapshot, css_only: bool) {
         let version = snapshot.version.clone();
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
-        let signal = if css_only {
-            Signal::Css(version)
-        } else {
-            Signal::Reload(version)
-        };
+        let signal = if css_only { Signal::Css(version) } else { Signal::Reload(version) };
         let _ = self.signals.send(signal);
     }
 
@@ -90,10 +83,7 @@ impl Live {
 
 /// The router: the event stream, and the site for everything else.
 pub fn router(live: Arc<Live>) -> Router {
-    Router::new()
-        .route(EVENTS_PATH, get(events))
-        .fallback(page)
-        .with_state(live)
+    Router::new().route(EVENTS_PATH, get(events)).fallback(page).with_state(live)
 }
 
 /// Where a request path leads in the site.
@@ -121,20 +111,12 @@ pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     }
     let segments: Vec<&str> = rel.split('/').collect();
     let last = segments.len() - 1;
-    if segments
-        .iter()
-        .enumerate()
-        .any(|(i, s)| *s == ".." || *s == "." || (s.is_empty() && i != last))
-    {
+    if segments.iter().enumerate().any(|(i, s)| *s == ".." || *s == "." || (s.is_empty() && i != last)) {
         return Resolved::NotFound;
     }
     if rel.is_empty() || rel.ends_with('/') {
         let file = format!("{rel}index.html");
-        return if exists(&file) {
-            Resolved::File(file)
-        } else {
-            Resolved::NotFound
-        };
+        return if exists(&file) { Resolved::File(file) } else { Resolved::NotFound };
     }
     if exists(rel) {
         return Resolved::File(rel.to_string());
@@ -147,12 +129,7 @@ pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
 
 async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
-        return (
-            StatusCode::METHOD_NOT_ALLOWED,
-            [(header::ALLOW, "GET, HEAD")],
-            "only GET and HEAD\n",
-        )
-            .into_response();
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "only GET and HEAD\n").into_response();
     }
     let snapshot = live.snapshot();
     let (status, file) = match resolve(uri.path(), |p| snapshot.output.get(p).is_some()) {
@@ -160,13 +137,7 @@ async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Respon
         Resolved::Redirect(to) => {
             return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
         }
-        Resolved::NotFound => (
-            StatusCode::NOT_FOUND,
-            snapshot
-                .output
-                .get("404.html")
-                .map(|_| "404.html".to_string()),
-        ),
+        Resolved::NotFound => (StatusCode::NOT_FOUND, snapshot.output.get("404.html").map(|_| "404.html".to_string())),
     };
     let (bytes, content_type): (Vec<u8>, String) = match &file {
         Some(f) => {
@@ -184,30 +155,21 @@ async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Respon
         None => (inject(b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>", &snapshot).into_bytes(), "text/html; charset=utf-8".into()),
     };
     let length = bytes.len();
-    let body = if method == Method::HEAD {
-        Body::empty()
-    } else {
-        Body::from(bytes)
-    };
+    let body = if method == Method::HEAD { Body::empty() } else { Body::from(bytes) };
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        HeaderValue::from_str(&content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
     );
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
-async fn events(
-    State(live): State<Arc<Live>>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let hello = Event::default()
-        .event("hello")
-        .data(live.snapshot().version.clone());
+async fn events(State(live): State<Arc<Live>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let hello = Event::default().event("hello").data(live.snapshot().version.clone());
     let updates = BroadcastStream::new(live.subscribe()).filter_map(|signal| match signal {
         Ok(Signal::Reload(v)) => Some(Ok(Event::default().event("reload").data(v))),
         Ok(Signal::Css(v)) => Some(Ok(Event::default().event("css").data(v))),
@@ -249,11 +211,8 @@ const RELOAD_SCRIPT: &str = r#"<script>
 /// Adds the reload script (and the problems overlay, if any) before `</body>`.
 fn inject(html: &[u8], snapshot: &Snapshot) -> String {
     let html = String::from_utf8_lossy(html);
-    let mut extra = RELOAD_SCRIPT.replacen(
-        "<script>",
-        &format!("<script data-version=\"{}\">", escape(&snapshot.version)),
-        1,
-    );
+    let mut extra =
+        RELOAD_SCRIPT.replacen("<script>", &format!("<script data-version=\"{}\">", escape(&snapshot.version)), 1);
     if !snapshot.errors.is_empty() {
         extra.push_str(&overlay(&snapshot.errors));
     }
@@ -285,19 +244,12 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
 <p>Fix the files below; this page reloads by itself when they build.</p>\
 <ol style=\"padding-left:1.2rem\">{items}</ol></div>\
 <style>#sitrep-overlay li{{margin:.8rem 0}}#sitrep-overlay code{{color:#ffd479}}#sitrep-overlay .sitrep-code{{color:#bbb}}#sitrep-overlay .sitrep-hint{{color:#9fd3ff}}</style></div>",
-        if errors.len() == 1 {
-            "1 error".to_string()
-        } else {
-            format!("{} errors", errors.len())
-        }
+        if errors.len() == 1 { "1 error".to_string() } else { format!("{} errors", errors.len()) }
     )
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -305,34 +257,16 @@ mod tests {
     use super::*;
 
     fn site(p: &str) -> bool {
-        [
-            "index.html",
-            "groups/index.html",
-            "groups/jnim/index.html",
-            "style.css",
-        ]
-        .contains(&p)
+        ["index.html", "groups/index.html", "groups/jnim/index.html", "style.css"].contains(&p)
     }
 
     #[test]
     fn resolves_pages_folders_and_files() {
         assert_eq!(resolve("/", site), Resolved::File("index.html".into()));
-        assert_eq!(
-            resolve("/groups/jnim/", site),
-            Resolved::File("groups/jnim/index.html".into())
-        );
-        assert_eq!(
-            resolve("/groups/jnim", site),
-            Resolved::Redirect("/groups/jnim/".into())
-        );
-        assert_eq!(
-            resolve("/style.css?v=3", site),
-            Resolved::File("style.css".into())
-        );
-        assert_eq!(
-            resolve("/gr%6Fups/", site),
-            Resolved::File("groups/index.html".into())
-        );
+        assert_eq!(resolve("/groups/jnim/", site), Resolved::File("groups/jnim/index.html".into()));
+        assert_eq!(resolve("/groups/jnim", site), Resolved::Redirect("/groups/jnim/".into()));
+        assert_eq!(resolve("/style.css?v=3", site), Resolved::File("style.css".into()));
+        assert_eq!(resolve("/gr%6Fups/", site), Resolved::File("groups/index.html".into()));
         assert_eq!(resolve("/nothing/", site), Resolved::NotFound);
     }
 
@@ -359,13 +293,9 @@ mod tests {
 
     #[test]
     fn the_overlay_lists_every_problem_escaped() {
-        let d = Diagnostic::error(
-            "unknown-field",
-            "content/briefings/x.md",
-            "unknown field `<b>`",
-        )
-        .at(crate::diagnostics::Span::new(4, 1))
-        .hint("did you mean `countries`?");
+        let d = Diagnostic::error("unknown-field", "content/briefings/x.md", "unknown field `<b>`")
+            .at(crate::diagnostics::Span::new(4, 1))
+            .hint("did you mean `countries`?");
         let html = overlay(&[d]);
         assert!(html.contains("content/briefings/x.md:4:1"));
         assert!(html.contains("unknown field `&lt;b&gt;`"));
@@ -375,10 +305,7 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {
-        let snapshot = Snapshot {
-            version: "a-1".into(),
-            ..Snapshot::default()
-        };
+        let snapshot = Snapshot { version: "a-1".into(), ..Snapshot::default() };
         let html = inject(b"<html><body><p>x</p></body></html>", &snapshot);
         assert!(html.contains("data-version=\"a-1\""));
         assert!(html.ends_with("</script></body></html>"));

@@ -21,11 +21,7 @@ use crate::source::is_ignored_name;
 pub const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// What the watched paths mean for the site at `root` using theme `theme`.
-pub fn classify<'a>(
-    root: &Path,
-    theme: &str,
-    paths: impl IntoIterator<Item = &'a Path>,
-) -> Changes {
+pub fn classify<'a>(root: &Path, theme: &str, paths: impl IntoIterator<Item = &'a Path>) -> Changes {
     let mut changes = Changes::default();
     for path in paths {
         let Ok(rel) = path.strip_prefix(root) else {
@@ -38,18 +34,10 @@ pub fn classify<'a>(
                 _ => None,
             })
             .collect();
-        if parts
-            .iter()
-            .any(|p| is_ignored_name(p) || is_editor_temp(p))
-        {
+        if parts.iter().any(|p| is_ignored_name(p) || is_editor_temp(p)) {
             continue;
         }
-        match parts
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
+        match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["site.yaml"] => changes.config = true,
             ["content", rest @ ..] if !rest.is_empty() => {
                 changes.content.insert(rest.join("/"));
@@ -57,7 +45,8 @@ pub fn classify<'a>(
             ["content"] => {
                 changes.content.insert(String::new());
             }
-            ["themes", name, "templates", ..] if *name == theme => changes.templates = true,
+            // Templates and the theme's data (map outlines) are compiled into the renderer.
+            ["themes", name, "templates" | "data", ..] if *name == theme => changes.templates = true,
             ["themes", name, "static", ..] if *name == theme => changes.statics = true,
             ["themes", name] | ["themes", name, _] if *name == theme => {
                 changes.templates = true;
@@ -84,39 +73,27 @@ pub struct Watcher {
 impl Watcher {
     /// Watches `content/` and `themes/` (recursively) and the root itself (for `site.yaml`).
     pub fn start(root: &Path, tx: Sender<Result<Vec<PathBuf>, String>>) -> notify::Result<Watcher> {
-        let debouncer =
-            new_debouncer(
-                DEBOUNCE,
-                None,
-                move |result: DebounceEventResult| match result {
-                    Ok(events) => {
-                        // Reading a file is not changing it: access events (sitrep's own reads
-                        // among them) and metadata-only changes are not worth a rebuild.
-                        let paths: Vec<PathBuf> = events
-                            .into_iter()
-                            .filter(|e| {
-                                !matches!(
-                                    e.event.kind,
-                                    EventKind::Access(_)
-                                        | EventKind::Modify(ModifyKind::Metadata(_))
-                                )
-                            })
-                            .flat_map(|e| e.event.paths)
-                            .collect();
-                        if !paths.is_empty() {
-                            let _ = tx.send(Ok(paths));
-                        }
-                    }
-                    Err(errors) => {
-                        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                        let _ = tx.send(Err(text.join("; ")));
-                    }
-                },
-            )?;
-        let mut watcher = Watcher {
-            debouncer,
-            root: root.to_path_buf(),
-        };
+        let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| match result {
+            Ok(events) => {
+                // Reading a file is not changing it: access events (sitrep's own reads
+                // among them) and metadata-only changes are not worth a rebuild.
+                let paths: Vec<PathBuf> = events
+                    .into_iter()
+                    .filter(|e| {
+                        !matches!(e.event.kind, EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)))
+                    })
+                    .flat_map(|e| e.event.paths)
+                    .collect();
+                if !paths.is_empty() {
+                    let _ = tx.send(Ok(paths));
+                }
+            }
+            Err(errors) => {
+                let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                let _ = tx.send(Err(text.join("; ")));
+            }
+        })?;
+        let mut watcher = Watcher { debouncer, root: root.to_path_buf() };
         watcher.debouncer.watch(root, RecursiveMode::NonRecursive)?;
         watcher.watch_folders();
         Ok(watcher)
@@ -146,10 +123,7 @@ mod tests {
     #[test]
     fn a_saved_briefing_is_a_content_change() {
         let c = run(&["content/briefings/2024/bamako.md"]);
-        assert_eq!(
-            c.content.into_iter().collect::<Vec<_>>(),
-            ["briefings/2024/bamako.md"]
-        );
+        assert_eq!(c.content.into_iter().collect::<Vec<_>>(), ["briefings/2024/bamako.md"]);
         assert!(!c.config && !c.templates && !c.statics);
     }
 
@@ -163,10 +137,7 @@ mod tests {
             "content/briefings/bamako.md",
             "content/briefings/bamako.md",
         ]);
-        assert_eq!(
-            c.content.into_iter().collect::<Vec<_>>(),
-            ["briefings/bamako.md"]
-        );
+        assert_eq!(c.content.into_iter().collect::<Vec<_>>(), ["briefings/bamako.md"]);
         // VS Code and JetBrains temporary files.
         let c = run(&[
             "content/briefings/.bamako.md.tmp",
@@ -178,17 +149,14 @@ mod tests {
 
     #[test]
     fn created_deleted_and_renamed_files_and_folders() {
-        let c = run(&[
-            "content/briefings/old-name.md",
-            "content/briefings/new-name.md",
-            "content/briefings/2025",
-        ]);
+        let c = run(&["content/briefings/old-name.md", "content/briefings/new-name.md", "content/briefings/2025"]);
         assert_eq!(c.content.len(), 3);
     }
 
     #[test]
     fn templates_static_files_and_settings() {
         assert!(run(&["themes/default/templates/briefing.html"]).templates);
+        assert!(run(&["themes/default/data/world.json"]).templates);
         let c = run(&["themes/default/static/style.css"]);
         assert!(c.statics && !c.templates);
         assert!(run(&["site.yaml"]).config);

@@ -3,35 +3,19 @@
 use crate::model::casualty::{CasualtyKind, CasualtyReport, Figure, Who};
 use crate::model::names::is_valid_slug;
 use crate::model::{
-    Body, Briefing, Claim, Correction, CountryCode, GeoPrecision, GroupMention, Location, Origin,
-    Role, Source,
+    Body, Briefing, Claim, Correction, CountryCode, GeoPrecision, GroupMention, Location, Origin, Role, Source,
 };
 use crate::raw::{RawBriefing, RawCasualty, RawGroupRef, RawLocation, RawSource};
 
 use super::Checker;
 
 /// Validates a briefing; `None` when a required part is missing or wrong.
-pub fn validate(
-    raw: RawBriefing,
-    origin: Origin,
-    stem: &str,
-    body: Body,
-    c: &mut Checker<'_>,
-) -> Option<Briefing> {
-    let title = c.required_text(
-        raw.title,
-        "title",
-        "add a headline: `title: JNIM strikes Bamako`",
-    );
-    let date_text = c.required_text(
-        raw.date,
-        "date",
-        "add the day the incident began: `date: 2024-09-17` (or `2024-09`)",
-    );
+pub fn validate(raw: RawBriefing, origin: Origin, stem: &str, body: Body, c: &mut Checker<'_>) -> Option<Briefing> {
+    let title = c.required_text(raw.title, "title", "add a headline: `title: JNIM strikes Bamako`");
+    let date_text =
+        c.required_text(raw.date, "date", "add the day the incident began: `date: 2024-09-17` (or `2024-09`)");
     let date = date_text.and_then(|d| c.incident_date(&d, "date"));
-    let end_date = c
-        .optional_text(raw.end_date)
-        .and_then(|d| c.incident_date(&d, "end_date"));
+    let end_date = c.optional_text(raw.end_date).and_then(|d| c.incident_date(&d, "end_date"));
     if let (Some(start), Some(end)) = (date, end_date) {
         if end.last_day() < start.first_day() {
             c.error(
@@ -44,9 +28,7 @@ pub fn validate(
     }
     let published_text = c.optional_text(raw.published);
     let published = published_text.as_deref().map(|p| c.day(p, "published"));
-    let updated = c
-        .optional_text(raw.updated)
-        .and_then(|u| c.day(&u, "updated"));
+    let updated = c.optional_text(raw.updated).and_then(|u| c.day(&u, "updated"));
     let slug = slug(raw.slug, stem, c);
     let slug_span = c.span("slug");
     let summary = c.optional_text(raw.summary);
@@ -130,12 +112,7 @@ fn countries(values: Option<Vec<String>>, c: &mut Checker<'_>) -> Vec<CountryCod
         let field = format!("countries[{i}]");
         if let Some(code) = c.country(v, &field) {
             if out.contains(&code) {
-                c.warning(
-                    "repeated-country",
-                    &field,
-                    format!("{} is listed twice", code.name()),
-                    "remove the repeat",
-                );
+                c.warning("repeated-country", &field, format!("{} is listed twice", code.name()), "remove the repeat");
             } else {
                 out.push(code);
             }
@@ -144,19 +121,11 @@ fn countries(values: Option<Vec<String>>, c: &mut Checker<'_>) -> Vec<CountryCod
     out
 }
 
-fn locations(
-    raws: Vec<RawLocation>,
-    countries: &[CountryCode],
-    c: &mut Checker<'_>,
-) -> Vec<Location> {
+fn locations(raws: Vec<RawLocation>, countries: &[CountryCode], c: &mut Checker<'_>) -> Vec<Location> {
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("locations[{i}]");
-        let name = c.required_text(
-            raw.name,
-            &format!("{at}.name"),
-            "name the place: `name: Bamako`",
-        );
+        let name = c.required_text(raw.name, &format!("{at}.name"), "name the place: `name: Bamako`");
         let country = match c.optional_text(raw.country) {
             Some(v) => c.country(&v, &format!("{at}.country")).and_then(|code| {
                 if countries.is_empty() || countries.contains(&code) {
@@ -165,14 +134,8 @@ fn locations(
                     c.error(
                         "location-country",
                         &format!("{at}.country"),
-                        format!(
-                            "location country {} is not among the briefing's countries",
-                            code.name()
-                        ),
-                        format!(
-                            "add {} to `countries`, or correct the location's country",
-                            code.as_str()
-                        ),
+                        format!("location country {} is not among the briefing's countries", code.name()),
+                        format!("add {} to `countries`, or correct the location's country", code.as_str()),
                     );
                     None
                 }
@@ -232,22 +195,11 @@ fn locations(
             }
         };
         let precision = match c.optional_text(raw.precision) {
-            Some(p) => c.choice(
-                &p,
-                &format!("{at}.precision"),
-                &GeoPrecision::ALL,
-                GeoPrecision::as_str,
-            ),
+            Some(p) => c.choice(&p, &format!("{at}.precision"), &GeoPrecision::ALL, GeoPrecision::as_str),
             None => Some(GeoPrecision::Town),
         };
         if let (Some(name), Some(country), Some(precision)) = (name, country, precision) {
-            out.push(Location {
-                name,
-                country,
-                admin1: c.optional_text(raw.admin1),
-                coordinates,
-                precision,
-            });
+            out.push(Location { name, country, admin1: c.optional_text(raw.admin1), coordinates, precision });
         }
     }
     out
@@ -261,18 +213,9 @@ fn groups(raws: Vec<RawGroupRef>, c: &mut Checker<'_>) -> Vec<GroupMention> {
         let mention = match raw {
             RawGroupRef::Name(name) => c
                 .required_text(Some(name), &at, "name the group, e.g. `- JNIM`")
-                .map(|name| GroupMention {
-                    name,
-                    role: Role::Perpetrator,
-                    claim: Claim::Attributed,
-                    span,
-                }),
+                .map(|name| GroupMention { name, role: Role::Perpetrator, claim: Claim::Attributed, span }),
             RawGroupRef::Full(entry) => {
-                let name = c.required_text(
-                    entry.name,
-                    &format!("{at}.name"),
-                    "name the group: `name: JNIM`",
-                );
+                let name = c.required_text(entry.name, &format!("{at}.name"), "name the group: `name: JNIM`");
                 let role = match c.optional_text(entry.role) {
                     Some(r) => c.choice(&r, &format!("{at}.role"), &Role::ALL, Role::as_str),
                     None => Some(Role::Perpetrator),
@@ -286,12 +229,7 @@ fn groups(raws: Vec<RawGroupRef>, c: &mut Checker<'_>) -> Vec<GroupMention> {
                     (None, _) => None,
                 };
                 match (name, role, claim) {
-                    (Some(name), Some(role), Some(claim)) => Some(GroupMention {
-                        name,
-                        role,
-                        claim,
-                        span,
-                    }),
+                    (Some(name), Some(role), Some(claim)) => Some(GroupMention { name, role, claim, span }),
                     _ => None,
                 }
             }
@@ -317,11 +255,7 @@ fn claim_fits(role: Role, claim: Claim, field: &str, c: &mut Checker<'_>) -> Opt
             c.error(
                 "claim-role",
                 field,
-                format!(
-                    "claim `{}` only applies to perpetrators, not to a {}",
-                    claim.as_str(),
-                    role.as_str()
-                ),
+                format!("claim `{}` only applies to perpetrators, not to a {}", claim.as_str(), role.as_str()),
                 "remove `claim`, or set `role: perpetrator`",
             );
             None
@@ -334,12 +268,7 @@ fn casualties(raws: Vec<RawCasualty>, c: &mut Checker<'_>) -> Vec<CasualtyReport
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("casualties[{i}]");
         let kind = match c.optional_text(raw.kind) {
-            Some(k) => c.choice(
-                &k,
-                &format!("{at}.kind"),
-                &CasualtyKind::ALL,
-                CasualtyKind::as_str,
-            ),
+            Some(k) => c.choice(&k, &format!("{at}.kind"), &CasualtyKind::ALL, CasualtyKind::as_str),
             None => {
                 c.error(
                     "missing-field",
@@ -364,27 +293,14 @@ fn casualties(raws: Vec<RawCasualty>, c: &mut Checker<'_>) -> Vec<CasualtyReport
             );
         }
         let figure = figure(raw.count, raw.min, raw.max, &at, c);
-        if let (Some(kind), Some(who), Some(figure), Some(according_to)) =
-            (kind, who, figure, according_to)
-        {
-            out.push(CasualtyReport {
-                kind,
-                who,
-                figure,
-                according_to,
-            });
+        if let (Some(kind), Some(who), Some(figure), Some(according_to)) = (kind, who, figure, according_to) {
+            out.push(CasualtyReport { kind, who, figure, according_to });
         }
     }
     out
 }
 
-fn figure(
-    count: Option<i64>,
-    min: Option<i64>,
-    max: Option<i64>,
-    at: &str,
-    c: &mut Checker<'_>,
-) -> Option<Figure> {
+fn figure(count: Option<i64>, min: Option<i64>, max: Option<i64>, at: &str, c: &mut Checker<'_>) -> Option<Figure> {
     let mut ok = true;
     for (value, name) in [(count, "count"), (min, "min"), (max, "max")] {
         if value.is_some_and(|v| v < 0) {
@@ -418,10 +334,7 @@ fn figure(
             );
             return None;
         }
-        (None, min, max) => Figure {
-            min: unsigned(min),
-            max: unsigned(max),
-        },
+        (None, min, max) => Figure { min: unsigned(min), max: unsigned(max) },
     };
     if let (Some(lo), Some(hi)) = (figure.min, figure.max) {
         if lo > hi {
@@ -451,15 +364,9 @@ fn sources(raws: Option<Vec<RawSource>>, c: &mut Checker<'_>) -> Vec<Source> {
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("sources[{i}]");
         let url = c
-            .required_text(
-                raw.url,
-                &format!("{at}.url"),
-                "add the address: `url: https://...`",
-            )
+            .required_text(raw.url, &format!("{at}.url"), "add the address: `url: https://...`")
             .and_then(|u| c.url(&u, &format!("{at}.url")));
-        let date = c
-            .optional_text(raw.date)
-            .and_then(|d| c.incident_date(&d, &format!("{at}.date")));
+        let date = c.optional_text(raw.date).and_then(|d| c.incident_date(&d, &format!("{at}.date")));
         if let Some(url) = url {
             out.push(Source {
                 url,
@@ -477,11 +384,7 @@ fn corrections(raws: Vec<crate::raw::RawCorrection>, c: &mut Checker<'_>) -> Vec
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("corrections[{i}]");
         let date = c
-            .required_text(
-                raw.date,
-                &format!("{at}.date"),
-                "add the day of the correction: `date: 2024-09-23`",
-            )
+            .required_text(raw.date, &format!("{at}.date"), "add the day of the correction: `date: 2024-09-23`")
             .and_then(|d| c.day(&d, &format!("{at}.date")));
         let note = c.required_text(
             raw.note,

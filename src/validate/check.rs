@@ -24,12 +24,7 @@ impl<'a> Checker<'a> {
     /// A checker for the file at `path` whose fields `locator` can find;
     /// `bad_fields` were already reported as unreadable and are not reported missing.
     pub fn new(path: &'a Path, locator: &'a Locator, bad_fields: &'a [String]) -> Self {
-        Checker {
-            path,
-            locator,
-            bad_fields,
-            problems: Vec::new(),
-        }
+        Checker { path, locator, bad_fields, problems: Vec::new() }
     }
 
     /// True when `field` (top-level) could not be read and was reported already.
@@ -49,65 +44,30 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports an error at `field`.
-    pub fn error(
-        &mut self,
-        code: &'static str,
-        field: &str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        let d = Diagnostic::error(code, self.path, message)
-            .at_opt(self.span(field))
-            .hint(hint);
+    pub fn error(&mut self, code: &'static str, field: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let d = Diagnostic::error(code, self.path, message).at_opt(self.span(field)).hint(hint);
         self.problems.push(d);
     }
 
     /// Reports a warning at `field`.
-    pub fn warning(
-        &mut self,
-        code: &'static str,
-        field: &str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        let d = Diagnostic::warning(code, self.path, message)
-            .at_opt(self.span(field))
-            .hint(hint);
+    pub fn warning(&mut self, code: &'static str, field: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let d = Diagnostic::warning(code, self.path, message).at_opt(self.span(field)).hint(hint);
         self.problems.push(d);
     }
 
     /// Trimmed text, or `None` when absent or blank.
     pub fn optional_text(&mut self, value: Option<String>) -> Option<String> {
-        value
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+        value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
     }
 
     /// Trimmed text that must be present and not blank.
-    pub fn required_text(
-        &mut self,
-        value: Option<String>,
-        field: &str,
-        hint: &str,
-    ) -> Option<String> {
+    pub fn required_text(&mut self, value: Option<String>, field: &str, hint: &str) -> Option<String> {
         let missing = value.is_none();
         let text = self.optional_text(value);
         if text.is_none() && !self.is_bad(field) {
-            let message = if missing {
-                format!("missing required field `{field}`")
-            } else {
-                format!("`{field}` is empty")
-            };
-            self.error(
-                if missing {
-                    "missing-field"
-                } else {
-                    "empty-field"
-                },
-                field,
-                message,
-                hint,
-            );
+            let message =
+                if missing { format!("missing required field `{field}`") } else { format!("`{field}` is empty") };
+            self.error(if missing { "missing-field" } else { "empty-field" }, field, message, hint);
         }
         text
     }
@@ -136,12 +96,7 @@ impl<'a> Checker<'a> {
         match IncidentDate::parse(value) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.date_error(
-                    e,
-                    value,
-                    field,
-                    "YYYY-MM-DD, or YYYY-MM when only the month is known",
-                );
+                self.date_error(e, value, field, "YYYY-MM-DD, or YYYY-MM when only the month is known");
                 None
             }
         }
@@ -177,13 +132,7 @@ impl<'a> Checker<'a> {
 
     /// One of a fixed list of words (`kind`, `role`, `claim`...), with a
     /// "did you mean" hint when the word is close to one of them.
-    pub fn choice<T: Copy>(
-        &mut self,
-        value: &str,
-        field: &str,
-        all: &[T],
-        word: fn(T) -> &'static str,
-    ) -> Option<T> {
+    pub fn choice<T: Copy>(&mut self, value: &str, field: &str, all: &[T], word: fn(T) -> &'static str) -> Option<T> {
         let v = value.trim().to_lowercase();
         if let Some(found) = all.iter().copied().find(|t| word(*t) == v) {
             return Some(found);
@@ -194,12 +143,7 @@ impl<'a> Checker<'a> {
             None => format!("allowed: {}", words.join(", ")),
         };
         let leaf = field.rsplit('.').next().unwrap_or(field);
-        self.error(
-            "unknown-value",
-            field,
-            format!("unknown {leaf} `{}`", value.trim()),
-            hint,
-        );
+        self.error("unknown-value", field, format!("unknown {leaf} `{}`", value.trim()), hint);
         None
     }
 
@@ -212,32 +156,23 @@ impl<'a> Checker<'a> {
         let hint = match did_you_mean(value.trim(), names.iter().copied()) {
             Some(best) => format!(
                 "did you mean `{best}` ({})? use an ISO 3166-1 alpha-2 code such as ML, or the English name",
-                resolve_country(best)
-                    .map(|c| c.to_string())
-                    .unwrap_or_default()
+                resolve_country(best).map(|c| c.to_string()).unwrap_or_default()
             ),
-            None => {
-                "use an ISO 3166-1 alpha-2 code such as ML, BF, NE, or the English name".to_string()
-            }
+            None => "use an ISO 3166-1 alpha-2 code such as ML, BF, NE, or the English name".to_string(),
         };
-        self.error(
-            "unknown-country",
-            field,
-            format!("unknown country `{}`", value.trim()),
-            hint,
-        );
+        self.error("unknown-country", field, format!("unknown country `{}`", value.trim()), hint);
         None
     }
 
     /// An http or https address.
     pub fn url(&mut self, value: &str, field: &str) -> Option<String> {
         let v = value.trim();
-        let lower = v.to_ascii_lowercase();
-        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && v.len() > lower.find("//").unwrap_or(0) + 2
-            && !v.chars().any(char::is_whitespace);
-        if ok {
-            return Some(v.to_string());
+        // Parsed and normalised by the `url` crate: characters that may not
+        // stand in an address (spaces, `<`) come out percent-encoded.
+        if let Ok(parsed) = url::Url::parse(v) {
+            if matches!(parsed.scheme(), "http" | "https") && parsed.host_str().is_some_and(|h| !h.is_empty()) {
+                return Some(parsed.into());
+            }
         }
         self.error(
             "bad-url",

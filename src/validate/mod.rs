@@ -72,29 +72,14 @@ pub fn validate_file(file: &SourceFile) -> Validated {
     let (item, problems) = check_file(file);
     let rejected = if item.is_none() {
         let required = file.kind != SourceKind::Country;
-        frontmatter::split(&file.text, &file.path, required)
-            .ok()
-            .map(|doc| {
-                let origin = Origin {
-                    path: file.path.clone(),
-                    content_path: file.content_path.clone(),
-                };
-                (
-                    origin,
-                    Body {
-                        markdown: doc.body.to_string(),
-                        first_line: doc.body_line,
-                    },
-                )
-            })
+        frontmatter::split(&file.text, &file.path, required).ok().map(|doc| {
+            let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
+            (origin, Body { markdown: doc.body.to_string(), first_line: doc.body_line })
+        })
     } else {
         None
     };
-    Validated {
-        item,
-        problems,
-        rejected,
-    }
+    Validated { item, problems, rejected }
 }
 
 fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
@@ -103,38 +88,24 @@ fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
         Ok(doc) => doc,
         Err(d) => return (None, vec![d]),
     };
-    let origin = Origin {
-        path: file.path.clone(),
-        content_path: file.content_path.clone(),
-    };
-    let body = Body {
-        markdown: doc.body.to_string(),
-        first_line: doc.body_line,
-    };
+    let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
+    let body = Body { markdown: doc.body.to_string(), first_line: doc.body_line };
     let stem = file.stem();
     match file.kind {
-        SourceKind::Briefing => run(&doc, file, |raw, c| {
-            briefing::validate(raw, origin, stem, body, c).map(Item::Briefing)
-        }),
-        SourceKind::Group => run(&doc, file, |raw, c| {
-            profile::group(raw, origin, stem, body, c).map(Item::Group)
-        }),
-        SourceKind::Country => run(&doc, file, |raw, c| {
-            profile::country(raw, origin, stem, body, c).map(Item::Country)
-        }),
-        SourceKind::Page => run(&doc, file, |raw, c| {
-            profile::page(raw, origin, stem, body, c).map(Item::Page)
-        }),
+        SourceKind::Briefing => {
+            run(&doc, file, |raw, c| briefing::validate(raw, origin, stem, body, c).map(Item::Briefing))
+        }
+        SourceKind::Group => run(&doc, file, |raw, c| profile::group(raw, origin, stem, body, c).map(Item::Group)),
+        SourceKind::Country => {
+            run(&doc, file, |raw, c| profile::country(raw, origin, stem, body, c).map(Item::Country))
+        }
+        SourceKind::Page => run(&doc, file, |raw, c| profile::page(raw, origin, stem, body, c).map(Item::Page)),
     }
 }
 
 /// Parses the front matter into `R` and hands it to `check`; an item with any
 /// error is dropped, its diagnostics kept.
-fn run<R, F>(
-    doc: &frontmatter::Document<'_>,
-    file: &SourceFile,
-    check: F,
-) -> (Option<Item>, Vec<Diagnostic>)
+fn run<R, F>(doc: &frontmatter::Document<'_>, file: &SourceFile, check: F) -> (Option<Item>, Vec<Diagnostic>)
 where
     R: serde::de::DeserializeOwned + Default,
     F: FnOnce(R, &mut Checker<'_>) -> Option<Item>,
@@ -149,8 +120,6 @@ where
     let item = check(parsed.value, &mut checker);
     let mut problems = parsed.problems;
     problems.extend(checker.finish());
-    let failed = problems
-        .iter()
-        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    let failed = problems.iter().any(|d| d.severity == crate::diagnostics::Severity::Error);
     (if failed { None } else { item }, problems)
 }

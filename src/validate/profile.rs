@@ -16,11 +16,7 @@ pub fn group(
     c: &mut Checker<'_>,
 ) -> Option<GroupProfile> {
     let slug = file_slug(stem, c);
-    let name = c.required_text(
-        raw.name,
-        "name",
-        "add the group's display name: `name: JNIM`",
-    );
+    let name = c.required_text(raw.name, "name", "add the group's display name: `name: JNIM`");
     let name_span = c.span("name");
     let mut aliases = Vec::new();
     let mut alias_spans = Vec::new();
@@ -76,40 +72,19 @@ pub fn country(
     body: Body,
     c: &mut Checker<'_>,
 ) -> Option<CountryProfile> {
-    let code = if stem.len() == 2 {
-        resolve_country(stem)
-    } else {
-        None
-    };
+    let code = if stem.len() == 2 { resolve_country(stem) } else { None };
     if code.is_none() {
         let hint = match resolve_country(stem) {
             Some(code) => format!("rename the file to `{}.md`", code.lower()),
-            None => "name the file by the country's ISO 3166-1 alpha-2 code, e.g. `ml.md` for Mali"
-                .to_string(),
+            None => "name the file by the country's ISO 3166-1 alpha-2 code, e.g. `ml.md` for Mali".to_string(),
         };
-        c.error(
-            "bad-country-file",
-            "",
-            format!("`{stem}.md` is not named by a country code"),
-            hint,
-        );
+        c.error("bad-country-file", "", format!("`{stem}.md` is not named by a country code"), hint);
     }
-    Some(CountryProfile {
-        origin,
-        code: code?,
-        name: c.optional_text(raw.name),
-        body,
-    })
+    Some(CountryProfile { origin, code: code?, name: c.optional_text(raw.name), body })
 }
 
 /// Validates a free page; built at `/<file name>/`.
-pub fn page(
-    raw: RawPage,
-    origin: Origin,
-    stem: &str,
-    body: Body,
-    c: &mut Checker<'_>,
-) -> Option<Page> {
+pub fn page(raw: RawPage, origin: Origin, stem: &str, body: Body, c: &mut Checker<'_>) -> Option<Page> {
     let slug = file_slug(stem, c);
     if let Some(s) = &slug {
         if RESERVED.contains(&s.as_str()) {
@@ -133,15 +108,8 @@ pub fn page(
 }
 
 /// URL paths that sitrep builds itself, which a free page may not take.
-pub const RESERVED: &[&str] = &[
-    "briefings",
-    "groups",
-    "countries",
-    "chronology",
-    "corrections",
-    "static",
-    "404",
-];
+pub const RESERVED: &[&str] =
+    &["briefings", "groups", "countries", "chronology", "corrections", "data", "explorer", "static", "404"];
 
 fn file_slug(stem: &str, c: &mut Checker<'_>) -> Option<String> {
     slug(None, stem, c)

@@ -12,11 +12,8 @@ use crate::support::SiteTest;
 
 fn broken_site() -> SiteTest {
     let t = SiteTest::fixture("broken");
-    fs::write(
-        t.root.join("content/briefings/k-latin1.md"),
-        b"---\ntitle: Caf\xe9 attack\ndate: 2024-03-10\n---\n",
-    )
-    .unwrap();
+    fs::write(t.root.join("content/briefings/k-latin1.md"), b"---\ntitle: Caf\xe9 attack\ndate: 2024-03-10\n---\n")
+        .unwrap();
     t
 }
 
@@ -31,31 +28,21 @@ fn every_mistake_is_reported_in_one_run() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let report = String::from_utf8(out.stderr).unwrap();
-    let expected_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken.expected");
+    let expected_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken.expected");
     if std::env::var_os("SITREP_BLESS").is_some() {
         fs::write(&expected_path, &report).unwrap();
     }
     let expected = fs::read_to_string(&expected_path).unwrap();
-    assert!(
-        report == expected,
-        "the report changed; diff it against {}:\n{report}",
-        expected_path.display()
-    );
+    assert!(report == expected, "the report changed; diff it against {}:\n{report}", expected_path.display());
     // Every problem names its file and line.
-    let headlines: Vec<&str> = report
-        .lines()
-        .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
-        .collect();
+    let headlines: Vec<&str> =
+        report.lines().filter(|l| l.starts_with("error[") || l.starts_with("warning[")).collect();
     assert!(headlines.len() >= 20, "{}", headlines.len());
     for h in &headlines {
         let location = h.split(": ").nth(1).unwrap();
         let parts: Vec<&str> = location.split(':').collect();
         assert_eq!(parts.len(), 3, "no line and column in {h}");
-        assert!(
-            parts[0].starts_with("content/") && parts[1].parse::<usize>().is_ok(),
-            "{h}"
-        );
+        assert!(parts[0].starts_with("content/") && parts[1].parse::<usize>().is_ok(), "{h}");
     }
 }
 
@@ -67,18 +54,12 @@ fn a_broken_build_leaves_the_published_site_byte_for_byte() {
     good.build();
     copy(&good.out(), &t.out());
     let before = crate::support::tree(&t.out());
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["build", "--root"])
-        .arg(&t.root)
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["build", "--root"]).arg(&t.root).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_eq!(crate::support::tree(&t.out()), before);
-    let names: Vec<String> = fs::read_dir(&t.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names: Vec<String> =
+        fs::read_dir(&t.root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().all(|n| !n.contains("sitrep-")), "{names:?}");
 }
 

@@ -16,7 +16,7 @@ use headless_chrome::{Browser, LaunchOptions, Tab};
 use crate::preview::Preview;
 use crate::support::SiteTest;
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let candidates = [
         std::env::var_os("CHROMIUM_PATH").map(PathBuf::from),
         Some("/usr/bin/chromium".into()),
@@ -24,10 +24,7 @@ fn chromium() -> Option<PathBuf> {
     ];
     let found = candidates.into_iter().flatten().find(|p| p.is_file());
     if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium is required in CI: install the Debian package `chromium`"
-        );
+        assert!(std::env::var_os("CI").is_none(), "Chromium is required in CI: install the Debian package `chromium`");
         eprintln!(
             "browser tests skipped: no Chromium found (install the Debian package `chromium`, or set CHROMIUM_PATH)"
         );
@@ -35,7 +32,7 @@ fn chromium() -> Option<PathBuf> {
     found
 }
 
-fn launch(path: PathBuf) -> Browser {
+pub(crate) fn launch(path: PathBuf) -> Browser {
     let args = [
         "--disable-background-networking",
         "--disable-component-update",
@@ -55,17 +52,14 @@ fn launch(path: PathBuf) -> Browser {
 }
 
 /// Evaluates `js` in the page until it returns `want` (or fails after 15 s).
-fn wait_for(tab: &Tab, js: &str, want: serde_json::Value) {
+pub(crate) fn wait_for(tab: &Tab, js: &str, want: serde_json::Value) {
     let started = Instant::now();
     loop {
         let got = tab.evaluate(js, false).ok().and_then(|r| r.value);
         if got.as_ref() == Some(&want) {
             return;
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(15),
-            "waited for `{js}` to be {want}, last {got:?}"
-        );
+        assert!(started.elapsed() < Duration::from_secs(15), "waited for `{js}` to be {want}, last {got:?}");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -84,40 +78,19 @@ fn the_open_page_follows_edits_and_shows_errors() {
     let preview = Preview::start(&t.root);
     let browser = launch(chromium);
     let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/briefings/kati-2022/", preview.addr))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    wait_for(
-        &tab,
-        "document.querySelector('h1').textContent",
-        "JNIM attacks the Kati base".into(),
-    );
+    tab.navigate_to(&format!("http://{}/briefings/kati-2022/", preview.addr)).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, "document.querySelector('h1').textContent", "JNIM attacks the Kati base".into());
     // Wait until the page listens for reloads.
     wait_for(&tab, "window.sitrepLive === true", true.into());
 
     let path = t.root.join("content/briefings/kati.md");
     let good = fs::read_to_string(&path).unwrap();
-    save(
-        &path,
-        &good.replace("JNIM attacks the Kati base", "Assault on the Kati base"),
-    );
-    wait_for(
-        &tab,
-        "document.querySelector('h1').textContent",
-        "Assault on the Kati base".into(),
-    );
+    save(&path, &good.replace("JNIM attacks the Kati base", "Assault on the Kati base"));
+    wait_for(&tab, "document.querySelector('h1').textContent", "Assault on the Kati base".into());
 
     // A mistake: the overlay lists it, over the last good page.
-    save(
-        &path,
-        &good.replace("countries: [Mali]", "countries: [Malii]"),
-    );
-    wait_for(
-        &tab,
-        "!!document.getElementById('sitrep-overlay')",
-        true.into(),
-    );
+    save(&path, &good.replace("countries: [Mali]", "countries: [Malii]"));
+    wait_for(&tab, "!!document.getElementById('sitrep-overlay')", true.into());
     wait_for(
         &tab,
         "document.getElementById('sitrep-overlay').textContent.includes('unknown country `Malii`')",
@@ -125,16 +98,8 @@ fn the_open_page_follows_edits_and_shows_errors() {
     );
     // Fixed: the overlay goes by itself.
     save(&path, &good);
-    wait_for(
-        &tab,
-        "!document.getElementById('sitrep-overlay')",
-        true.into(),
-    );
-    wait_for(
-        &tab,
-        "document.querySelector('h1').textContent",
-        "JNIM attacks the Kati base".into(),
-    );
+    wait_for(&tab, "!document.getElementById('sitrep-overlay')", true.into());
+    wait_for(&tab, "document.querySelector('h1').textContent", "JNIM attacks the Kati base".into());
 }
 
 #[test]
@@ -145,20 +110,13 @@ fn a_stylesheet_change_applies_without_a_reload() {
     let preview = Preview::start(&t.root);
     let browser = launch(chromium);
     let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", preview.addr))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
+    tab.navigate_to(&format!("http://{}/", preview.addr)).unwrap().wait_until_navigated().unwrap();
     wait_for(&tab, "window.sitrepLive === true", true.into());
     tab.evaluate("window.notReloaded = true", false).unwrap();
     save(
         &t.root.join("themes/default/static/style.css"),
         &format!("{css}\n.brand {{ color: rgb(1, 2, 3) !important; }}\n"),
     );
-    wait_for(
-        &tab,
-        "getComputedStyle(document.querySelector('.brand')).color",
-        "rgb(1, 2, 3)".into(),
-    );
+    wait_for(&tab, "getComputedStyle(document.querySelector('.brand')).color", "rgb(1, 2, 3)".into());
     wait_for(&tab, "window.notReloaded === true", true.into());
 }

@@ -41,18 +41,9 @@ fn every_internal_link_and_fragment_resolves() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     // The check is real: the briefing links to the group's #overview section.
     let hrefs = b.attrs("briefings/bamako/", ".prose a", "href");
-    assert!(
-        hrefs.contains(&"/sahel/groups/jnim/#overview".to_string()),
-        "{hrefs:?}"
-    );
-    assert!(
-        hrefs.contains(&"/sahel/briefings/kati-2022/".to_string()),
-        "{hrefs:?}"
-    );
-    assert!(
-        hrefs.contains(&"/sahel/countries/mali/".to_string()),
-        "{hrefs:?}"
-    );
+    assert!(hrefs.contains(&"/sahel/groups/jnim/#overview".to_string()), "{hrefs:?}");
+    assert!(hrefs.contains(&"/sahel/briefings/kati-2022/".to_string()), "{hrefs:?}");
+    assert!(hrefs.contains(&"/sahel/countries/mali/".to_string()), "{hrefs:?}");
 }
 
 #[test]
@@ -60,35 +51,16 @@ fn a_briefing_links_to_its_groups_countries_and_neighbours() {
     let t = SiteTest::fixture("sahel");
     let b = t.build();
     let hrefs = b.attrs("briefings/bamako/", "main a", "href");
-    for want in [
-        "/sahel/groups/jnim/",
-        "/sahel/groups/malian-armed-forces/",
-        "/sahel/countries/mali/",
-    ] {
+    for want in ["/sahel/groups/jnim/", "/sahel/groups/malian-armed-forces/", "/sahel/countries/mali/"] {
         assert!(hrefs.iter().any(|h| h == want), "{want} not in {hrefs:?}");
     }
     // Bamako (2024-09-17) is the newest incident: a previous link, no next one.
-    assert_eq!(
-        b.attrs("briefings/bamako/", "a[rel=prev]", "href"),
-        ["/sahel/briefings/barsalogho/"]
-    );
-    assert!(
-        b.attrs("briefings/bamako/", "a[rel=next]", "href")
-            .is_empty()
-    );
-    assert_eq!(
-        b.attrs("briefings/barsalogho/", "a[rel=next]", "href"),
-        ["/sahel/briefings/bamako/"]
-    );
+    assert_eq!(b.attrs("briefings/bamako/", "a[rel=prev]", "href"), ["/sahel/briefings/barsalogho/"]);
+    assert!(b.attrs("briefings/bamako/", "a[rel=next]", "href").is_empty());
+    assert_eq!(b.attrs("briefings/barsalogho/", "a[rel=next]", "href"), ["/sahel/briefings/bamako/"]);
     // And the group and country pages link back.
-    assert!(
-        b.attrs("groups/jnim/", "main a", "href")
-            .contains(&"/sahel/briefings/bamako/".to_string())
-    );
-    assert!(
-        b.attrs("countries/mali/", "main a", "href")
-            .contains(&"/sahel/briefings/bamako/".to_string())
-    );
+    assert!(b.attrs("groups/jnim/", "main a", "href").contains(&"/sahel/briefings/bamako/".to_string()));
+    assert!(b.attrs("countries/mali/", "main a", "href").contains(&"/sahel/briefings/bamako/".to_string()));
 }
 
 #[test]
@@ -111,18 +83,12 @@ fn the_briefing_page_shows_what_a_reader_needs() {
         assert!(text.contains(want), "{want:?} not in {text}");
     }
     // The claim status is a visible badge.
-    assert_eq!(
-        b.texts("briefings/bamako/", ".key-facts .badge-claimed"),
-        ["Claimed"]
-    );
+    assert_eq!(b.texts("briefings/bamako/", ".key-facts .badge-claimed"), ["Claimed"]);
     // The alias the writer used is shown beside the group's name.
     assert!(text.contains("JNIM (as “GSIM”)"), "{text}");
     // Corrections newest first.
     let corrections = b.texts("briefings/bamako/", ".corrections li");
-    assert!(
-        corrections[0].starts_with("23 September 2024"),
-        "{corrections:?}"
-    );
+    assert!(corrections[0].starts_with("23 September 2024"), "{corrections:?}");
 }
 
 #[test]
@@ -130,27 +96,15 @@ fn free_pages_corrections_and_404() {
     let t = SiteTest::fixture("sahel");
     let b = t.build();
     assert!(b.text("about/").contains("We brief."));
-    assert_eq!(
-        b.attrs("methodology/", ".prose a", "href"),
-        ["/sahel/about/"]
-    );
+    assert_eq!(b.attrs("methodology/", ".prose a", "href"), ["/sahel/about/"]);
     let corrections = b.texts("corrections/", ".corrections-list li");
     assert_eq!(corrections.len(), 2);
-    assert!(
-        corrections[0].contains("23 September 2024")
-            && corrections[0].contains("JNIM strikes gendarmerie school")
-    );
-    assert_eq!(
-        b.attrs("corrections/", ".corrections-list a", "href")[0],
-        "/sahel/briefings/bamako/"
-    );
+    assert!(corrections[0].contains("23 September 2024") && corrections[0].contains("JNIM strikes gendarmerie school"));
+    assert_eq!(b.attrs("corrections/", ".corrections-list a", "href")[0], "/sahel/briefings/bamako/");
     assert!(b.text("404.html").contains("Page not found"));
     // The footer lists the published free pages, not the draft one.
     let footer = b.texts("", ".site-footer a");
-    assert!(
-        footer.contains(&"About".to_string()) && !footer.contains(&"Internal notes".to_string()),
-        "{footer:?}"
-    );
+    assert!(footer.contains(&"About".to_string()) && !footer.contains(&"Internal notes".to_string()), "{footer:?}");
 }
 
 #[test]
@@ -162,18 +116,10 @@ fn removed_briefings_disappear_from_the_next_build() {
     t.remove("content/briefings/niger.md");
     let second = t.build();
     assert!(!second.has("briefings/niger/"));
-    assert!(
-        !second.has("countries/niger/"),
-        "a country no briefing names has no page"
-    );
-    let names: Vec<String> = fs::read_dir(&t.root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        names.iter().all(|n| !n.contains("sitrep-")),
-        "staging folders left behind: {names:?}"
-    );
+    assert!(!second.has("countries/niger/"), "a country no briefing names has no page");
+    let names: Vec<String> =
+        fs::read_dir(&t.root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.contains("sitrep-")), "staging folders left behind: {names:?}");
 }
 
 #[test]
@@ -191,15 +137,9 @@ fn windows_line_endings_and_a_byte_order_mark_are_read_as_usual() {
     t.write("content/briefings/windows.md", text);
     let b = t.build();
     assert_eq!(b.texts("briefings/windows/", "h1"), ["Saved on Windows"]);
-    assert_eq!(
-        b.attrs("briefings/windows/", ".prose a", "href"),
-        ["/sahel/briefings/kati-2022/"]
-    );
+    assert_eq!(b.attrs("briefings/windows/", ".prose a", "href"), ["/sahel/briefings/kati-2022/"]);
     // Positions still count lines of the file.
-    t.write(
-        "content/briefings/windows.md",
-        &text.replace("countries: [ML]", "countries: [Atlantis]"),
-    );
+    t.write("content/briefings/windows.md", &text.replace("countries: [ML]", "countries: [Atlantis]"));
     let diags = t.build_err();
     let d = diags.iter().find(|d| d.code == "unknown-country").unwrap();
     assert_eq!(d.span.map(|s| (s.line, s.column)), Some((4, 13)));

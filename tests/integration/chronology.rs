@@ -6,20 +6,10 @@ use crate::support::SiteTest;
 fn the_chronology_lists_years_and_months_newest_first() {
     let t = SiteTest::fixture("sahel");
     let b = t.build();
-    assert_eq!(
-        b.texts("chronology/", "section.year > h2 > a"),
-        ["2024", "2023", "2022", "2021"]
-    );
+    assert_eq!(b.texts("chronology/", "section.year > h2 > a"), ["2024", "2023", "2022", "2021"]);
     assert_eq!(
         b.texts("chronology/", "h3.month"),
-        [
-            "September 2024",
-            "August 2024",
-            "June 2023",
-            "February 2023",
-            "July 2022",
-            "May 2021"
-        ]
+        ["September 2024", "August 2024", "June 2023", "February 2023", "July 2022", "May 2021"]
     );
     let titles = b.texts("chronology/", ".timeline li > a");
     assert_eq!(
@@ -40,10 +30,7 @@ fn the_chronology_lists_years_and_months_newest_first() {
 fn a_year_page_holds_only_that_year() {
     let t = SiteTest::fixture("sahel");
     let b = t.build();
-    assert_eq!(
-        b.texts("chronology/2023/", "main h2"),
-        ["June 2023", "February 2023"]
-    );
+    assert_eq!(b.texts("chronology/2023/", "main h2"), ["June 2023", "February 2023"]);
     let titles = b.texts("chronology/2023/", ".incident-title");
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(!b.text("chronology/2023/").contains("Bamako"));
@@ -57,13 +44,7 @@ fn a_month_only_date_is_shown_as_a_month_never_as_the_first() {
     assert!(text.contains("August 2024"), "{text}");
     assert!(!text.contains("1 August 2024"), "{text}");
     assert!(text.contains("Published August 2024"), "{text}");
-    assert_eq!(
-        b.attrs("briefings/barsalogho/", ".key-facts time", "datetime"),
-        ["2024-08"]
-    );
+    assert_eq!(b.attrs("briefings/barsalogho/", ".key-facts time", "datetime"), ["2024-08"]);
     let chrono = b.texts("chronology/", ".timeline li time");
-    assert!(
-        chrono.contains(&"Feb 2023".to_string()) && chrono.contains(&"17 Feb 2023".to_string()),
-        "{chrono:?}"
-    );
+    assert!(chrono.contains(&"Feb 2023".to_string()) && chrono.contains(&"17 Feb 2023".to_string()), "{chrono:?}");
 }

@@ -11,14 +11,8 @@ fn drafts_and_scheduled_briefings_are_not_published() {
     assert!(!b.has("notes/"), "a draft free page is not built");
     for page in b.pages() {
         let html = std::fs::read_to_string(b.out.join(&page)).unwrap();
-        assert!(
-            !html.contains("A draft not to publish"),
-            "{page} shows the draft"
-        );
-        assert!(
-            !html.contains("A briefing for later"),
-            "{page} shows the scheduled briefing"
-        );
+        assert!(!html.contains("A draft not to publish"), "{page} shows the draft");
+        assert!(!html.contains("A briefing for later"), "{page} shows the scheduled briefing");
         assert!(!html.contains("999"), "{page} counts the draft's figures");
     }
 }
@@ -27,14 +21,8 @@ fn drafts_and_scheduled_briefings_are_not_published() {
 fn with_drafts_they_are_built_and_marked() {
     let t = SiteTest::fixture("sahel");
     let b = t.build_with(|o| o.drafts = true);
-    assert!(
-        b.text("briefings/draft/")
-            .contains("Draft. This briefing is not published")
-    );
-    assert!(
-        b.text("briefings/scheduled/")
-            .contains("Scheduled for 1 January 2999")
-    );
+    assert!(b.text("briefings/draft/").contains("Draft. This briefing is not published"));
+    assert!(b.text("briefings/scheduled/").contains("Scheduled for 1 January 2999"));
     assert!(b.has("notes/"));
     assert!(b.texts("chronology/2024/", ".badge-status").len() >= 2);
 }
@@ -50,15 +38,9 @@ fn a_briefing_becomes_public_on_its_publication_day() {
 #[test]
 fn a_link_to_a_draft_is_an_error() {
     let t = SiteTest::fixture("sahel");
-    t.write(
-        "content/pages/about.md",
-        "---\ntitle: About\n---\nSee [this](@/briefings/draft.md).\n",
-    );
+    t.write("content/pages/about.md", "---\ntitle: About\n---\nSee [this](@/briefings/draft.md).\n");
     let diags = t.build_err();
-    let d = diags
-        .iter()
-        .find(|d| d.code == "link-to-unpublished")
-        .expect("reported");
+    let d = diags.iter().find(|d| d.code == "link-to-unpublished").expect("reported");
     assert_eq!(d.path.to_string_lossy(), "content/pages/about.md");
     assert_eq!(d.span.map(|s| (s.line, s.column)), Some((4, 5)));
     assert!(d.message.contains("a draft"));

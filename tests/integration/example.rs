@@ -14,19 +14,9 @@ fn the_example_site_builds_with_no_error_and_no_broken_link() {
     let site = site.unwrap_or_else(|| panic!("{}", crate::support::render(&diags)));
     assert!(site.index.briefings.len() >= 10);
     for country in ["Mali", "Burkina Faso"] {
-        assert!(
-            site.index
-                .countries
-                .iter()
-                .any(|c| c.name == country && c.profile.is_some()),
-            "{country}"
-        );
+        assert!(site.index.countries.iter().any(|c| c.name == country && c.profile.is_some()), "{country}");
     }
-    let b = Built {
-        site,
-        diags,
-        out: opts.output_dir(),
-    };
+    let b = Built { site, diags, out: opts.output_dir() };
     assert!(b.has("groups/jnim/") && b.has("methodology/") && b.has("about/"));
     let broken = b.broken_links("/");
     assert!(broken.is_empty(), "{broken:?}");

@@ -20,10 +20,7 @@ fn aliases_and_spellings_merge_onto_one_group_page() {
         ]
     );
     let groups: Vec<String> = b.site.index.groups.iter().map(|g| g.slug.clone()).collect();
-    assert_eq!(
-        groups,
-        ["ansaroul-islam", "jnim", "koglweogo", "malian-armed-forces"]
-    );
+    assert_eq!(groups, ["ansaroul-islam", "jnim", "koglweogo", "malian-armed-forces"]);
 }
 
 #[test]
@@ -31,23 +28,9 @@ fn a_parent_lists_its_components_and_their_incidents() {
     let t = SiteTest::fixture("sahel");
     let b = t.build();
     // Ansaroul Islam names its parent by an alias of JNIM.
-    assert_eq!(
-        b.attrs(
-            "groups/jnim/",
-            ".facts a[href='/sahel/groups/ansaroul-islam/']",
-            "href"
-        )
-        .len(),
-        1
-    );
-    assert_eq!(
-        b.texts("groups/ansaroul-islam/", ".facts dd a"),
-        ["Burkina Faso", "JNIM"]
-    );
-    let component = b.texts(
-        "groups/jnim/",
-        "#sr-component-incidents ~ ol .incident-title",
-    );
+    assert_eq!(b.attrs("groups/jnim/", ".facts a[href='/sahel/groups/ansaroul-islam/']", "href").len(), 1);
+    assert_eq!(b.texts("groups/ansaroul-islam/", ".facts dd a"), ["Burkina Faso", "JNIM"]);
+    let component = b.texts("groups/jnim/", "#sr-component-incidents ~ ol .incident-title");
     assert_eq!(component, ["Ansaroul Islam attack near Djibo"]);
     assert!(b.text("groups/jnim/").contains("Via Ansaroul Islam"));
 }
@@ -60,10 +43,7 @@ fn a_group_without_profile_gets_a_page_and_a_warning() {
     let warnings: Vec<&str> = b.diags.iter().map(|d| d.code).collect();
     assert_eq!(warnings, ["group-without-profile"]);
     let w = b.diags.iter().next().unwrap();
-    assert_eq!(
-        w.path.to_string_lossy(),
-        "content/briefings/2023/koglweogo.md"
-    );
+    assert_eq!(w.path.to_string_lossy(), "content/briefings/2023/koglweogo.md");
     assert_eq!(w.span.map(|s| s.line), Some(6));
 }
 
@@ -83,9 +63,5 @@ fn profile_facts_are_shown() {
     }
     // Côte d'Ivoire has no page (no briefing there): named, not linked.
     assert!(text.contains("Côte d'Ivoire"));
-    assert!(
-        !b.attrs("groups/jnim/", "a", "href")
-            .iter()
-            .any(|h| h.contains("cote"))
-    );
+    assert!(!b.attrs("groups/jnim/", "a", "href").iter().any(|h| h.contains("cote")));
 }

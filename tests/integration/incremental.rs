@@ -28,8 +28,7 @@ fn diff(a: &Output, b: &Output) -> BTreeSet<String> {
 
 fn full(opts: &BuildOptions) -> Output {
     let (site, diags) = pipeline::build_site(opts);
-    site.unwrap_or_else(|| panic!("{}", crate::support::render(&diags)))
-        .output
+    site.unwrap_or_else(|| panic!("{}", crate::support::render(&diags))).output
 }
 
 /// A session on the fixture that checks every rebuild against a full build.
@@ -61,33 +60,15 @@ impl Live {
 
     fn rebuild(&mut self, rel: &str) -> BTreeSet<String> {
         let mut changes = Changes::default();
-        changes
-            .content
-            .insert(rel.trim_start_matches("content/").to_string());
+        changes.content.insert(rel.trim_start_matches("content/").to_string());
         let report = self.session.apply(&changes);
-        assert!(
-            report.ok,
-            "{}",
-            crate::support::render(self.session.diagnostics())
-        );
-        assert!(
-            !report.full,
-            "a briefing edit re-renders only what it touches"
-        );
+        assert!(report.ok, "{}", crate::support::render(self.session.diagnostics()));
+        assert!(!report.full, "a briefing edit re-renders only what it touches");
         let expected = full(&self.t.options());
-        assert!(
-            self.session.output() == &expected,
-            "stale pages: {:?}",
-            diff(self.session.output(), &expected)
-        );
+        assert!(self.session.output() == &expected, "stale pages: {:?}", diff(self.session.output(), &expected));
         let changed: BTreeSet<String> = report.changed.iter().cloned().collect();
         assert_eq!(changed, diff(&self.last, &expected), "changed pages");
-        assert!(
-            report.rendered < expected.len(),
-            "rendered {} of {}",
-            report.rendered,
-            expected.len()
-        );
+        assert!(report.rendered < expected.len(), "rendered {} of {}", report.rendered, expected.len());
         self.last = expected;
         changed
     }
@@ -96,11 +77,7 @@ impl Live {
 #[test]
 fn editing_a_title_touches_every_page_that_shows_it_and_no_other() {
     let mut live = Live::new();
-    let changed = live.edit(
-        "content/briefings/kati.md",
-        "title: JNIM attacks the Kati base",
-        "title: Assault on Kati",
-    );
+    let changed = live.edit("content/briefings/kati.md", "title: JNIM attacks the Kati base", "title: Assault on Kati");
     // Its page, its neighbours (Djibo's neighbour is not Kati), its group,
     // country and year pages, and the lists of everything.
     for page in [
@@ -128,42 +105,15 @@ fn editing_a_title_touches_every_page_that_shows_it_and_no_other() {
 fn editing_a_date_group_and_country_in_turn_leaves_nothing_stale() {
     let mut live = Live::new();
     // Date: Kati moves from 2022 to 2025, a new year with new neighbours.
-    let changed = live.edit(
-        "content/briefings/kati.md",
-        "date: 2022-07-22",
-        "date: 2025-01-05",
-    );
-    assert!(
-        changed.contains("chronology/2025/index.html")
-            && changed.contains("chronology/2022/index.html")
-    );
-    assert!(
-        live.session
-            .output()
-            .get("chronology/2022/index.html")
-            .is_none(),
-        "no incident left in 2022"
-    );
+    let changed = live.edit("content/briefings/kati.md", "date: 2022-07-22", "date: 2025-01-05");
+    assert!(changed.contains("chronology/2025/index.html") && changed.contains("chronology/2022/index.html"));
+    assert!(live.session.output().get("chronology/2022/index.html").is_none(), "no incident left in 2022");
     // Group: from JNIM to Koglweogo.
-    let changed = live.edit(
-        "content/briefings/kati.md",
-        "  - JNIM",
-        "  - name: Koglweogo\n    role: other",
-    );
-    assert!(
-        changed.contains("groups/koglweogo/index.html")
-            && changed.contains("groups/jnim/index.html")
-    );
+    let changed = live.edit("content/briefings/kati.md", "  - JNIM", "  - name: Koglweogo\n    role: other");
+    assert!(changed.contains("groups/koglweogo/index.html") && changed.contains("groups/jnim/index.html"));
     // Country: from Mali to Niger.
-    let changed = live.edit(
-        "content/briefings/kati.md",
-        "countries: [Mali]",
-        "countries: [Niger]",
-    );
-    assert!(
-        changed.contains("countries/niger/index.html")
-            && changed.contains("countries/mali/index.html")
-    );
+    let changed = live.edit("content/briefings/kati.md", "countries: [Mali]", "countries: [Niger]");
+    assert!(changed.contains("countries/niger/index.html") && changed.contains("countries/mali/index.html"));
     // A figure.
     live.edit("content/briefings/kati.md", "count: 7", "count: 70");
 }
@@ -179,24 +129,12 @@ fn adding_removing_and_renaming_briefings() {
     assert!(changed.contains("briefings/new/index.html"));
     live.t.remove("content/briefings/niger.md");
     let changed = live.rebuild("content/briefings/niger.md");
-    assert!(
-        changed.contains("briefings/niger/index.html")
-            && changed.contains("countries/niger/index.html")
-    );
+    assert!(changed.contains("briefings/niger/index.html") && changed.contains("countries/niger/index.html"));
     // A new slug for Bamako: the page that links to it follows.
-    let changed = live.edit(
-        "content/briefings/2024/bamako.md",
-        "title: JNIM strikes",
-        "slug: bamako-2024\ntitle: JNIM strikes",
-    );
-    assert!(
-        changed.contains("briefings/bamako-2024/index.html")
-            && changed.contains("briefings/bamako/index.html")
-    );
-    assert!(
-        changed.contains("briefings/new/index.html"),
-        "the page linking to Bamako has the new address"
-    );
+    let changed =
+        live.edit("content/briefings/2024/bamako.md", "title: JNIM strikes", "slug: bamako-2024\ntitle: JNIM strikes");
+    assert!(changed.contains("briefings/bamako-2024/index.html") && changed.contains("briefings/bamako/index.html"));
+    assert!(changed.contains("briefings/new/index.html"), "the page linking to Bamako has the new address");
 }
 
 #[test]
@@ -211,26 +149,12 @@ fn a_broken_edit_keeps_the_last_good_site_until_it_is_fixed() {
     let report = live.session.apply(&changes);
     assert!(!report.ok);
     assert_eq!(live.session.output(), &good, "the last good site is kept");
-    assert!(
-        live.session
-            .diagnostics()
-            .iter()
-            .any(|d| d.code == "impossible-date")
-    );
+    assert!(live.session.diagnostics().iter().any(|d| d.code == "impossible-date"));
     // Fixed with another title: the site catches up with both changes.
-    fs::write(
-        &path,
-        text.replace("title: JNIM attacks the Kati base", "title: Fixed"),
-    )
-    .unwrap();
+    fs::write(&path, text.replace("title: JNIM attacks the Kati base", "title: Fixed")).unwrap();
     let changed = live.rebuild("content/briefings/kati.md");
     assert!(changed.contains("briefings/kati-2022/index.html"));
-    assert!(
-        live.session
-            .diagnostics()
-            .iter()
-            .all(|d| d.code != "impossible-date")
-    );
+    assert!(live.session.diagnostics().iter().all(|d| d.code != "impossible-date"));
 }
 
 #[test]
@@ -239,9 +163,7 @@ fn a_profile_or_template_change_re_renders_everything() {
     let path = live.t.root.join("content/groups/jnim.md");
     fs::write(
         &path,
-        fs::read_to_string(&path)
-            .unwrap()
-            .replace("affiliation: al-Qaeda", "affiliation: al-Qaeda central"),
+        fs::read_to_string(&path).unwrap().replace("affiliation: al-Qaeda", "affiliation: al-Qaeda central"),
     )
     .unwrap();
     let mut changes = Changes::default();
@@ -249,10 +171,7 @@ fn a_profile_or_template_change_re_renders_everything() {
     let report = live.session.apply(&changes);
     assert!(report.ok && report.full);
     assert_eq!(live.session.output(), &full(&live.t.options()));
-    let report = live.session.apply(&Changes {
-        templates: true,
-        ..Changes::default()
-    });
+    let report = live.session.apply(&Changes { templates: true, ..Changes::default() });
     assert!(report.ok && report.full && report.changed.is_empty());
 }
 
@@ -272,16 +191,9 @@ fn r4_a_country_page_appearing_updates_the_group_pages_that_name_it() {
         "countries: [NE, ML]\nlocations:\n  - name: Inates\n    country: NE\n",
         "countries: [ML]\nlocations:\n",
     );
-    assert!(
-        changed.contains("countries/niger/index.html")
-            && changed.contains("groups/jnim/index.html")
-    );
+    assert!(changed.contains("countries/niger/index.html") && changed.contains("groups/jnim/index.html"));
     // Niger again: JNIM's page, which names Niger, links it again.
-    let changed = live.edit(
-        "content/briefings/niger.md",
-        "countries: [ML]",
-        "countries: [NE, ML]",
-    );
+    let changed = live.edit("content/briefings/niger.md", "countries: [ML]", "countries: [NE, ML]");
     assert!(changed.contains("groups/jnim/index.html"), "{changed:?}");
 }
 
@@ -323,26 +235,17 @@ mod random_edits {
     }
 
     fn edit() -> impl Strategy<Value = Edit> {
-        let draft = (
-            0..3usize,
-            0..5usize,
-            0..3usize,
-            0..4usize,
-            any::<u8>(),
-            0..3usize,
-            any::<bool>(),
-        )
-            .prop_map(
-                |(title, date, countries, groups, killed, link, slug)| Draft {
-                    title,
-                    date,
-                    countries,
-                    groups,
-                    killed,
-                    link,
-                    slug,
-                },
-            );
+        let draft = (0..3usize, 0..5usize, 0..3usize, 0..4usize, any::<u8>(), 0..3usize, any::<bool>()).prop_map(
+            |(title, date, countries, groups, killed, link, slug)| Draft {
+                title,
+                date,
+                countries,
+                groups,
+                killed,
+                link,
+                slug,
+            },
+        );
         prop_oneof![
             4 => (0..FILES.len(), draft).prop_map(|(file, draft)| Edit::Write { file, draft }),
             1 => (0..FILES.len()).prop_map(|file| Edit::Delete { file }),
@@ -352,30 +255,13 @@ mod random_edits {
     impl Draft {
         fn text(&self, file: usize) -> String {
             let title = ["Attack on a base", "Ambush on a convoy", "Raid on a market"][self.title];
-            let date = [
-                "2021-05-10",
-                "2022-07-22",
-                "2023-02",
-                "2024-09-17",
-                "2025-01-01",
-            ][self.date];
+            let date = ["2021-05-10", "2022-07-22", "2023-02", "2024-09-17", "2025-01-01"][self.date];
             let countries = ["[ML]", "[BF]", "[NE, ML]"][self.countries];
-            let groups = [
-                "[JNIM]",
-                "\n  - name: GSIM\n    claim: claimed",
-                "\n  - name: Koglweogo\n    role: other",
-                "[]",
-            ][self.groups];
-            let link = [
-                "",
-                "See [Kati](@/briefings/kati.md).",
-                "See [Bamako](@/briefings/2024/bamako.md).",
-            ][self.link];
-            let slug = if self.slug {
-                format!("slug: moved-{file}\n")
-            } else {
-                String::new()
-            };
+            let groups =
+                ["[JNIM]", "\n  - name: GSIM\n    claim: claimed", "\n  - name: Koglweogo\n    role: other", "[]"]
+                    [self.groups];
+            let link = ["", "See [Kati](@/briefings/kati.md).", "See [Bamako](@/briefings/2024/bamako.md)."][self.link];
+            let slug = if self.slug { format!("slug: moved-{file}\n") } else { String::new() };
             let killed = self.killed;
             format!(
                 "---\ntitle: {title} {file}\ndate: {date}\n{slug}countries: {countries}\ngroups: {groups}\ncasualties:\n  - kind: killed\n    count: {killed}\n    according_to: army\nsources:\n  - url: https://example.com/{file}\n---\nBody. {link}\n"
@@ -385,17 +271,9 @@ mod random_edits {
 
     #[test]
     fn any_sequence_of_edits_gives_what_a_full_build_gives() {
-        let cases = std::env::var("SITREP_FUZZ_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(16);
-        let config = Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+        let cases = std::env::var("SITREP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
+        let config = Config { cases, failure_persistence: None, ..Config::default() };
+        let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
         runner
             .run(&prop::collection::vec(edit(), 1..6), |edits| {
                 let t = SiteTest::fixture("sahel");
@@ -424,17 +302,13 @@ mod random_edits {
                                 "stale after {e:?}: {:?}",
                                 diff(session.output(), &site.output)
                             );
-                            let changed: std::collections::BTreeSet<String> =
-                                report.changed.iter().cloned().collect();
+                            let changed: std::collections::BTreeSet<String> = report.changed.iter().cloned().collect();
                             prop_assert_eq!(&changed, &diff(&last, &site.output));
                             last = site.output;
                         }
                         None => {
                             prop_assert!(!report.ok);
-                            prop_assert!(
-                                session.output() == &last,
-                                "a failed rebuild keeps the last good site"
-                            );
+                            prop_assert!(session.output() == &last, "a failed rebuild keeps the last good site");
                         }
                     }
                 }

@@ -35,30 +35,15 @@ impl Preview {
                 }
             }
         });
-        let first = lines
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the preview starts");
-        let url = first
-            .split("http://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .unwrap_or_else(|| panic!("{first}"));
-        Preview {
-            child,
-            addr: url.to_string(),
-            lines,
-        }
+        let first = lines.recv_timeout(Duration::from_secs(30)).expect("the preview starts");
+        let url = first.split("http://").nth(1).and_then(|r| r.split('/').next()).unwrap_or_else(|| panic!("{first}"));
+        Preview { child, addr: url.to_string(), lines }
     }
 
     /// One request over a fresh connection; the path is sent exactly as given.
     pub fn request(&self, method: &str, path: &str) -> Reply {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
+        write!(stream, "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         Reply::parse(&raw)
@@ -80,12 +65,8 @@ impl Preview {
     /// Opens the reload event stream without reading anything yet.
     pub fn events_raw(&self) -> Events {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
-        write!(
-            stream,
-            "GET /__sitrep/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
+        write!(stream, "GET /__sitrep/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", self.addr)
+            .unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut event = String::new();
@@ -105,9 +86,7 @@ impl Preview {
 
     /// Waits for the next line the preview prints.
     pub fn line(&self) -> String {
-        self.lines
-            .recv_timeout(Duration::from_secs(20))
-            .expect("the preview prints a line")
+        self.lines.recv_timeout(Duration::from_secs(20)).expect("the preview prints a line")
     }
 }
 
@@ -145,27 +124,14 @@ impl Reply {
         let text = String::from_utf8_lossy(raw);
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let mut lines = head.lines();
-        let status = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let headers = lines
-            .filter_map(|l| l.split_once(": "))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
-            .collect();
-        Reply {
-            status,
-            headers,
-            body: body.to_string(),
-        }
+        let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let headers =
+            lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect();
+        Reply { status, headers, body: body.to_string() }
     }
 
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }

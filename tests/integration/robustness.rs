@@ -18,20 +18,9 @@ use sitrep::{config, pipeline, theme};
 /// Runs every in-memory stage on `files`: validate, index, Markdown, templates.
 fn run_pipeline(files: &[SourceFile]) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let config = config::parse(
-        "title: Fuzz\nbase_url: https://example.org/f/\n",
-        &mut diags,
-    )
-    .expect("valid settings");
+    let config = config::parse("title: Fuzz\nbase_url: https://example.org/f/\n", &mut diags).expect("valid settings");
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
-    let site = pipeline::build_sources(
-        Some(&config),
-        Some(&theme::builtin()),
-        files,
-        false,
-        today,
-        &mut diags,
-    );
+    let site = pipeline::build_sources(Some(&config), Some(&theme::builtin()), files, false, today, &mut diags);
     // Whatever the input, the site has its fixed pages unless templates failed.
     assert!(site.output.get("index.html").is_some() || diags.has_errors());
     diags
@@ -45,40 +34,20 @@ fn file(kind: SourceKind, name: &str, text: String) -> SourceFile {
         SourceKind::Page => "pages",
     };
     let content_path = format!("{folder}/{name}.md");
-    SourceFile {
-        path: PathBuf::from("content").join(&content_path),
-        content_path,
-        kind,
-        text,
-    }
+    SourceFile { path: PathBuf::from("content").join(&content_path), content_path, kind, text }
 }
 
 fn cases() -> u32 {
-    std::env::var("SITREP_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200)
+    std::env::var("SITREP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
 }
 
 /// A runner with a fixed seed, so `cargo test` is reproducible.
 fn runner(seed: u8) -> TestRunner {
-    let config = Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    };
-    TestRunner::new_with_rng(
-        config,
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
-    )
+    let config = Config { cases: cases(), failure_persistence: None, ..Config::default() };
+    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]))
 }
 
-fn check<S: Strategy>(
-    name: &str,
-    seed: u8,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
+fn check<S: Strategy>(name: &str, seed: u8, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
     let mut runner = runner(seed);
     let result = runner.run(&strategy, test);
     eprintln!("robustness: {name}: {} inputs", cases());
@@ -203,37 +172,18 @@ const BODY: &[&str] = &[
 ];
 
 fn front_matter() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(KEYS), prop::sample::select(VALUES)),
-        0..12,
-    )
-    .prop_map(|fields| {
-        fields
-            .into_iter()
-            .map(|(k, v)| format!("{k}: {v}\n"))
-            .collect()
-    })
+    prop::collection::vec((prop::sample::select(KEYS), prop::sample::select(VALUES)), 0..12)
+        .prop_map(|fields| fields.into_iter().map(|(k, v)| format!("{k}: {v}\n")).collect())
 }
 
 fn body() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![
-            prop::sample::select(BODY).prop_map(str::to_string),
-            any::<String>()
-        ],
-        0..10,
-    )
-    .prop_map(|parts| parts.join("\n\n"))
+    prop::collection::vec(prop_oneof![prop::sample::select(BODY).prop_map(str::to_string), any::<String>()], 0..10)
+        .prop_map(|parts| parts.join("\n\n"))
 }
 
 fn document() -> impl Strategy<Value = String> {
-    (front_matter(), body(), any::<bool>()).prop_map(|(fm, body, close)| {
-        if close {
-            format!("---\n{fm}---\n{body}")
-        } else {
-            format!("---\n{fm}{body}")
-        }
-    })
+    (front_matter(), body(), any::<bool>())
+        .prop_map(|(fm, body, close)| if close { format!("---\n{fm}---\n{body}") } else { format!("---\n{fm}{body}") })
 }
 
 fn kind() -> impl Strategy<Value = SourceKind> {
@@ -248,30 +198,20 @@ fn kind() -> impl Strategy<Value = SourceKind> {
 
 #[test]
 fn arbitrary_text_never_panics() {
-    check(
-        "arbitrary text",
-        1,
-        (kind(), any::<String>()),
-        |(kind, text)| {
-            run_pipeline(&[file(kind, "a", text)]);
-            Ok(())
-        },
-    );
+    check("arbitrary text", 1, (kind(), any::<String>()), |(kind, text)| {
+        run_pipeline(&[file(kind, "a", text)]);
+        Ok(())
+    });
 }
 
 #[test]
 fn arbitrary_bytes_never_panic() {
-    check(
-        "arbitrary bytes",
-        2,
-        prop::collection::vec(any::<u8>(), 0..600),
-        |bytes| {
-            if let Ok(text) = decode(&bytes) {
-                run_pipeline(&[file(SourceKind::Briefing, "a", text)]);
-            }
-            Ok(())
-        },
-    );
+    check("arbitrary bytes", 2, prop::collection::vec(any::<u8>(), 0..600), |bytes| {
+        if let Ok(text) = decode(&bytes) {
+            run_pipeline(&[file(SourceKind::Briefing, "a", text)]);
+        }
+        Ok(())
+    });
 }
 
 #[test]
@@ -307,17 +247,11 @@ fn regressions() {
             "---\ntitle: T\ndate: 2024-01-01\ncountries: [ML]\ncasualties:\n  - {kind: killed, count: 9223372036854775807, according_to: a}\n  - {kind: killed, who: civilians, count: 9223372036854775807, according_to: b}\n---\n",
         ),
         // A heading made only of punctuation, and one that repeats.
-        (
-            SourceKind::Page,
-            "---\ntitle: P\n---\n## ???\n\n## ???\n\n## ???-1\n",
-        ),
+        (SourceKind::Page, "---\ntitle: P\n---\n## ???\n\n## ???\n\n## ???-1\n"),
         // A link with only the prefix.
         (SourceKind::Page, "---\ntitle: P\n---\n[x](@/)\n"),
         // Multi-byte characters before a bad value (columns count characters).
-        (
-            SourceKind::Briefing,
-            "---\ntitle: 🙂🙂\ndate: 🙂\ncountries: [ML]\n---\n",
-        ),
+        (SourceKind::Briefing, "---\ntitle: 🙂🙂\ndate: 🙂\ncountries: [ML]\n---\n"),
     ];
     for (kind, text) in cases {
         run_pipeline(&[file(*kind, "a", text.to_string())]);

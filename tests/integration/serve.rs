@@ -14,26 +14,14 @@ fn serves_the_site_from_memory_with_the_right_types() {
     let p = Preview::start(&t.root);
     let home = p.get("/");
     assert_eq!(home.status, 200);
-    assert_eq!(
-        home.header("content-type"),
-        Some("text/html; charset=utf-8")
-    );
+    assert_eq!(home.header("content-type"), Some("text/html; charset=utf-8"));
     assert!(home.body.contains("Test Desk") && home.body.contains("/__sitrep/events"));
     // base_url is the local address: links work under /, not /sahel/.
-    assert!(
-        home.body.contains("href=\"/briefings/bamako/\""),
-        "links point at the preview"
-    );
+    assert!(home.body.contains("href=\"/briefings/bamako/\""), "links point at the preview");
     let css = p.get("/style.css");
-    assert_eq!(
-        (css.status, css.header("content-type")),
-        (200, Some("text/css; charset=utf-8"))
-    );
+    assert_eq!((css.status, css.header("content-type")), (200, Some("text/css; charset=utf-8")));
     let folder = p.get("/groups/jnim");
-    assert_eq!(
-        (folder.status, folder.header("location")),
-        (301, Some("/groups/jnim/"))
-    );
+    assert_eq!((folder.status, folder.header("location")), (301, Some("/groups/jnim/")));
     // Drafts are shown, marked.
     assert!(p.get("/briefings/draft/").body.contains("Draft."));
     // The theme's 404 page, with a 404 status.
@@ -69,10 +57,7 @@ fn paths_cannot_leave_the_site() {
     ] {
         let r = p.get(path);
         assert_eq!(r.status, 404, "{path}");
-        assert!(
-            !r.body.contains("neighbour") && !r.body.contains("root:"),
-            "{path}"
-        );
+        assert!(!r.body.contains("neighbour") && !r.body.contains("root:"), "{path}");
     }
 }
 
@@ -81,16 +66,10 @@ fn an_edit_saved_like_an_editor_reloads_the_page_with_the_change() {
     let t = SiteTest::fixture("sahel");
     let p = Preview::start(&t.root);
     let events = p.events();
-    assert!(
-        p.get("/briefings/kati-2022/")
-            .body
-            .contains("<h1>JNIM attacks the Kati base</h1>")
-    );
+    assert!(p.get("/briefings/kati-2022/").body.contains("<h1>JNIM attacks the Kati base</h1>"));
     // Write a temporary file, then rename it over the briefing (vim, VS Code, JetBrains).
     let path = t.root.join("content/briefings/kati.md");
-    let text = fs::read_to_string(&path)
-        .unwrap()
-        .replace("JNIM attacks the Kati base", "Assault on the Kati base");
+    let text = fs::read_to_string(&path).unwrap().replace("JNIM attacks the Kati base", "Assault on the Kati base");
     let tmp = t.root.join("content/briefings/.kati.md.tmp");
     fs::write(&tmp, text).unwrap();
     fs::rename(&tmp, &path).unwrap();
@@ -99,22 +78,10 @@ fn an_edit_saved_like_an_editor_reloads_the_page_with_the_change() {
     let page = p.get("/briefings/kati-2022/");
     assert!(page.body.contains("<h1>Assault on the Kati base</h1>"));
     // The pages that list it changed too.
-    assert!(
-        p.get("/groups/jnim/")
-            .body
-            .contains("Assault on the Kati base")
-    );
-    assert!(
-        p.get("/chronology/")
-            .body
-            .contains("Assault on the Kati base")
-    );
+    assert!(p.get("/groups/jnim/").body.contains("Assault on the Kati base"));
+    assert!(p.get("/chronology/").body.contains("Assault on the Kati base"));
     let line = p.line();
-    assert!(
-        line.starts_with("Changed content/briefings/kati.md: ")
-            && line.contains("pages re-rendered"),
-        "{line}"
-    );
+    assert!(line.starts_with("Changed content/briefings/kati.md: ") && line.contains("pages re-rendered"), "{line}");
 }
 
 #[test]
@@ -125,11 +92,7 @@ fn a_burst_of_saves_is_one_rebuild() {
     let path = t.root.join("content/briefings/kati.md");
     let text = fs::read_to_string(&path).unwrap();
     for i in 0..5 {
-        fs::write(
-            &path,
-            text.replace("JNIM attacks the Kati base", &format!("Kati, take {i}")),
-        )
-        .unwrap();
+        fs::write(&path, text.replace("JNIM attacks the Kati base", &format!("Kati, take {i}"))).unwrap();
     }
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     assert!(events.quiet_for(500), "one reload for the burst");
@@ -145,11 +108,7 @@ fn created_deleted_and_renamed_files_and_new_folders() {
     t.write("content/briefings/2025/new.md", "---\ntitle: A new incident\ndate: 2025-02-01\ncountries: [ML]\nsources:\n  - url: https://example.com/n\n---\nNew.\n");
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     assert_eq!(p.get("/briefings/new/").status, 200);
-    fs::rename(
-        t.root.join("content/briefings/2025/new.md"),
-        t.root.join("content/briefings/2025/renamed.md"),
-    )
-    .unwrap();
+    fs::rename(t.root.join("content/briefings/2025/new.md"), t.root.join("content/briefings/2025/renamed.md")).unwrap();
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     assert_eq!(p.get("/briefings/new/").status, 404);
     assert_eq!(p.get("/briefings/renamed/").status, 200);
@@ -165,27 +124,16 @@ fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
     let events = p.events();
     let path = t.root.join("content/briefings/kati.md");
     let good = fs::read_to_string(&path).unwrap();
-    fs::write(
-        &path,
-        good.replace("countries: [Mali]", "countries: [Malii]"),
-    )
-    .unwrap();
+    fs::write(&path, good.replace("countries: [Mali]", "countries: [Malii]")).unwrap();
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     // The last good site, with every problem on every page.
     for page in ["/", "/briefings/kati-2022/", "/groups/jnim/"] {
         let body = p.get(page).body;
         assert!(body.contains("id=\"sitrep-overlay\""), "{page}");
         assert!(body.contains("content/briefings/kati.md:5:13"), "{page}");
-        assert!(
-            body.contains("unknown country `Malii`") && body.contains("did you mean `Mali` (ML)?"),
-            "{page}"
-        );
+        assert!(body.contains("unknown country `Malii`") && body.contains("did you mean `Mali` (ML)?"), "{page}");
     }
-    assert!(
-        p.get("/briefings/kati-2022/")
-            .body
-            .contains("<h1>JNIM attacks the Kati base</h1>")
-    );
+    assert!(p.get("/briefings/kati-2022/").body.contains("<h1>JNIM attacks the Kati base</h1>"));
     fs::write(&path, good).unwrap();
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     assert!(!p.get("/").body.contains("sitrep-overlay"));
@@ -197,21 +145,12 @@ fn a_stylesheet_change_only_swaps_stylesheets() {
     let css = t.copy_default_theme("default");
     let p = Preview::start(&t.root);
     let events = p.events();
-    t.write(
-        "themes/default/static/style.css",
-        &format!("{css}\n.brand {{ color: rebeccapurple; }}\n"),
-    );
+    t.write("themes/default/static/style.css", &format!("{css}\n.brand {{ color: rebeccapurple; }}\n"));
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("css"));
     assert!(p.get("/style.css").body.contains("rebeccapurple"));
     // A template change reloads every page.
     let base = t.root.join("themes/default/templates/base.html");
-    fs::write(
-        &base,
-        fs::read_to_string(&base)
-            .unwrap()
-            .replace("Skip to content", "Skip to the briefing"),
-    )
-    .unwrap();
+    fs::write(&base, fs::read_to_string(&base).unwrap().replace("Skip to content", "Skip to the briefing")).unwrap();
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
     assert!(p.get("/countries/").body.contains("Skip to the briefing"));
 }
@@ -228,37 +167,21 @@ fn a_port_in_use_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "cannot listen on 127.0.0.1:{port}: the port is already in use"
-        )),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}: the port is already in use")), "{stderr}");
 }
 
 #[test]
 fn a_page_reconnects_and_catches_up_after_a_restart() {
     let t = SiteTest::fixture("sahel");
     let first = Preview::start(&t.root);
-    let version_before = first
-        .get("/")
-        .body
-        .split("data-version=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let version_before =
+        first.get("/").body.split("data-version=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
     drop(first);
     let second = Preview::start(&t.root);
     let events = second.events_raw();
     let (name, version) = events.next().unwrap();
     assert_eq!(name, "hello");
-    assert_ne!(
-        version, version_before,
-        "a restarted server greets with a new version, so the page reloads"
-    );
+    assert_ne!(version, version_before, "a restarted server greets with a new version, so the page reloads");
 }
 
 #[cfg(unix)]
@@ -275,17 +198,8 @@ fn ctrl_c_stops_the_preview_cleanly() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .unwrap()
-            .starts_with("Serving the site at http://127.0.0.1:")
-    );
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    assert!(lines.next().unwrap().unwrap().starts_with("Serving the site at http://127.0.0.1:"));
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let exit = child.wait().unwrap();
     assert_eq!(exit.code(), Some(0));

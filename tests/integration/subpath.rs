@@ -17,10 +17,7 @@ fn every_url_carries_the_sub_path() {
         b.attrs("briefings/bamako/", "link[rel=canonical]", "href"),
         ["https://example.org/sahel/briefings/bamako/"]
     );
-    assert_eq!(
-        b.attrs("", "link[rel=stylesheet]", "href"),
-        ["/sahel/style.css"]
-    );
+    assert_eq!(b.attrs("", "link[rel=stylesheet]", "href"), ["/sahel/style.css"]);
 }
 
 #[test]
@@ -28,12 +25,6 @@ fn base_url_can_be_replaced_at_build_time() {
     let t = SiteTest::fixture("sahel");
     let b = t.build_with(|o| o.base_url = Some("https://mirror.example.net/".into()));
     assert!(b.broken_links("/").is_empty(), "{:?}", b.broken_links("/"));
-    assert_eq!(
-        b.attrs("", "link[rel=canonical]", "href"),
-        ["https://mirror.example.net/"]
-    );
-    assert_eq!(
-        b.attrs("briefings/kati-2022/", ".prose a", "href"),
-        ["/briefings/bamako/"]
-    );
+    assert_eq!(b.attrs("", "link[rel=canonical]", "href"), ["https://mirror.example.net/"]);
+    assert_eq!(b.attrs("briefings/kati-2022/", ".prose a", "href"), ["/briefings/bamako/"]);
 }

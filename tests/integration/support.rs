@@ -25,12 +25,7 @@ impl SiteTest {
     pub fn fixture(name: &str) -> SiteTest {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures")
-                .join(name),
-            &root,
-        );
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &root);
         SiteTest { _dir: dir, root }
     }
 
@@ -50,13 +45,7 @@ impl SiteTest {
             for entry in fs::read_dir(from.join(sub)).unwrap() {
                 let entry = entry.unwrap();
                 let text = fs::read_to_string(entry.path()).unwrap();
-                self.write(
-                    &format!(
-                        "themes/{name}/{sub}/{}",
-                        entry.file_name().to_string_lossy()
-                    ),
-                    &text,
-                );
+                self.write(&format!("themes/{name}/{sub}/{}", entry.file_name().to_string_lossy()), &text);
             }
         }
         fs::read_to_string(from.join("static/style.css")).unwrap()
@@ -84,11 +73,7 @@ impl SiteTest {
         adjust(&mut opts);
         let (site, diags) = pipeline::build(&opts);
         let site = site.unwrap_or_else(|| panic!("build failed:\n{}", render(&diags)));
-        Built {
-            site,
-            diags,
-            out: opts.output_dir(),
-        }
+        Built { site, diags, out: opts.output_dir() }
     }
 
     /// Builds, expecting failure; returns the diagnostics.
@@ -165,18 +150,14 @@ impl Built {
     pub fn texts(&self, page: &str, selector: &str) -> Vec<String> {
         let html = self.html(page);
         let sel = Selector::parse(selector).unwrap();
-        html.select(&sel)
-            .map(|e| collapse(&e.text().collect::<String>()))
-            .collect()
+        html.select(&sel).map(|e| collapse(&e.text().collect::<String>())).collect()
     }
 
     /// The `attr` of every element matching `selector`.
     pub fn attrs(&self, page: &str, selector: &str, attr: &str) -> Vec<String> {
         let html = self.html(page);
         let sel = Selector::parse(selector).unwrap();
-        html.select(&sel)
-            .filter_map(|e| e.value().attr(attr).map(str::to_string))
-            .collect()
+        html.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
     }
 
     /// Every HTML file written, relative to the output folder.
@@ -196,9 +177,7 @@ impl Built {
             let html = Html::parse_document(&fs::read_to_string(self.out.join(page)).unwrap());
             ids.insert(
                 page.clone(),
-                html.select(&id_sel)
-                    .filter_map(|e| e.value().attr("id").map(str::to_string))
-                    .collect(),
+                html.select(&id_sel).filter_map(|e| e.value().attr("id").map(str::to_string)).collect(),
             );
         }
         let mut broken = Vec::new();
@@ -213,11 +192,7 @@ impl Built {
                 let target = if path.is_empty() {
                     page.clone()
                 } else if let Some(rest) = path.strip_prefix(base_path) {
-                    if rest.is_empty() || rest.ends_with('/') {
-                        format!("{rest}index.html")
-                    } else {
-                        rest.to_string()
-                    }
+                    if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() }
                 } else if path.starts_with("http://") || path.starts_with("https://") {
                     continue;
                 } else {
@@ -227,8 +202,7 @@ impl Built {
                 if !self.out.join(&target).is_file() {
                     broken.push(format!("{page} -> {link}"));
                 } else if let Some(f) = fragment {
-                    if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f))
-                    {
+                    if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f)) {
                         broken.push(format!("{page} -> {link} (no id {f})"));
                     }
                 }
@@ -244,12 +218,7 @@ fn collect(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
         if path.is_dir() {
             collect(root, &path, out);
         } else if path.extension().is_some_and(|e| e == "html") {
-            out.insert(
-                path.strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-            );
+            out.insert(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
         }
     }
 }
@@ -267,10 +236,7 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 walk(root, &p, out);
             } else {
-                out.push((
-                    p.strip_prefix(root).unwrap().to_string_lossy().into_owned(),
-                    fs::read(&p).unwrap(),
-                ));
+                out.push((p.strip_prefix(root).unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()));
             }
         }
     }

@@ -1,0 +1,273 @@
+//! Data downloads: every incident as JSON, CSV (one row per incident) and
+//! GeoJSON (one point per located place), and the JSON per group and country.
+//!
+//! JSON and CSV go through serde_json and the csv crate. The columns are
+//! described in `CSV_COLUMNS` and `JSON_FIELDS`, which the `/data/` page shows;
+//! a test checks that they match what is written, so the documentation cannot
+//! drift from the files.
+
+use serde::{Deserialize, Serialize};
+
+use super::record::IncidentRecord;
+
+/// A download: a title, where it comes from, and the incidents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// What the file holds: `Incidents — Sahel Security Briefing`.
+    pub title: String,
+    /// The site's address.
+    pub source: String,
+    /// Number of incidents.
+    pub count: usize,
+    /// The incidents, newest first.
+    pub incidents: Vec<IncidentRecord>,
+}
+
+/// `incidents.json` (or a group's or country's).
+pub fn json(title: &str, source: &str, records: &[&IncidentRecord]) -> Vec<u8> {
+    let dataset = Dataset {
+        title: title.to_string(),
+        source: source.to_string(),
+        count: records.len(),
+        incidents: records.iter().map(|r| (*r).clone()).collect(),
+    };
+    serde_json::to_vec_pretty(&dataset).unwrap_or_default()
+}
+
+/// One row of `incidents.csv`; each field is described in `CSV_COLUMNS`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct CsvRow {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub event_date: String,
+    pub end_date: Option<String>,
+    pub date_precision: String,
+    pub countries: String,
+    pub admin1: String,
+    pub location: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: String,
+    pub perpetrators: String,
+    pub other_actors: String,
+    pub targets: String,
+    pub tactics: String,
+    pub killed_low: Option<u64>,
+    pub killed_high: Option<u64>,
+    pub injured_low: Option<u64>,
+    pub injured_high: Option<u64>,
+    pub captured_low: Option<u64>,
+    pub captured_high: Option<u64>,
+    pub missing_low: Option<u64>,
+    pub missing_high: Option<u64>,
+    pub reports: usize,
+    pub sources: String,
+}
+
+/// Separator inside a CSV cell that holds several values.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// The CSV columns, in order, with what each holds (shown on the `/data/` page).
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("id", "The briefing's slug; stable, unique."),
+    ("url", "Address of the briefing."),
+    ("title", "Headline of the briefing."),
+    ("event_date", "Day the incident began (YYYY-MM-DD), or its month (YYYY-MM) when the day is not known."),
+    ("end_date", "Last day of an incident over several days; empty otherwise."),
+    ("date_precision", "`day` or `month`."),
+    ("countries", "ISO 3166-1 alpha-2 codes, separated by `; `."),
+    ("admin1", "First-level administrative divisions of the places, separated by `; `."),
+    ("location", "Names of the places, separated by `; `."),
+    ("latitude", "WGS84 latitude of the first place with coordinates; empty when none has them."),
+    ("longitude", "WGS84 longitude of that place."),
+    ("geo_precision", "How precisely that place is known: `exact`, `town`, `region` or `country`."),
+    ("perpetrators", "Perpetrators with their claim status, e.g. `JNIM (claimed); ISSP (suspected)`."),
+    ("other_actors", "Other actors with their role, e.g. `Malian Armed Forces (target)`."),
+    ("targets", "What was attacked, separated by `; `."),
+    ("tactics", "How, separated by `; `."),
+    (
+        "killed_low",
+        "Conservative number killed: per victim category the lowest lower bound among the reports, summed; empty when none was reported.",
+    ),
+    ("killed_high", "Highest reported number killed, summed the same way; empty when a report gives no upper bound."),
+    ("injured_low", "As killed_low, for the injured."),
+    ("injured_high", "As killed_high, for the injured."),
+    ("captured_low", "As killed_low, for people captured or abducted."),
+    ("captured_high", "As killed_high, for people captured or abducted."),
+    ("missing_low", "As killed_low, for the missing."),
+    ("missing_high", "As killed_high, for the missing."),
+    ("reports", "Number of casualty reports behind the figures (each listed in the JSON)."),
+    ("sources", "Addresses of the sources, separated by `; `."),
+];
+
+/// The fields of an incident in the JSON downloads (shown on the `/data/` page).
+pub const JSON_FIELDS: &[(&str, &str)] = &[
+    ("id", "The briefing's slug."),
+    ("url", "Address of the briefing."),
+    ("title", "Headline."),
+    ("summary", "One-sentence lead."),
+    ("event_date", "YYYY-MM-DD, or YYYY-MM when only the month is known."),
+    ("end_date", "Last day, or null."),
+    ("date_precision", "`day` or `month`."),
+    ("published", "Day of publication."),
+    ("updated", "Day of the last update, or null."),
+    ("countries", "List of {code, name, slug}."),
+    ("locations", "List of {name, country, admin1, latitude, longitude, precision}."),
+    (
+        "actors",
+        "List of {name, slug, role, claim, written_as}: role is perpetrator, target, responder or other; claim is claimed, attributed, suspected, denied, or none.",
+    ),
+    ("targets", "List of free terms."),
+    ("tactics", "List of free terms."),
+    ("tags", "List of free terms."),
+    (
+        "casualties",
+        "Derived figures: {killed, injured, captured, missing}, each {low, high} or null; high is null when a report gives no upper bound.",
+    ),
+    ("reports", "Every casualty report: {kind, who, min, max, according_to}; an exact count has min = max."),
+    ("sources", "List of {url, title, publisher, date}."),
+];
+
+fn join(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(LIST_SEPARATOR)
+}
+
+/// The CSV row of a record.
+pub fn csv_row(r: &IncidentRecord) -> CsvRow {
+    let located = r.locations.iter().find(|l| l.latitude.is_some() && l.longitude.is_some());
+    let low = |f: Option<super::record::RangeRef>| f.map(|f| f.low);
+    let high = |f: Option<super::record::RangeRef>| f.and_then(|f| f.high);
+    let c = &r.casualties;
+    CsvRow {
+        id: r.id.clone(),
+        url: r.url.clone(),
+        title: r.title.clone(),
+        event_date: r.event_date.clone(),
+        end_date: r.end_date.clone(),
+        date_precision: r.date_precision.clone(),
+        countries: join(r.countries.iter().map(|c| c.code.clone())),
+        admin1: join(r.locations.iter().filter_map(|l| l.admin1.clone())),
+        location: join(r.locations.iter().map(|l| l.name.clone())),
+        latitude: located.and_then(|l| l.latitude),
+        longitude: located.and_then(|l| l.longitude),
+        geo_precision: located.map(|l| l.precision.clone()).unwrap_or_default(),
+        perpetrators: join(
+            r.actors.iter().filter(|a| a.role == "perpetrator").map(|a| format!("{} ({})", a.name, a.claim)),
+        ),
+        other_actors: join(
+            r.actors.iter().filter(|a| a.role != "perpetrator").map(|a| format!("{} ({})", a.name, a.role)),
+        ),
+        targets: join(r.targets.iter().cloned()),
+        tactics: join(r.tactics.iter().cloned()),
+        killed_low: low(c.killed),
+        killed_high: high(c.killed),
+        injured_low: low(c.injured),
+        injured_high: high(c.injured),
+        captured_low: low(c.captured),
+        captured_high: high(c.captured),
+        missing_low: low(c.missing),
+        missing_high: high(c.missing),
+        reports: r.reports.len(),
+        sources: join(r.sources.iter().map(|s| s.url.clone())),
+    }
+}
+
+/// `incidents.csv`: a header, then one row per incident.
+pub fn csv(records: &[&IncidentRecord]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    if records.is_empty() {
+        let _ = writer.write_record(CSV_COLUMNS.iter().map(|(name, _)| *name));
+    }
+    for r in records {
+        let _ = writer.serialize(csv_row(r));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// A GeoJSON feature collection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureCollection {
+    /// Always `FeatureCollection`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// One point per located place.
+    pub features: Vec<Feature>,
+}
+
+/// A point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feature {
+    /// Always `Feature`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The point.
+    pub geometry: Point,
+    /// What happened there.
+    pub properties: PlaceProperties,
+}
+
+/// A GeoJSON point: `[longitude, latitude]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// Always `Point`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Longitude, latitude.
+    pub coordinates: [f64; 2],
+}
+
+/// The properties of a place's point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceProperties {
+    /// The incident's id.
+    pub id: String,
+    /// The briefing.
+    pub url: String,
+    /// Headline.
+    pub title: String,
+    /// Day or month the incident began.
+    pub event_date: String,
+    /// The place.
+    pub location: String,
+    /// Its country's code.
+    pub country: String,
+    /// How precisely it is known.
+    pub geo_precision: String,
+    /// Perpetrators with claim status.
+    pub perpetrators: String,
+    /// Conservative number killed in the incident.
+    pub killed_low: Option<u64>,
+    /// Highest reported number killed.
+    pub killed_high: Option<u64>,
+}
+
+/// `incidents.geojson`: a point per located place of every incident.
+pub fn geojson(records: &[&IncidentRecord]) -> Vec<u8> {
+    let features = records
+        .iter()
+        .flat_map(|r| {
+            let row = csv_row(r);
+            r.locations.iter().filter_map(move |l| {
+                Some(Feature {
+                    kind: "Feature".into(),
+                    geometry: Point { kind: "Point".into(), coordinates: [l.longitude?, l.latitude?] },
+                    properties: PlaceProperties {
+                        id: r.id.clone(),
+                        url: r.url.clone(),
+                        title: r.title.clone(),
+                        event_date: r.event_date.clone(),
+                        location: l.name.clone(),
+                        country: l.country.clone(),
+                        geo_precision: l.precision.clone(),
+                        perpetrators: row.perpetrators.clone(),
+                        killed_low: row.killed_low,
+                        killed_high: row.killed_high,
+                    },
+                })
+            })
+        })
+        .collect();
+    serde_json::to_vec_pretty(&FeatureCollection { kind: "FeatureCollection".into(), features }).unwrap_or_default()
+}

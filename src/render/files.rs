@@ -1,0 +1,66 @@
+//! Files made without a template: feeds, data downloads, sitemap, robots.txt.
+
+use crate::index::BriefingId;
+
+use super::Prepared;
+use super::jobs::{self, Job};
+use super::{data, feeds};
+
+/// The bytes of a non-template `job`.
+pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
+    let index = site.index;
+    let title = &site.config.title;
+    let newest_first: Vec<BriefingId> = index.newest_first().collect();
+    let path = jobs::path_of(job, index);
+    let records = |ids: &[BriefingId]| ids.iter().map(|&id| &site.records[id]).collect::<Vec<_>>();
+    match *job {
+        Job::SiteFeed => feeds::atom(site, &format!("{title}: latest briefings"), &path, "", &newest_first),
+        Job::GroupFeed(g) => {
+            let group = &index.groups[g];
+            let name = format!("{}: latest briefings — {title}", group.name);
+            feeds::atom(site, &name, &path, &crate::urls::group(&group.slug), &group.incidents)
+        }
+        Job::CountryFeed(c) => {
+            let country = &index.countries[c];
+            let name = format!("{}: latest briefings — {title}", country.name);
+            feeds::atom(site, &name, &path, &crate::urls::country(&country.slug), &country.incidents)
+        }
+        Job::IncidentsJson => {
+            data::json(&format!("Incidents — {title}"), &site.config.base_url, &records(&newest_first))
+        }
+        Job::IncidentsCsv => data::csv(&records(&newest_first)),
+        Job::IncidentsGeojson => data::geojson(&records(&newest_first)),
+        Job::GroupJson(g) => {
+            let group = &index.groups[g];
+            data::json(
+                &format!("Incidents involving {} — {title}", group.name),
+                &site.config.base_url,
+                &records(&group.incidents),
+            )
+        }
+        Job::CountryJson(c) => {
+            let country = &index.countries[c];
+            data::json(
+                &format!("Incidents in {} — {title}", country.name),
+                &site.config.base_url,
+                &records(&country.incidents),
+            )
+        }
+        Job::Sitemap => {
+            let pages: Vec<(String, Option<jiff::civil::Date>)> = jobs::jobs(index)
+                .iter()
+                .filter(|j| j.is_page() && **j != Job::NotFound)
+                .map(|j| {
+                    let lastmod = match *j {
+                        Job::Briefing(id) => Some(feeds::last_change(index, id)),
+                        _ => None,
+                    };
+                    (jobs::path_of(j, index), lastmod)
+                })
+                .collect();
+            feeds::sitemap(site, &pages)
+        }
+        Job::Robots => feeds::robots(site),
+        _ => Vec::new(),
+    }
+}

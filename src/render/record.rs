@@ -1,0 +1,231 @@
+//! One incident as a data record: what the downloads (`incidents.json`,
+//! `.csv`, `.geojson`) and the incident explorer are made of.
+//!
+//! Field names follow what users of conflict datasets expect (`event_date`,
+//! `date_precision`, `admin1`, `killed_low`...). Records are plain data that
+//! serialise and parse back (the tests round-trip every format).
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::{BriefingId, SiteIndex};
+use crate::model::casualty::{CasualtyKind, Figure, Range};
+
+use super::Urls;
+
+/// A country in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountryRef {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// The country's page slug.
+    pub slug: String,
+}
+
+/// A place in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRef {
+    /// Place name.
+    pub name: String,
+    /// ISO code of its country.
+    pub country: String,
+    /// First-level administrative division.
+    pub admin1: Option<String>,
+    /// WGS84 latitude.
+    pub latitude: Option<f64>,
+    /// WGS84 longitude.
+    pub longitude: Option<f64>,
+    /// `exact`, `town`, `region` or `country`.
+    pub precision: String,
+}
+
+/// An actor in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// The group's name.
+    pub name: String,
+    /// The group's page slug.
+    pub slug: String,
+    /// `perpetrator`, `target`, `responder` or `other`.
+    pub role: String,
+    /// `claimed`, `attributed`, `suspected`, `denied` or `none`.
+    pub claim: String,
+    /// The name as the briefing wrote it.
+    pub written_as: String,
+}
+
+/// A derived range: conservative low, and high when every report bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RangeRef {
+    /// Conservative figure.
+    pub low: u64,
+    /// Highest reported figure, when known.
+    pub high: Option<u64>,
+}
+
+/// Derived figures of an incident, per kind (`null` when nothing was reported).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Killed.
+    pub killed: Option<RangeRef>,
+    /// Injured.
+    pub injured: Option<RangeRef>,
+    /// Captured or abducted.
+    pub captured: Option<RangeRef>,
+    /// Missing.
+    pub missing: Option<RangeRef>,
+}
+
+/// One report as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRef {
+    /// `killed`, `injured`, `captured` or `missing`.
+    pub kind: String,
+    /// `security forces`, `civilians`, `militants` or `unknown`.
+    pub who: String,
+    /// Lower bound (equal to `max` for an exact count).
+    pub min: Option<u64>,
+    /// Upper bound.
+    pub max: Option<u64>,
+    /// Who reported it.
+    pub according_to: String,
+}
+
+/// A source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Address.
+    pub url: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub publisher: Option<String>,
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: Option<String>,
+}
+
+/// One incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentRecord {
+    /// The briefing's slug: stable identifier.
+    pub id: String,
+    /// Absolute address of the briefing.
+    pub url: String,
+    /// Headline.
+    pub title: String,
+    /// The lead.
+    pub summary: String,
+    /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub event_date: String,
+    /// Last day, for incidents over several days.
+    pub end_date: Option<String>,
+    /// `day` or `month`.
+    pub date_precision: String,
+    /// Publication day.
+    pub published: String,
+    /// Last update.
+    pub updated: Option<String>,
+    /// Countries, in the order written.
+    pub countries: Vec<CountryRef>,
+    /// Places.
+    pub locations: Vec<PlaceRef>,
+    /// Every actor with role and claim status.
+    pub actors: Vec<ActorRef>,
+    /// Free terms.
+    pub targets: Vec<String>,
+    /// Free terms.
+    pub tactics: Vec<String>,
+    /// Free terms.
+    pub tags: Vec<String>,
+    /// Derived figures.
+    pub casualties: Figures,
+    /// Every report.
+    pub reports: Vec<ReportRef>,
+    /// Reporting relied on.
+    pub sources: Vec<SourceRef>,
+}
+
+fn range(r: Option<Range>) -> Option<RangeRef> {
+    r.map(|r| RangeRef { low: r.low, high: r.high })
+}
+
+/// The record of briefing `id`, with its lead `summary`.
+pub fn record(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls) -> IncidentRecord {
+    let b = &index.briefings[id];
+    let figures = &index.figures[id];
+    let kind = |k: CasualtyKind| range(figures.get(k).map(|f| f.total));
+    IncidentRecord {
+        id: b.slug.clone(),
+        url: urls.absolute(&crate::urls::briefing(&b.slug)),
+        title: b.title.clone(),
+        summary: summary.to_string(),
+        event_date: b.date.iso(),
+        end_date: b.end_date.map(|d| d.iso()),
+        date_precision: if b.date.is_month_only() { "month" } else { "day" }.into(),
+        published: b.published_on().to_string(),
+        updated: b.updated.map(|d| d.to_string()),
+        countries: index.incident_countries[id]
+            .iter()
+            .map(|&c| {
+                let c = &index.countries[c];
+                CountryRef { code: c.code.to_string(), name: c.name.clone(), slug: c.slug.clone() }
+            })
+            .collect(),
+        locations: b
+            .locations
+            .iter()
+            .map(|l| PlaceRef {
+                name: l.name.clone(),
+                country: l.country.to_string(),
+                admin1: l.admin1.clone(),
+                latitude: l.coordinates.map(|c| c.0),
+                longitude: l.coordinates.map(|c| c.1),
+                precision: l.precision.as_str().into(),
+            })
+            .collect(),
+        actors: index.involvements[id]
+            .iter()
+            .map(|i| ActorRef {
+                name: index.groups[i.group].name.clone(),
+                slug: index.groups[i.group].slug.clone(),
+                role: i.role.as_str().into(),
+                claim: i.claim.as_str().into(),
+                written_as: i.written_as.clone(),
+            })
+            .collect(),
+        targets: b.targets.clone(),
+        tactics: b.tactics.clone(),
+        tags: b.tags.clone(),
+        casualties: Figures {
+            killed: kind(CasualtyKind::Killed),
+            injured: kind(CasualtyKind::Injured),
+            captured: kind(CasualtyKind::Captured),
+            missing: kind(CasualtyKind::Missing),
+        },
+        reports: b
+            .casualties
+            .iter()
+            .map(|r| {
+                let Figure { min, max } = r.figure;
+                ReportRef {
+                    kind: r.kind.as_str().into(),
+                    who: r.who.as_str().into(),
+                    min,
+                    max,
+                    according_to: r.according_to.clone(),
+                }
+            })
+            .collect(),
+        sources: b
+            .sources
+            .iter()
+            .map(|s| SourceRef {
+                url: s.url.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                date: s.date.map(|d| d.iso()),
+            })
+            .collect(),
+    }
+}

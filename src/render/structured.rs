@@ -1,0 +1,49 @@
+//! schema.org `NewsArticle` JSON-LD for briefing pages, for search engines
+//! and link previews.
+
+use serde_json::{Value, json};
+
+use crate::index::BriefingId;
+
+use super::Prepared;
+
+/// The JSON-LD of briefing `id`, ready to sit inside a `<script>` element
+/// (`<`, `>` and `&` are written as JSON escapes).
+pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
+    let index = site.index;
+    let b = &index.briefings[id];
+    let url = site.urls.absolute(&crate::urls::briefing(&b.slug));
+    let organisation = json!({"@type": "Organization", "name": site.config.title, "url": site.config.base_url});
+    let places: Vec<Value> = b
+        .locations
+        .iter()
+        .map(|l| {
+            let mut place = json!({"@type": "Place", "name": l.name, "address": {"@type": "PostalAddress", "addressCountry": l.country.as_str()}});
+            if let Some((lat, lon)) = l.coordinates {
+                place["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
+            }
+            place
+        })
+        .collect();
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": b.title,
+        "description": site.rows[id].summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": b.published_on().to_string(),
+        "dateModified": super::feeds::last_change(index, id).to_string(),
+        "author": organisation,
+        "publisher": organisation,
+        "inLanguage": site.config.language,
+        "contentLocation": places,
+        "keywords": b.tags.iter().chain(&b.tactics).chain(&b.targets).cloned().collect::<Vec<_>>(),
+        "citation": b.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
+    });
+    if let Some(country) = b.countries.first() {
+        article["spatialCoverage"] = json!(country.name());
+    }
+    // Inside <script>, markup characters must not appear as such.
+    article.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}

@@ -1,0 +1,146 @@
+//! The incident explorer in a real browser: headless Chromium opens
+//! `/explorer/` in the preview of the `sahel` fixture, filters, and the count,
+//! the killed total, the list and the address follow; an address with filters
+//! in its query string opens the same view.
+//!
+//! Needs Chromium, like `browser.rs`: outside CI, without it, the test says so
+//! and does nothing.
+
+use headless_chrome::Tab;
+use serde_json::Value;
+
+use crate::browser::{chromium, launch, wait_for};
+use crate::preview::Preview;
+use crate::support::SiteTest;
+
+/// Opens `path` and waits until the explorer has read the data.
+fn open(tab: &Tab, base: &str, path: &str) {
+    tab.navigate_to(&format!("{base}{path}")).unwrap().wait_until_navigated().unwrap();
+    wait_for(tab, "document.getElementById('sr-explorer').dataset.ready", "true".into());
+}
+
+/// The count of matching incidents and the killed total, as shown.
+fn count(tab: &Tab, want: &str) {
+    wait_for(tab, "document.getElementById('sr-count').textContent", want.into());
+    wait_for(tab, "document.querySelectorAll('#sr-list > li').length", want.parse::<u64>().unwrap().into());
+}
+
+fn eval(tab: &Tab, js: &str) -> Value {
+    tab.evaluate(js, false).unwrap().value.unwrap_or(Value::Null)
+}
+
+/// Sets a control's value and fires the event a reader's change fires.
+fn set(tab: &Tab, id: &str, value: &str, event: &str) {
+    let js = format!(
+        "(() => {{ const c = document.getElementById({id}); c.value = {value}; \
+         c.dispatchEvent(new Event({event}, {{bubbles: true}})); return c.value; }})()",
+        id = Value::from(id),
+        value = Value::from(value),
+        event = Value::from(event),
+    );
+    assert_eq!(eval(tab, &js), Value::from(value), "#{id} takes {value}");
+}
+
+#[test]
+fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
+    let Some(chromium) = chromium() else { return };
+    let t = SiteTest::fixture("sahel");
+    // The preview shows drafts and scheduled briefings; the published site has 7 incidents.
+    t.remove("content/briefings/draft.md").remove("content/briefings/scheduled.md");
+    // The theme as it is on disk (the built-in copy is only refreshed when the binary is rebuilt).
+    t.copy_default_theme("default");
+    let preview = Preview::start(&t.root);
+    let base = format!("http://{}", preview.addr);
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+
+    // Every incident, newest first, with the count in a polite live region.
+    open(&tab, &base, "/explorer/");
+    count(&tab, "7");
+    assert_eq!(eval(&tab, "document.getElementById('sr-killed').textContent"), Value::from("258"));
+    assert_eq!(eval(&tab, "document.getElementById('sr-summary').getAttribute('aria-live')"), Value::from("polite"));
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-list .incident-title a').textContent"),
+        Value::from("JNIM strikes gendarmerie school in Bamako")
+    );
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-list .incident-title a').getAttribute('href')"),
+        Value::from(format!("{base}/briefings/bamako/"))
+    );
+    // The fixture's markup in titles and places stays text.
+    assert_eq!(
+        eval(&tab, "document.querySelectorAll('#sr-list script, #sr-list i, #sr-list b').length"),
+        Value::from(0)
+    );
+    assert_eq!(
+        eval(&tab, "document.getElementById('sr-list').textContent.includes('<i>Nowhere</i>')"),
+        Value::from(true)
+    );
+    assert_eq!(eval(&tab, "location.search"), Value::from(""));
+
+    // A group: the count and the total follow, and the address records the filter.
+    set(&tab, "sr-group", "jnim", "change");
+    count(&tab, "5");
+    wait_for(&tab, "document.getElementById('sr-killed').textContent", "243".into());
+    wait_for(&tab, "location.search", "?group=jnim".into());
+    assert_eq!(
+        eval(&tab, "document.getElementById('sr-summary').textContent.includes('5 of 7 incidents')"),
+        Value::from(true)
+    );
+
+    // The claim applies to the chosen group; the date range is by month, both ends included.
+    set(&tab, "sr-claim", "claimed", "change");
+    set(&tab, "sr-from", "2024-01", "change");
+    set(&tab, "sr-to", "2024-12", "change");
+    count(&tab, "2");
+    wait_for(&tab, "document.getElementById('sr-killed').textContent", "220".into());
+    wait_for(&tab, "location.search", "?group=jnim&claim=claimed&from=2024-01&to=2024-12".into());
+
+    // Clear filters: everything again, and a bare address.
+    tab.find_element("#sr-clear").unwrap().click().unwrap();
+    count(&tab, "7");
+    wait_for(&tab, "location.search", "".into());
+    assert_eq!(eval(&tab, "document.getElementById('sr-group').value"), Value::from(""));
+
+    // Text search, typed: case and accents do not matter.
+    tab.find_element("#sr-q").unwrap().click().unwrap();
+    tab.type_str("BARSALÓGHO").unwrap();
+    count(&tab, "1");
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-list .incident-title a').textContent"),
+        Value::from("Massacre at Barsalogho")
+    );
+    wait_for(&tab, "new URLSearchParams(location.search).get('q')", "BARSALÓGHO".into());
+    // Place names are searched too: "Menaka" is a place of the border ambush.
+    set(&tab, "sr-q", "ménaka", "input");
+    count(&tab, "1");
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-list .incident-title a').textContent"),
+        Value::from("Ambush on the border")
+    );
+
+    // An address with filters opens that view, with the controls set.
+    open(&tab, &base, "/explorer/?country=BF");
+    count(&tab, "3");
+    assert_eq!(eval(&tab, "document.getElementById('sr-country').value"), Value::from("BF"));
+    open(&tab, &base, "/explorer/?group=jnim&claim=claimed&from=2024-01&to=2024-12&q=bamako");
+    count(&tab, "1");
+    assert_eq!(
+        eval(
+            &tab,
+            "['sr-group', 'sr-claim', 'sr-from', 'sr-to', 'sr-q'].map(id => document.getElementById(id).value).join(' ')"
+        ),
+        Value::from("jnim claimed 2024-01 2024-12 bamako")
+    );
+    // "No perpetrator named", and a filter that matches nothing.
+    open(&tab, &base, "/explorer/?claim=none");
+    count(&tab, "1");
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-list .incident-title a').textContent"),
+        Value::from("Koglweogo clash")
+    );
+    open(&tab, &base, "/explorer/?country=NE&from=2024-01");
+    wait_for(&tab, "document.getElementById('sr-count').textContent", "0".into());
+    assert_eq!(eval(&tab, "document.getElementById('sr-empty').hidden"), Value::from(false));
+    assert_eq!(eval(&tab, "document.getElementById('sr-list').hidden"), Value::from(true));
+}

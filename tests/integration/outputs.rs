@@ -1,0 +1,179 @@
+//! Publication outputs: feeds, data downloads that parse back to the model,
+//! sitemap, robots.txt, social-card meta and structured data.
+
+use std::fs;
+
+use sitrep::render::data::{CSV_COLUMNS, CsvRow, Dataset, FeatureCollection, JSON_FIELDS};
+
+use crate::support::{Built, SiteTest};
+
+fn read(b: &Built, path: &str) -> String {
+    fs::read_to_string(b.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_json_download_round_trips_to_the_model() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let data: Dataset = serde_json::from_str(&read(&b, "data/incidents.json")).unwrap();
+    let index = &b.site.index;
+    assert_eq!(data.count, index.briefings.len());
+    assert_eq!(data.incidents.len(), index.briefings.len());
+    // Newest first, and every field as in the model.
+    for (record, briefing) in data.incidents.iter().zip(index.briefings.iter().rev()) {
+        assert_eq!(record.id, briefing.slug);
+        assert_eq!(record.title, briefing.title);
+        assert_eq!(record.event_date, briefing.date.iso());
+        assert_eq!(record.url, format!("https://example.org/sahel/briefings/{}/", briefing.slug));
+        assert_eq!(record.reports.len(), briefing.casualties.len());
+        assert_eq!(record.sources.len(), briefing.sources.len());
+        let codes: Vec<&str> = briefing.countries.iter().map(|c| c.as_str()).collect();
+        assert_eq!(record.countries.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), codes);
+    }
+    let bamako = data.incidents.iter().find(|r| r.id == "bamako").unwrap();
+    let killed = bamako.casualties.killed.unwrap();
+    assert_eq!((killed.low, killed.high), (70, Some(77)));
+    assert_eq!(bamako.casualties.injured.map(|r| (r.low, r.high)), Some((200, None)));
+    assert_eq!(bamako.actors[0].name, "JNIM");
+    assert_eq!(bamako.actors[0].written_as, "GSIM");
+    assert_eq!(bamako.actors[0].claim, "claimed");
+    let barsalogho = data.incidents.iter().find(|r| r.id == "barsalogho").unwrap();
+    assert_eq!((barsalogho.event_date.as_str(), barsalogho.date_precision.as_str()), ("2024-08", "month"));
+    // Every documented field is in the file, and nothing undocumented.
+    let raw: serde_json::Value = serde_json::from_str(&read(&b, "data/incidents.json")).unwrap();
+    let keys: Vec<&str> = raw["incidents"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut documented: Vec<&str> = JSON_FIELDS.iter().map(|(k, _)| *k).collect();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort_unstable();
+    documented.sort_unstable();
+    assert_eq!(keys_sorted, documented);
+}
+
+#[test]
+fn the_csv_download_round_trips_and_matches_its_documentation() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let text = read(&b, "data/incidents.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, CSV_COLUMNS.iter().map(|(c, _)| c.to_string()).collect::<Vec<_>>());
+    let rows: Vec<CsvRow> = reader.deserialize().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), b.site.index.briefings.len());
+    let bamako = rows.iter().find(|r| r.id == "bamako").unwrap();
+    assert_eq!(bamako.event_date, "2024-09-17");
+    assert_eq!(bamako.end_date.as_deref(), Some("2024-09-18"));
+    assert_eq!((bamako.latitude, bamako.longitude), (Some(12.64), Some(-8.0)));
+    assert_eq!(bamako.perpetrators, "JNIM (claimed)");
+    assert_eq!(bamako.other_actors, "Malian Armed Forces (target)");
+    assert_eq!((bamako.killed_low, bamako.killed_high), (Some(70), Some(77)));
+    assert_eq!((bamako.injured_low, bamako.injured_high), (Some(200), None));
+    assert_eq!(bamako.reports, 3);
+    let border = rows.iter().find(|r| r.id == "niger").unwrap();
+    assert_eq!(border.countries, "NE; ML");
+    assert_eq!(border.location, "Inates; Menaka");
+    // A title with quotes and markup survives the round trip.
+    assert!(rows.iter().any(|r| r.title == "<script>alert(\"x\")</script> & \"quotes\""));
+}
+
+#[test]
+fn the_geojson_download_has_a_point_per_located_place() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let fc: FeatureCollection = serde_json::from_str(&read(&b, "data/incidents.geojson")).unwrap();
+    let located: usize =
+        b.site.index.briefings.iter().map(|br| br.locations.iter().filter(|l| l.coordinates.is_some()).count()).sum();
+    assert_eq!(fc.features.len(), located);
+    let bamako = fc.features.iter().find(|f| f.properties.id == "bamako").unwrap();
+    assert_eq!(bamako.geometry.coordinates, [-8.0, 12.64], "longitude first");
+    assert_eq!(bamako.properties.killed_low, Some(70));
+}
+
+#[test]
+fn group_and_country_data_hold_their_incidents() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let jnim: Dataset = serde_json::from_str(&read(&b, "groups/jnim/incidents.json")).unwrap();
+    assert_eq!(jnim.count, 5);
+    let niger: Dataset = serde_json::from_str(&read(&b, "countries/niger/incidents.json")).unwrap();
+    assert_eq!(niger.incidents.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["niger"]);
+    assert!(b.attrs("groups/jnim/", ".downloads a", "href").contains(&"/sahel/groups/jnim/incidents.json".to_string()));
+    // The data page documents every column.
+    let columns = b.texts("data/", "#sr-csv ~ div code");
+    assert_eq!(columns.len(), CSV_COLUMNS.len());
+}
+
+#[test]
+fn feeds_carry_the_latest_briefings_in_full() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let feed = atom_syndication::Feed::read_from(read(&b, "atom.xml").as_bytes()).unwrap();
+    assert_eq!(feed.entries().len(), 7);
+    let first = &feed.entries()[0];
+    assert_eq!(first.title().as_str(), "JNIM strikes gendarmerie school in Bamako");
+    // Updated with the latest correction, published on its publication day.
+    assert_eq!(first.updated().to_rfc3339(), "2024-09-23T00:00:00+00:00");
+    assert_eq!(first.published().unwrap().to_rfc3339(), "2024-09-19T00:00:00+00:00");
+    let content = first.content().unwrap().value().unwrap();
+    assert!(content.contains("The attack began at dawn."), "full content: {content}");
+    let jnim = atom_syndication::Feed::read_from(read(&b, "groups/jnim/atom.xml").as_bytes()).unwrap();
+    assert_eq!(jnim.entries().len(), 5);
+    let mali = atom_syndication::Feed::read_from(read(&b, "countries/mali/atom.xml").as_bytes()).unwrap();
+    assert_eq!(mali.entries().len(), 4);
+    // Pages point to their feeds.
+    let alternates = b.attrs("groups/jnim/", "link[rel=alternate]", "href");
+    assert_eq!(alternates, ["/sahel/atom.xml", "/sahel/groups/jnim/atom.xml"]);
+    assert_eq!(b.attrs("countries/mali/", "link[rel=alternate]", "href")[1], "/sahel/countries/mali/atom.xml");
+}
+
+#[test]
+fn sitemap_robots_and_social_cards() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let sitemap = read(&b, "sitemap.xml");
+    let locs: Vec<&str> = sitemap.split("<loc>").skip(1).map(|s| s.split("</loc>").next().unwrap()).collect();
+    let pages: Vec<String> = b.pages().into_iter().filter(|p| p != "404.html").collect();
+    assert_eq!(locs.len(), pages.len());
+    assert!(locs.contains(&"https://example.org/sahel/briefings/bamako/"));
+    assert!(sitemap.contains("<lastmod>2024-09-23</lastmod>"));
+    assert_eq!(read(&b, "robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sahel/sitemap.xml\n");
+    assert_eq!(b.attrs("briefings/bamako/", "meta[property='og:type']", "content"), ["article"]);
+    assert_eq!(
+        b.attrs("briefings/bamako/", "meta[property='og:url']", "content"),
+        ["https://example.org/sahel/briefings/bamako/"]
+    );
+    assert_eq!(b.attrs("briefings/bamako/", "meta[name='twitter:card']", "content"), ["summary"]);
+    assert_eq!(b.attrs("briefings/bamako/", "meta[property='article:published_time']", "content"), ["2024-09-19"]);
+}
+
+#[test]
+fn briefings_carry_news_article_structured_data() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let scripts = b.texts("briefings/bamako/", "script[type='application/ld+json']");
+    let ld: serde_json::Value = serde_json::from_str(&scripts[0]).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "JNIM strikes gendarmerie school in Bamako");
+    assert_eq!(ld["datePublished"], "2024-09-19");
+    assert_eq!(ld["dateModified"], "2024-09-23");
+    assert_eq!(ld["contentLocation"][0]["geo"]["latitude"], 12.64);
+    assert_eq!(ld["citation"][0], "https://www.france24.com/en/africa/bamako");
+    // A hostile title stays inside its script element and parses back.
+    let scripts = b.texts("briefings/escapes/", "script[type='application/ld+json']");
+    let ld: serde_json::Value = serde_json::from_str(&scripts[0]).unwrap();
+    assert_eq!(ld["headline"], "<script>alert(\"x\")</script> & \"quotes\"");
+}
+
+#[test]
+fn charts_show_incidents_and_killed_per_month_with_their_numbers() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    let titles: Vec<String> = b.texts("countries/burkina-faso/", "svg.chart title");
+    assert_eq!(titles, ["Incidents and people killed per month, Burkina Faso"]);
+    // February 2023 to August 2024, every month listed, empty ones as 0.
+    let months = b.texts("countries/burkina-faso/", ".chart-data tbody th");
+    let cells = b.texts("countries/burkina-faso/", ".chart-data tbody td");
+    assert_eq!(months.len(), 19);
+    assert_eq!((months[0].as_str(), cells[0].as_str(), cells[1].as_str()), ("February 2023", "2", "15"));
+    assert_eq!((months[18].as_str(), cells[36].as_str(), cells[37].as_str()), ("August 2024", "1", "150"));
+    assert_eq!((cells[2].as_str(), cells[3].as_str()), ("0", "0"), "March 2023 had none");
+}

@@ -1,0 +1,385 @@
+/* sitrep incident explorer: filters data/incidents.json in the browser.
+   Plain JavaScript, no dependencies, no requests but the site's own data file.
+   The filters live in the query string (group, country, claim, tactic, target,
+   from, to, q) so a view can be shared; the page's form (explorer.html) holds
+   the controls and their options. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("sr-explorer");
+  if (!root || !window.fetch || !window.URLSearchParams || !window.history || !history.replaceState) return;
+
+  // Query-string name -> control id, in the order the query string is written.
+  var FIELDS = [
+    ["group", "sr-group"],
+    ["country", "sr-country"],
+    ["claim", "sr-claim"],
+    ["tactic", "sr-tactic"],
+    ["target", "sr-target"],
+    ["from", "sr-from"],
+    ["to", "sr-to"],
+    ["q", "sr-q"]
+  ];
+  var PAGE = 100;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var CLAIMS = { claimed: "Claimed", attributed: "Attributed", suspected: "Suspected", denied: "Denied" };
+
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("sr-filters");
+  var controls = {};
+  FIELDS.forEach(function (f) { controls[f[0]] = $(f[1]); });
+  var list = $("sr-list");
+  var more = $("sr-more");
+  var moreWrap = $("sr-more-wrap");
+  var groupsUrl = root.getAttribute("data-groups-url") || "";
+  var countriesUrl = root.getAttribute("data-countries-url") || "";
+
+  var incidents = [];
+  var matches = [];
+  var shown = 0;
+  var lastSummary = "";
+
+  /** Lower case, without accents: "Ménaka" and "MENAKA" both give "menaka". */
+  function fold(s) {
+    s = String(s == null ? "" : s);
+    if (s.normalize) s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return s.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  }
+
+  /** "2024", "2024-1", "2024-01" or "2024-01-15" -> "2024-01" (a year alone: its first or last month). */
+  function month(value, end) {
+    var m = /^\s*(\d{4})(?:[-/.](\d{1,2}))?/.exec(value || "");
+    if (!m) return "";
+    var mm = m[2] ? parseInt(m[2], 10) : end ? 12 : 1;
+    if (mm < 1 || mm > 12) return "";
+    return m[1] + "-" + (mm < 10 ? "0" : "") + mm;
+  }
+
+  /** 12345 -> "12,345", as the rest of the site writes numbers. */
+  function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  /** A casualty range as the site writes it: "70", "70–77", "up to 200", "at least 70". */
+  function range(r) {
+    if (!r) return "";
+    if (r.high == null) return "at least " + thousands(r.low);
+    if (r.high === r.low) return thousands(r.low);
+    if (r.low === 0) return "up to " + thousands(r.high);
+    return thousands(r.low) + "\u2013" + thousands(r.high);
+  }
+
+  /** "2024-09-17" -> "17 Sep 2024"; "2024-09" -> "Sep 2024". */
+  function shortDate(iso) {
+    var p = String(iso || "").split("-");
+    var name = MONTHS[parseInt(p[1], 10) - 1];
+    if (!name) return iso || "";
+    return (p[2] ? parseInt(p[2], 10) + " " : "") + name + " " + p[0];
+  }
+
+  function low(r) {
+    return r && typeof r.low === "number" ? r.low : 0;
+  }
+
+  /** What filtering needs of a record, worked out once. */
+  function prepare(rec, order) {
+    var places = (rec.locations || []).map(function (l) { return l.name; });
+    var admin = (rec.locations || []).map(function (l) { return l.admin1 || ""; });
+    var countries = rec.countries || [];
+    var actors = rec.actors || [];
+    var casualties = rec.casualties || {};
+    var start = month(rec.event_date);
+    return {
+      rec: rec,
+      order: order,
+      key: String(rec.event_date || "") + (rec.date_precision === "month" ? "-00" : ""),
+      start: start,
+      end: month(rec.end_date) || start,
+      places: places,
+      text: fold([rec.title, rec.summary].concat(places, admin, countries.map(function (c) { return c.name; })).join(" \u0001 ")),
+      countries: countries.map(function (c) { return String(c.code).toUpperCase(); }),
+      actors: actors,
+      perpetrators: actors.filter(function (a) { return a.role === "perpetrator"; }),
+      tactics: (rec.tactics || []).map(fold),
+      targets: (rec.targets || []).map(fold),
+      killed: low(casualties.killed),
+      injured: low(casualties.injured)
+    };
+  }
+
+  /** The filters as the controls hold them. */
+  function read() {
+    var s = {};
+    FIELDS.forEach(function (f) { s[f[0]] = controls[f[0]].value.trim(); });
+    s.from = month(s.from, false);
+    s.to = month(s.to, true);
+    ["from", "to"].forEach(function (k) {
+      var raw = controls[k].value.trim();
+      if (raw && !s[k]) controls[k].setAttribute("aria-invalid", "true");
+      else controls[k].removeAttribute("aria-invalid");
+    });
+    return s;
+  }
+
+  function matcher(s) {
+    var words = fold(s.q).split(/\s+/).filter(Boolean);
+    var group = s.group.toLowerCase();
+    var country = s.country.toUpperCase();
+    var tactic = fold(s.tactic);
+    var target = fold(s.target);
+    return function (x) {
+      if (country && x.countries.indexOf(country) < 0) return false;
+      if (tactic && x.tactics.indexOf(tactic) < 0) return false;
+      if (target && x.targets.indexOf(target) < 0) return false;
+      if (s.from && (x.end || x.start) < s.from) return false;
+      if (s.to && x.start > s.to) return false;
+      var perps = x.perpetrators;
+      if (group) {
+        var own = x.actors.filter(function (a) { return String(a.slug).toLowerCase() === group; });
+        if (!own.length) return false;
+        if (s.claim && s.claim !== "none") perps = own.filter(function (a) { return a.role === "perpetrator"; });
+      }
+      if (s.claim === "none") {
+        if (x.perpetrators.length) return false;
+      } else if (s.claim) {
+        if (!perps.some(function (a) { return a.claim === s.claim; })) return false;
+      }
+      for (var i = 0; i < words.length; i++) if (x.text.indexOf(words[i]) < 0) return false;
+      return true;
+    };
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function link(href, text) {
+    var a = el("a", null, text);
+    a.href = href;
+    return a;
+  }
+
+  function sep(parent) {
+    var s = el("span", "sep", " \u00b7 ");
+    s.setAttribute("aria-hidden", "true");
+    parent.appendChild(s);
+  }
+
+  /** One incident, the same markup as the theme's `incident` component. */
+  function item(x) {
+    var r = x.rec;
+    var li = el("li");
+    var art = el("article", "incident");
+    var meta = el("p", "incident-meta");
+    var time = el("time", null, shortDate(r.event_date));
+    time.setAttribute("datetime", r.event_date || "");
+    meta.appendChild(time);
+    (r.countries || []).forEach(function (c) {
+      sep(meta);
+      meta.appendChild(c.slug ? link(countriesUrl + c.slug + "/", c.name) : document.createTextNode(c.name));
+    });
+    if (x.places.length) {
+      sep(meta);
+      meta.appendChild(document.createTextNode(x.places.join(", ")));
+    }
+    art.appendChild(meta);
+    var h = el("h3", "incident-title");
+    h.appendChild(link(r.url, r.title));
+    art.appendChild(h);
+    if (r.summary) {
+      var summary = r.summary.length > 240 ? r.summary.slice(0, 240) + "\u2026" : r.summary;
+      art.appendChild(el("p", "incident-summary", summary));
+    }
+    var facts = el("p", "incident-facts");
+    x.perpetrators.forEach(function (a) {
+      var span = el("span", "actor");
+      span.appendChild(a.slug ? link(groupsUrl + a.slug + "/", a.name) : document.createTextNode(a.name));
+      if (CLAIMS[a.claim]) {
+        span.appendChild(document.createTextNode(" "));
+        span.appendChild(el("span", "badge badge-" + a.claim, CLAIMS[a.claim]));
+      }
+      facts.appendChild(span);
+    });
+    if (!x.perpetrators.length) facts.appendChild(el("span", "actor unattributed", "No perpetrator named"));
+    var killed = range((r.casualties || {}).killed);
+    if (killed) {
+      var fig = el("span", "figure-inline");
+      fig.appendChild(el("span", "figure-label", "Killed"));
+      fig.appendChild(document.createTextNode(" " + killed));
+      facts.appendChild(fig);
+    }
+    art.appendChild(facts);
+    li.appendChild(art);
+    return li;
+  }
+
+  /** Appends up to PAGE more matches to the list; returns the first new item. */
+  function showMore() {
+    var frag = document.createDocumentFragment();
+    var first = null;
+    var until = Math.min(matches.length, shown + PAGE);
+    for (var i = shown; i < until; i++) {
+      var li = item(matches[i]);
+      if (!first) first = li;
+      frag.appendChild(li);
+    }
+    list.appendChild(frag);
+    shown = until;
+    var left = matches.length - shown;
+    moreWrap.hidden = left <= 0;
+    more.textContent = "Show " + Math.min(left, PAGE) + " more (" + thousands(left) + " not shown)";
+    return first;
+  }
+
+  function setText(id, text) {
+    var e = $(id);
+    if (e.textContent !== text) e.textContent = text;
+  }
+
+  function active(s) {
+    return FIELDS.some(function (f) { return s[f[0]] !== ""; });
+  }
+
+  /** Filters, lists, counts; `push` also writes the filters into the address. */
+  function update(push) {
+    var s = read();
+    matches = incidents.filter(matcher(s));
+    var killed = 0;
+    var injured = 0;
+    matches.forEach(function (x) { killed += x.killed; injured += x.injured; });
+
+    list.textContent = "";
+    shown = 0;
+    showMore();
+    list.hidden = matches.length === 0;
+    $("sr-empty").hidden = matches.length !== 0;
+
+    var filtered = active(s);
+    var summary = [matches.length, filtered, killed, injured].join("|");
+    if (summary !== lastSummary) {
+      lastSummary = summary;
+      setText("sr-count", thousands(matches.length));
+      setText("sr-of", filtered ? " of " + thousands(incidents.length) : "");
+      setText("sr-noun", (filtered ? incidents.length : matches.length) === 1 ? "incident" : "incidents");
+      setText("sr-killed", thousands(killed));
+      setText("sr-injured", thousands(injured));
+      $("sr-killed-part").hidden = matches.length === 0;
+      $("sr-injured-part").hidden = injured === 0;
+    }
+    root.setAttribute("data-matches", String(matches.length));
+
+    if (push) {
+      var q = new URLSearchParams();
+      FIELDS.forEach(function (f) { if (s[f[0]]) q.set(f[0], s[f[0]]); });
+      var qs = q.toString();
+      var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+    }
+  }
+
+  /** Sets a select to `value`, matched by value or label ignoring case and accents;
+      a value the site does not know is added, so the view stays what the address says. */
+  function choose(select, value) {
+    var want = fold(value);
+    for (var i = 0; i < select.options.length; i++) {
+      var o = select.options[i];
+      if (o.value && (fold(o.value) === want || fold(o.text) === want)) {
+        select.value = o.value;
+        return;
+      }
+    }
+    var extra = new Option(value + " (not on this site)", value);
+    select.appendChild(extra);
+    select.value = value;
+  }
+
+  /** The filters named in the query string, into the controls. */
+  function restore() {
+    var q = new URLSearchParams(location.search);
+    FIELDS.forEach(function (f) {
+      var c = controls[f[0]];
+      var v = (q.get(f[0]) || "").trim();
+      if (f[0] === "from" || f[0] === "to") v = month(v, f[0] === "to") || v;
+      if (c.tagName === "SELECT") {
+        if (v) choose(c, v);
+        else c.value = "";
+      } else {
+        c.value = v;
+      }
+    });
+  }
+
+  var timer = 0;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { update(true); }, 200);
+  }
+
+  function ready(data) {
+    var recs = (data && data.incidents) || [];
+    incidents = recs.map(prepare);
+    // Newest first; equal dates keep the file's order.
+    incidents.sort(function (a, b) {
+      return a.key < b.key ? 1 : a.key > b.key ? -1 : a.order - b.order;
+    });
+    var months = incidents.map(function (x) { return x.start; }).filter(Boolean).sort();
+    if (months.length) {
+      ["from", "to"].forEach(function (k) {
+        controls[k].min = months[0];
+        controls[k].max = months[months.length - 1];
+      });
+    }
+    restore();
+    update(false);
+    $("sr-fallback").hidden = true;
+    root.removeAttribute("aria-busy");
+    root.setAttribute("data-ready", "true");
+
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      update(true);
+    });
+    form.addEventListener("change", function () {
+      clearTimeout(timer);
+      update(true);
+    });
+    controls.q.addEventListener("input", later);
+    $("sr-clear").addEventListener("click", function () {
+      FIELDS.forEach(function (f) { controls[f[0]].value = ""; });
+      clearTimeout(timer);
+      update(true);
+    });
+    more.addEventListener("click", function () {
+      var first = showMore();
+      var a = first && first.querySelector(".incident-title a");
+      if (a) a.focus();
+    });
+  }
+
+  function failed() {
+    $("sr-fallback").hidden = true;
+    $("sr-error").hidden = false;
+    $("sr-summary").hidden = true;
+    form.hidden = true;
+    root.removeAttribute("aria-busy");
+  }
+
+  function start() {
+    root.setAttribute("aria-busy", "true");
+    $("sr-fallback").hidden = true;
+    fetch(root.getAttribute("data-incidents"), { credentials: "same-origin" })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      })
+      .then(ready)
+      .catch(failed);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
