@@ -306,6 +306,8 @@ pub struct CorrectionView {
 pub struct BriefingView<'a> {
     /// The list form (title, dates, countries, perpetrators...).
     pub row: &'a IncidentRow,
+    /// The writer's own lead, shown above the body (not repeated from it).
+    pub lede: Option<&'a str>,
     /// `20 September 2024`.
     pub published: String,
     /// `2024-09-20`.
@@ -362,6 +364,7 @@ pub fn briefing_view<'a>(
     corrections.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
     BriefingView {
         row: &rows[id],
+        lede: b.summary.as_deref(),
         published: b.published.map_or_else(|| b.date.long(), long_day),
         published_iso: b.published.map_or_else(|| b.date.iso(), |d| d.to_string()),
         updated: b.updated.map(long_day),
