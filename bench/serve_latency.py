@@ -3,6 +3,7 @@
 the reload event reaching a connected page (server-sent events over a socket).
 
 usage: serve_latency.py SITREP_BINARY SITE_DIR [EDITS]   (default 20 edits)
+Also prints the server's peak memory (VmHWM) after the edits.
 
 The site is copied to a temporary folder first (the original is never
 edited). Each edit rewrites the oldest briefing's title, waits for the
@@ -73,8 +74,17 @@ def main():
                 print(f"edit {i}: the page is stale", file=sys.stderr)
                 return 1
             time.sleep(0.2)
+        peak_kb = 0
+        try:
+            with open(f"/proc/{proc.pid}/status") as st:
+                for line in st:
+                    if line.startswith("VmHWM:"):
+                        peak_kb = int(line.split()[1])
+        except OSError:
+            pass
         for i, ms in enumerate(latencies):
             print(f"edit {i:2d}: {ms:7.1f} ms")
+        print(f"serve peak memory: {peak_kb / 1024:.0f} MiB")
         print(f"ready after {ready * 1000:.0f} ms; median {statistics.median(latencies):.1f} ms, "
               f"min {min(latencies):.1f}, max {max(latencies):.1f} over {len(latencies)} edits")
         return 0

@@ -42,6 +42,9 @@ pub struct BuildArgs {
     /// Publish under this address instead of site.yaml's base_url.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `sitrep check`.
@@ -85,6 +88,9 @@ pub struct ServeArgs {
     /// Open the preview in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Print how long each step of every rebuild took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// What `sitrep new` creates.

@@ -92,7 +92,9 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let path = Path::new(CONFIG_FILE);
     let doc = Document { yaml: text, yaml_line: 1, body: "", body_line: 1 };
     let (raw, locator): (RawConfig, Locator) = match frontmatter::parse(&doc, path) {
-        Ok(parsed) if parsed.problems.is_empty() => (parsed.value, parsed.locator),
+        Ok(parsed) if parsed.problems.is_empty() => {
+            (parsed.value, parsed.locator.unwrap_or_else(|| Locator::new(text, 1)))
+        }
         Ok(parsed) => {
             parsed.problems.into_iter().for_each(|d| diags.push(d));
             return None;

@@ -35,5 +35,6 @@ pub mod serve;
 pub mod session;
 pub mod source;
 pub mod theme;
+pub mod timings;
 pub mod urls;
 pub mod validate;

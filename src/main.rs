@@ -30,13 +30,18 @@ fn main() -> ExitCode {
             report(&opts.root, &diags);
             match site {
                 Some(site) => {
-                    let pages = site.output.iter().filter(|(p, _)| p.ends_with(".html")).count();
+                    if args.timings {
+                        for (stage, took) in site.timings.stages() {
+                            println!("{stage:>18}: {:>6} ms", took.as_millis());
+                        }
+                    }
                     println!(
-                        "Built {} pages ({} briefings, {} groups, {} countries) into {} in {} ms",
-                        pages,
+                        "Built {} briefings, {} groups and {} countries: {} files, {:.1} MB, into {} in {} ms",
                         site.index.briefings.len(),
                         site.index.groups.len(),
                         site.index.countries.len(),
+                        site.files,
+                        site.bytes as f64 / 1_000_000.0,
                         opts.output_dir().display(),
                         started.elapsed().as_millis()
                     );
@@ -74,6 +79,7 @@ fn main() -> ExitCode {
 /// Runs the preview until Ctrl-C; exit 2 when it cannot start.
 fn serve(args: cli::ServeArgs) -> ExitCode {
     let root = args.root.clone();
+    let timings = args.timings;
     // Problems are printed when they change, not on every rebuild.
     let shown = std::sync::Mutex::new(Diagnostics::new());
     let show = move |diags: &Diagnostics| {
@@ -106,6 +112,11 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
             }
         }
         Report::Rebuilt { what, rebuild, diagnostics } => {
+            if timings {
+                let steps: Vec<String> =
+                    rebuild.timings.stages().iter().map(|(s, t)| format!("{s} {} ms", t.as_millis())).collect();
+                println!("  {}", steps.join(", "));
+            }
             show(&diagnostics);
             if rebuild.ok {
                 println!(

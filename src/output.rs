@@ -12,6 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -83,47 +84,107 @@ fn is_safe_relative(path: &str) -> bool {
     !path.is_empty() && !path.contains('\\') && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes `output` into `dir`, replacing what was there only once everything is written.
-pub fn write(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
-    let fail = |what: &str, path: &Path, e: io::Error| {
-        Diagnostic::error("write-failed", path, format!("{what}: {e}"))
-            .hint("check that the output folder's parent exists and is writable")
-    };
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Diagnostic::error("bad-output", dir, "the output folder has no name"))?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::error("bad-output", dir, "the output path exists and is not a folder")
-            .hint("remove the file or choose another --output"));
+/// A site being written: files go into a staging folder beside the output
+/// folder as they are rendered; `commit` swaps it into place. Dropped without
+/// a commit, the staging folder is removed and the output folder untouched.
+pub struct Staging {
+    dir: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    committed: bool,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error("write-failed", path, format!("{what}: {e}"))
+        .hint("check that the output folder's parent exists and is writable")
+}
+
+impl Staging {
+    /// Prepares to write the site that will replace `dir`.
+    pub fn begin(dir: &Path) -> Result<Staging, Diagnostic> {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| Diagnostic::error("bad-output", dir, "the output folder has no name"))?;
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if dir.exists() && !dir.is_dir() {
+            return Err(Diagnostic::error("bad-output", dir, "the output path exists and is not a folder")
+                .hint("remove the file or choose another --output"));
+        }
+        fs::create_dir_all(&parent).map_err(|e| fail("cannot create", &parent, e))?;
+        remove_leftovers(&parent, &name);
+        let pid = std::process::id();
+        let staging = parent.join(format!(".{name}.sitrep-stage-{pid}"));
+        fs::create_dir(&staging).map_err(|e| fail("cannot create", &staging, e))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            old: parent.join(format!(".{name}.sitrep-old-{pid}")),
+            staging,
+            committed: false,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+        })
     }
-    fs::create_dir_all(&parent).map_err(|e| fail("cannot create", &parent, e))?;
-    remove_leftovers(&parent, &name);
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.sitrep-stage-{pid}"));
-    let old = parent.join(format!(".{name}.sitrep-old-{pid}"));
-    if let Err(e) = write_tree(output, &staging) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(fail("cannot write the site", &staging, e));
+
+    /// Writes one file (safe to call from several threads at once).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        if !is_safe_relative(path) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
+        }
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&target, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
     }
-    if dir.exists() {
-        if let Err(e) = fs::rename(dir, &old) {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(fail("cannot move the previous site aside", dir, e));
+
+    /// Files and bytes written so far.
+    pub fn written(&self) -> (usize, u64) {
+        (self.files.load(Ordering::Relaxed), self.bytes.load(Ordering::Relaxed))
+    }
+
+    /// Moves the previous site aside and the new one into place, then removes the previous one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let dir = self.dir.clone();
+        if dir.exists() {
+            fs::rename(&dir, &self.old).map_err(|e| fail("cannot move the previous site aside", &dir, e))?;
+        }
+        if let Err(e) = fs::rename(&self.staging, &dir) {
+            // Put the previous site back.
+            let _ = fs::rename(&self.old, &dir);
+            return Err(fail("cannot move the new site into place", &dir, e));
+        }
+        self.committed = true;
+        let _ = fs::remove_dir_all(&self.old);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
         }
     }
-    if let Err(e) = fs::rename(&staging, dir) {
-        // Put the previous site back.
-        let _ = fs::rename(&old, dir);
-        let _ = fs::remove_dir_all(&staging);
-        return Err(fail("cannot move the new site into place", dir, e));
-    }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+}
+
+/// Writes `output` into `dir`, replacing what was there only once everything is written.
+pub fn write(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
+    let staging = Staging::begin(dir)?;
+    output
+        .files
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))
+        .map_err(|e| fail("cannot write the site", &staging.staging, e))?;
+    staging.commit()
 }
 
 /// Removes staging and old folders left by an interrupted run.
@@ -139,21 +200,6 @@ fn remove_leftovers(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
-}
-
-fn write_tree(output: &Output, root: &Path) -> io::Result<()> {
-    fs::create_dir(root)?;
-    let mut dirs: Vec<PathBuf> = output
-        .files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().filter(|d| !d.as_os_str().is_empty()).map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in dirs {
-        fs::create_dir_all(root.join(d))?;
-    }
-    output.files.par_iter().try_for_each(|(path, bytes)| fs::write(root.join(path), bytes))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -16,10 +17,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{self, SiteIndex, Withheld};
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
-use crate::output::{self, Output};
-use crate::render;
+use crate::output::{Output, Staging};
+use crate::render::{self, Sink};
 use crate::source::{self, SourceFile};
 use crate::theme::{self, Theme};
+use crate::timings::Timings;
 use crate::validate::{self, Validated};
 
 /// What to build and how.
@@ -56,10 +58,37 @@ pub struct Site {
     pub output: Output,
     /// The index the pages were built from.
     pub index: SiteIndex,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// A site built to disk by `build`.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The index the pages were built from.
+    pub index: SiteIndex,
+    /// How long each stage took.
+    pub timings: Timings,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
 }
 
 /// Runs every stage in memory. The site is `None` when there is any error.
 pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let output = Mutex::new(Output::new());
+    let sink = |path: String, bytes: Vec<u8>| {
+        output.lock().unwrap_or_else(|e| e.into_inner()).insert(path, bytes);
+    };
+    let (built, diags) = run(opts, &sink);
+    let output = output.into_inner().unwrap_or_else(|e| e.into_inner());
+    (built.map(|(index, timings)| Site { output, index, timings }), diags)
+}
+
+/// Loads the site at `opts.root` and runs every stage, handing each rendered
+/// file to `sink`; the index is `None` when there is any error.
+fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let root = &opts.root;
     if !root.is_dir() {
@@ -74,13 +103,17 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
         None => c,
     });
     let theme = config.as_ref().and_then(|c| theme::load(root, &c.theme, &mut diags));
+    let mut timings = Timings::start();
     let files = source::load(root, &mut diags);
-    let site = build_sources(config.as_ref(), theme.as_ref(), &files, opts.drafts, opts.today, &mut diags);
+    timings.lap("read");
+    let (index, more) =
+        build_sources_into(config.as_ref(), theme.as_ref(), &files, opts.drafts, opts.today, sink, &mut diags);
+    timings.extend(more);
     diags.sort();
     if diags.has_errors() {
         return (None, diags);
     }
-    (Some(site), diags)
+    (Some((index, timings)), diags)
 }
 
 /// The stages after loading, all in memory: validate, index, render.
@@ -95,6 +128,25 @@ pub fn build_sources(
     today: Date,
     diags: &mut Diagnostics,
 ) -> Site {
+    let output = Mutex::new(Output::new());
+    let sink = |path: String, bytes: Vec<u8>| {
+        output.lock().unwrap_or_else(|e| e.into_inner()).insert(path, bytes);
+    };
+    let (index, timings) = build_sources_into(config, theme, files, drafts, today, &sink, diags);
+    Site { output: output.into_inner().unwrap_or_else(|e| e.into_inner()), index, timings }
+}
+
+/// Like `build_sources`, handing each rendered file to `sink` instead of keeping it.
+pub fn build_sources_into(
+    config: Option<&Config>,
+    theme: Option<&Theme>,
+    files: &[SourceFile],
+    drafts: bool,
+    today: Date,
+    sink: Sink<'_>,
+    diags: &mut Diagnostics,
+) -> (SiteIndex, Timings) {
+    let mut timings = Timings::start();
     let validated: Vec<Validated> = files.par_iter().map(validate::validate_file).collect();
     for v in &validated {
         v.problems.iter().for_each(|d| diags.push(d.clone()));
@@ -102,12 +154,14 @@ pub fn build_sources(
     let content = validate::assemble(validated.iter());
     let failed =
         files.iter().zip(&validated).filter(|(_, v)| v.item.is_none()).map(|(f, _)| f.content_path.clone()).collect();
+    drop(validated);
+    timings.lap("validate");
     let index = index_content(content, failed, config, drafts, today, diags);
-    let output = match (config, theme) {
-        (Some(config), Some(theme)) => render::render(&index, config, theme, today, diags),
-        _ => Output::new(),
-    };
-    Site { output, index }
+    timings.lap("index");
+    if let (Some(config), Some(theme)) = (config, theme) {
+        render::render(&index, config, theme, today, &mut timings, sink, diags);
+    }
+    (index, timings)
 }
 
 /// Index stage of a build: holds back drafts and scheduled items (unless
@@ -133,22 +187,47 @@ pub fn index_content(
 }
 
 /// Builds and writes the site; writes nothing when there is any error.
-pub fn build(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+///
+/// Files are written into a staging folder as they are rendered (so the
+/// site is never held in memory whole) and swapped into the output folder
+/// at the end, only when the build had no error.
+pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
     let out_dir = opts.output_dir();
+    let mut diags = Diagnostics::new();
     if let Err(d) = check_output_dir(&opts.root, &out_dir) {
-        let mut diags = Diagnostics::new();
         diags.push(d);
         return (None, diags);
     }
-    let (site, mut diags) = build_site(opts);
-    let Some(site) = site else {
-        return (None, diags);
+    let staging = match Staging::begin(&out_dir) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
     };
-    if let Err(d) = output::write(&site.output, &out_dir) {
+    let failure: Mutex<Option<Diagnostic>> = Mutex::new(None);
+    let sink = |path: String, bytes: Vec<u8>| {
+        if let Err(e) = staging.write(&path, &bytes) {
+            let d = Diagnostic::error("write-failed", out_dir.join(&path), format!("cannot write: {e}"))
+                .hint("check that the output folder's parent is writable and the disk is not full");
+            failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(d);
+        }
+    };
+    let (built, mut diags) = run(opts, &sink);
+    if let Some(d) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         diags.push(d);
         return (None, diags);
     }
-    (Some(site), diags)
+    let Some((index, mut timings)) = built else { return (None, diags) };
+    let (files, bytes) = staging.written();
+    let mut swap = Timings::start();
+    if let Err(d) = staging.commit() {
+        diags.push(d);
+        return (None, diags);
+    }
+    swap.lap("swap");
+    timings.extend(swap);
+    (Some(Written { index, timings, files, bytes }), diags)
 }
 
 /// Every problem `build` would report, without writing anything.

@@ -26,6 +26,7 @@ use crate::render::jobs::{self as pages, Job, Shows};
 use crate::render::{self, BodyCache, Renderer};
 use crate::source::{self, SourceFile};
 use crate::theme;
+use crate::timings::Timings;
 use crate::validate::{self, Validated};
 
 /// What changed on disk, as the watcher saw it.
@@ -66,6 +67,8 @@ pub struct Rebuild {
     pub changed: Vec<String>,
     /// Time taken.
     pub elapsed: Duration,
+    /// Time taken by each step.
+    pub timings: Timings,
 }
 
 impl Rebuild {
@@ -146,14 +149,17 @@ impl Session {
     /// Rebuilds after `changes`.
     pub fn apply(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
+        let mut timings = Timings::start();
         if changes.config || changes.templates || changes.statics {
             self.setup(changes);
         }
         let mut diags = Diagnostics::new();
         self.setup_problems.iter().for_each(|d| diags.push(d.clone()));
         self.refresh_files(&changes.content, &mut diags);
+        timings.lap("read and validate");
 
         let content = validate::assemble(self.files.values().map(|(_, v)| v));
+        timings.lap("assemble");
         let failed: HashSet<String> =
             self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
         let index = pipeline::index_content(
@@ -164,11 +170,13 @@ impl Session {
             self.opts.today,
             &mut diags,
         );
+        timings.lap("index");
         let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
             return self.fail(diags, started);
         };
         renderer.set_site(config, &index);
         let prepared = render::prepare(&index, config, self.opts.today, &mut self.bodies, renderer.world(), &mut diags);
+        timings.lap("markdown and rows");
         let all_jobs = pages::jobs(&index);
         let full = self.needs_full || self.good.as_ref().is_none_or(|g| !same_profiles(&g.index, &index));
         let jobs: Vec<Job> = if full {
@@ -177,8 +185,10 @@ impl Session {
             let good = &self.good.as_ref().expect("checked above").index;
             affected(good, &index, &all_jobs, self.bodies.rendered_last())
         };
+        timings.lap("what changed");
         let pages = renderer.render_pages(&prepared, &jobs, &mut diags);
         drop(prepared);
+        timings.lap("pages");
         diags.sort();
         if diags.has_errors() {
             if changes.config || changes.templates {
@@ -209,20 +219,30 @@ impl Session {
             }
         }
         if changes.statics || full {
-            for (name, bytes) in &renderer.theme().static_files {
-                if self.output.get(name) != Some(bytes.as_slice()) {
+            let mut statics_diags = Diagnostics::new();
+            let page_files: HashSet<String> = keep.iter().cloned().collect();
+            let statics = renderer.static_files(&page_files, &mut statics_diags);
+            self.output.retain(|p| keep.contains(p) || statics.iter().any(|(n, _)| n == p));
+            for (name, bytes) in statics {
+                if self.output.get(&name) != Some(bytes.as_slice()) {
                     changed.insert(name.clone());
+                    self.output.insert(name, bytes);
                 }
             }
-            let mut statics_diags = Diagnostics::new();
-            self.output.retain(|p| keep.contains(p) || renderer.is_static(p));
-            renderer.add_static_files(&mut self.output, &mut statics_diags);
             diags.extend(statics_diags);
         }
         self.good = Some(Good { index });
         self.needs_full = false;
         self.diagnostics = diags;
-        Rebuild { ok: true, full, rendered, changed: changed.into_iter().collect(), elapsed: started.elapsed() }
+        timings.lap("output");
+        Rebuild {
+            ok: true,
+            full,
+            rendered,
+            changed: changed.into_iter().collect(),
+            elapsed: started.elapsed(),
+            timings,
+        }
     }
 
     fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {

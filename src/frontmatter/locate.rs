@@ -137,6 +137,91 @@ impl Locator {
     }
 }
 
+/// A fast look-up of `key` or `key[i]` (a top-level field, or an item of a
+/// top-level list) for front matter written the usual way: `key: value` at
+/// the start of a line, lists as `[a, b]` or as `- item` lines. `None` when
+/// the layout is anything else; then `Locator` (a full parse) answers.
+///
+/// Builds need these positions for every file (a group named in a briefing
+/// may later turn out to have no profile), so they must cost next to nothing.
+pub fn quick(yaml: &str, first_line: usize, path: &str) -> Option<Span> {
+    let (key, index) = match path.split_once('[') {
+        Some((k, rest)) => (k, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
+        None => (path, None),
+    };
+    if key.is_empty() || key.contains(['.', '[', ' ']) {
+        return None;
+    }
+    let lines: Vec<&str> = yaml.lines().collect();
+    let (row, line) = lines.iter().enumerate().find(|(_, l)| {
+        l.strip_prefix(key).and_then(|r| r.strip_prefix(':')).is_some_and(|a| a.is_empty() || a.starts_with(' '))
+    })?;
+    let after = &line[key.len() + 1..];
+    let value_at = key.len() + 1 + (after.len() - after.trim_start().len());
+    let value = after.trim_start();
+    let at = |row: usize, byte: usize, text: &str| Span::new(first_line + row, text[..byte].chars().count() + 1);
+    match index {
+        None if !value.is_empty() && !value.starts_with(['#', '|', '>', '&', '*', '!', '[', '{', '"', '\'']) => {
+            Some(at(row, value_at, line))
+        }
+        None => None,
+        Some(n) if value.starts_with('[') => flow_item(value, n).map(|offset| at(row, value_at + offset, line)),
+        Some(n) if value.is_empty() || value.starts_with('#') => {
+            let mut seen = 0;
+            for (r, l) in lines.iter().enumerate().skip(row + 1) {
+                let trimmed = l.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let indent = l.len() - trimmed.len();
+                if let Some(item) = trimmed.strip_prefix("- ").or(if trimmed == "-" { Some("") } else { None }) {
+                    if seen == n {
+                        let content = indent + (trimmed.len() - item.len()) + (item.len() - item.trim_start().len());
+                        return (!item.trim().is_empty()).then(|| at(r, content, l));
+                    }
+                    seen += 1;
+                } else if indent == 0 {
+                    return None;
+                }
+            }
+            None
+        }
+        Some(_) => None,
+    }
+}
+
+/// Byte offset (in `value`, which starts with `[`) of the n-th item of a flow
+/// list on one line; `None` for nested or quoted-comma layouts it does not read.
+fn flow_item(value: &str, n: usize) -> Option<usize> {
+    let mut item = 0;
+    let mut start: Option<usize> = None;
+    let mut quote: Option<char> = None;
+    for (i, c) in value.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                start.get_or_insert(i);
+            }
+            (None, '[' | '{') => return None,
+            (None, ',') => {
+                if item == n {
+                    return start;
+                }
+                item += 1;
+                start = None;
+            }
+            (None, ']') => return if item == n { start } else { None },
+            (None, c) if c.is_whitespace() => {}
+            (None, _) => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    None
+}
+
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
@@ -170,6 +255,48 @@ mod tests {
         let loc = Locator::new(YAML, 2);
         assert_eq!(loc.value("casualties[1].max"), Some(Span::new(7, 5)));
         assert_eq!(loc.value("nothing.here"), Some(Span::new(1, 1)));
+    }
+
+    #[test]
+    fn the_quick_look_up_agrees_with_the_full_parse() {
+        let docs = [
+            YAML,
+            "title: T\nslug: bamako-2024\ngroups:\n  - JNIM\n  - name: FAMa\n    role: target\n  - \"GSIM\"\n",
+            "groups: [JNIM, \"Katiba, Macina\", FAMa]\nslug: x\n",
+            "groups:\n- JNIM\n# a comment\n\n- name: GSIM\n  claim: claimed\ncountries: [ML]\n",
+            "name: JNIM\naliases: [GSIM, 'Support Group']\nparent: Al-Qaeda\n",
+            "title: \"Ünïcödé: yes\"\nslug: é-x\ntags: [ü, 'ö, ä', ß]\n",
+        ];
+        let paths = [
+            "title",
+            "slug",
+            "name",
+            "parent",
+            "countries[0]",
+            "countries[1]",
+            "groups[0]",
+            "groups[1]",
+            "groups[2]",
+            "aliases[0]",
+            "aliases[1]",
+            "tags[1]",
+            "tags[2]",
+        ];
+        let mut answered = 0;
+        for doc in docs {
+            let full = Locator::new(doc, 2);
+            for path in paths {
+                if let Some(span) = quick(doc, 2, path) {
+                    answered += 1;
+                    assert_eq!(
+                        Some(span),
+                        full.value(path).filter(|_| full.values.contains_key(path)),
+                        "{path} in {doc:?}"
+                    );
+                }
+            }
+        }
+        assert!(answered >= 20, "{answered}");
     }
 
     #[test]

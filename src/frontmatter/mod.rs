@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-pub use locate::Locator;
+pub use locate::{Locator, quick};
 
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 
@@ -81,8 +81,9 @@ fn is_delimiter(line: &str) -> bool {
 pub struct Parsed<T> {
     /// The value, with any field that did not fit left out (so it is `None`).
     pub value: T,
-    /// Positions of keys and values, for later diagnostics.
-    pub locator: Locator,
+    /// Positions of keys and values, when they were needed already (a field
+    /// did not fit); otherwise left to be built on demand.
+    pub locator: Option<Locator>,
     /// One diagnostic per field that did not fit.
     pub problems: Vec<Diagnostic>,
     /// Top-level fields left out of `value` because of those problems.
@@ -96,17 +97,18 @@ pub struct Parsed<T> {
 /// is left out of the value, so the caller can still check the others. Only
 /// YAML that cannot be read as `field: value` lines at all is an `Err`.
 pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> Result<Parsed<T>, Vec<Diagnostic>> {
-    let locator = Locator::new(doc.yaml, doc.yaml_line);
     if let Some(d) = tab_indentation(doc, path) {
         return Err(vec![d]);
     }
     let yaml = if doc.yaml.trim().is_empty() { "{}" } else { doc.yaml };
     let first = match serde_yaml::from_str::<T>(yaml) {
         Ok(value) => {
-            return Ok(Parsed { value, locator, problems: Vec::new(), bad_fields: Vec::new() });
+            return Ok(Parsed { value, locator: None, problems: Vec::new(), bad_fields: Vec::new() });
         }
         Err(e) => e,
     };
+    // Something does not fit: from here on, positions are needed.
+    let locator = Locator::new(doc.yaml, doc.yaml_line);
     // The YAML may not even be a mapping: then the first error is the only one.
     let mapping = match serde_yaml::from_str::<serde_yaml::Mapping>(yaml) {
         Ok(m) => m,
@@ -140,7 +142,7 @@ pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> 
         problems.push(yaml_error(&first, doc, path, &locator));
     }
     let value = serde_yaml::from_value::<T>(serde_yaml::Value::Mapping(good)).unwrap_or_default();
-    Ok(Parsed { value, locator, problems, bad_fields })
+    Ok(Parsed { value, locator: Some(locator), problems, bad_fields })
 }
 
 /// YAML forbids tabs for indentation; say so plainly, at the tab.

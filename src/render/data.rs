@@ -23,15 +23,27 @@ pub struct Dataset {
     pub incidents: Vec<IncidentRecord>,
 }
 
-/// `incidents.json` (or a group's or country's).
-pub fn json(title: &str, source: &str, records: &[&IncidentRecord]) -> Vec<u8> {
-    let dataset = Dataset {
-        title: title.to_string(),
-        source: source.to_string(),
-        count: records.len(),
-        incidents: records.iter().map(|r| (*r).clone()).collect(),
-    };
-    serde_json::to_vec_pretty(&dataset).unwrap_or_default()
+/// `incidents.json` (or a group's or country's), from each incident's JSON
+/// (`record_json`), serialised once per build however many files hold it.
+pub fn json(title: &str, source: &str, records: &[&str]) -> Vec<u8> {
+    let head = serde_json::json!({"title": title, "source": source, "count": records.len()}).to_string();
+    let mut out = Vec::with_capacity(head.len() + records.iter().map(|r| r.len() + 1).sum::<usize>() + 16);
+    // `{"count":..,"source":..,"title":..` then `,"incidents":[...]}`: one object, as `Dataset` reads it.
+    out.extend_from_slice(&head.as_bytes()[..head.len() - 1]);
+    out.extend_from_slice(b",\"incidents\":[");
+    for (i, r) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(r.as_bytes());
+    }
+    out.extend_from_slice(b"]}\n");
+    out
+}
+
+/// One incident as compact JSON, for `json`.
+pub fn record_json(record: &IncidentRecord) -> String {
+    serde_json::to_string(record).unwrap_or_default()
 }
 
 /// One row of `incidents.csv`; each field is described in `CSV_COLUMNS`.

@@ -13,6 +13,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
     let newest_first: Vec<BriefingId> = index.newest_first().collect();
     let path = jobs::path_of(job, index);
     let records = |ids: &[BriefingId]| ids.iter().map(|&id| &site.records[id]).collect::<Vec<_>>();
+    let json = |ids: &[BriefingId]| ids.iter().map(|&id| site.records_json[id].as_str()).collect::<Vec<_>>();
     match *job {
         Job::SiteFeed => feeds::atom(site, &format!("{title}: latest briefings"), &path, "", &newest_first),
         Job::GroupFeed(g) => {
@@ -25,9 +26,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
             let name = format!("{}: latest briefings — {title}", country.name);
             feeds::atom(site, &name, &path, &crate::urls::country(&country.slug), &country.incidents)
         }
-        Job::IncidentsJson => {
-            data::json(&format!("Incidents — {title}"), &site.config.base_url, &records(&newest_first))
-        }
+        Job::IncidentsJson => data::json(&format!("Incidents — {title}"), &site.config.base_url, &json(&newest_first)),
         Job::IncidentsCsv => data::csv(&records(&newest_first)),
         Job::IncidentsGeojson => data::geojson(&records(&newest_first)),
         Job::GroupJson(g) => {
@@ -35,7 +34,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
             data::json(
                 &format!("Incidents involving {} — {title}", group.name),
                 &site.config.base_url,
-                &records(&group.incidents),
+                &json(&group.incidents),
             )
         }
         Job::CountryJson(c) => {
@@ -43,7 +42,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
             data::json(
                 &format!("Incidents in {} — {title}", country.name),
                 &site.config.base_url,
-                &records(&country.incidents),
+                &json(&country.incidents),
             )
         }
         Job::Sitemap => {

@@ -11,7 +11,9 @@
 //! (`map`, `map-country`, `map-focus`, `map-point`): the theme's stylesheet
 //! gives the colours, in light and dark mode.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
@@ -36,10 +38,17 @@ const RADIUS_PER_ROOT: f64 = 2.4;
 const MAX_RADIUS: f64 = 48.0;
 
 /// Country outlines, parsed once.
-#[derive(Debug, Clone)]
+///
+/// The outline layer of a view is kept once drawn: the briefings of one
+/// country share a frame, so a build draws each frame's outlines once.
+#[derive(Debug)]
 pub struct WorldMap {
     countries: Vec<Country>,
+    layers: Mutex<HashMap<LayerKey, Arc<str>>>,
 }
+
+/// A drawn outline layer: the view (to a thousandth of a degree) and the focus.
+type LayerKey = ([i64; 4], Vec<String>);
 
 /// One Natural Earth feature (a code may have several: Somalia and Somaliland).
 #[derive(Debug, Clone)]
@@ -85,7 +94,7 @@ impl WorldMap {
     pub fn parse(bytes: &[u8]) -> Result<WorldMap, String> {
         let raw: RawWorld = serde_json::from_slice(bytes).map_err(|e| format!("world map data: {e}"))?;
         let countries = raw.countries.into_iter().map(country).collect::<Result<Vec<_>, _>>()?;
-        Ok(WorldMap { countries })
+        Ok(WorldMap { countries, layers: Mutex::new(HashMap::new()) })
     }
 
     /// The box of every feature with ISO alpha-2 code `iso` (any case):
@@ -218,7 +227,7 @@ pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -
     let view = View::new(framed);
     let mut svg = String::with_capacity(16 * 1024);
     open_svg(&mut svg, &view, options);
-    draw_countries(&mut svg, world, &view, &options.focus);
+    svg.push_str(&world.layer(&view, &options.focus));
     draw_points(&mut svg, &view, &points);
     svg.push_str("</svg>");
     svg
@@ -292,6 +301,24 @@ fn open_svg(svg: &mut String, view: &View, options: &MapOptions) {
     let _ = write!(svg, r#"<title id="{id}-title">{}</title>"#, escape(&options.title));
     if !options.description.is_empty() {
         let _ = write!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape(&options.description));
+    }
+}
+
+impl WorldMap {
+    /// The outline layer of `view`, drawn once per view and focus.
+    fn layer(&self, view: &View, focus: &[String]) -> Arc<str> {
+        let b = view.bbox;
+        let mut codes: Vec<String> = focus.iter().map(|f| f.trim().to_ascii_uppercase()).collect();
+        codes.sort();
+        let key = ([b.west, b.south, b.east, b.north].map(|d| (d * 1000.0).round() as i64), codes);
+        if let Some(layer) = self.layers.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Arc::clone(layer);
+        }
+        let mut svg = String::new();
+        draw_countries(&mut svg, self, view, focus);
+        let layer: Arc<str> = Arc::from(svg);
+        self.layers.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Arc::clone(&layer));
+        layer
     }
 }
 

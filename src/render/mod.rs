@@ -23,7 +23,7 @@ pub mod structured;
 pub mod views;
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -34,8 +34,8 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::index::SiteIndex;
 use crate::markdown::{MarkdownOptions, Rendered};
-use crate::output::Output;
 use crate::theme::Theme;
+use crate::timings::Timings;
 
 pub use bodies::BodyCache;
 pub use jobs::Job;
@@ -86,23 +86,40 @@ pub struct Prepared<'a> {
     pub page_bodies: Vec<Arc<Rendered>>,
     /// One data record per briefing, by id.
     pub records: Vec<record::IncidentRecord>,
+    /// The same records as JSON, by id.
+    pub records_json: Vec<String>,
     /// Country outlines for maps, when the theme has them.
     pub world: Option<&'a map::WorldMap>,
 }
 
-/// Renders the whole site in one go (a build). `today` tells scheduled
-/// briefings (shown in previews) apart.
-pub fn render(index: &SiteIndex, config: &Config, theme: &Theme, today: Date, diags: &mut Diagnostics) -> Output {
+/// Where rendered files go, as they are rendered (from several threads).
+pub type Sink<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
+
+/// Renders the whole site in one go (a build), handing each file to `sink`
+/// as soon as it is rendered. `today` tells scheduled briefings (shown in
+/// previews) apart.
+pub fn render(
+    index: &SiteIndex,
+    config: &Config,
+    theme: &Theme,
+    today: Date,
+    timings: &mut Timings,
+    sink: Sink<'_>,
+    diags: &mut Diagnostics,
+) {
     let Some(renderer) = Renderer::new(theme.clone(), config, index, diags) else {
-        return Output::new();
+        return;
     };
+    timings.lap("templates");
     let prepared = prepare(index, config, today, &mut BodyCache::default(), renderer.world(), diags);
-    let mut output = Output::new();
-    for (file, html) in renderer.render_pages(&prepared, &jobs::jobs(index), diags) {
-        output.insert(file, html);
+    timings.lap("markdown and rows");
+    let all = jobs::jobs(index);
+    renderer.render_pages_into(&prepared, &all, sink, diags);
+    let pages: HashSet<String> = all.iter().map(|j| jobs::file_of(j, index)).collect();
+    for (name, bytes) in renderer.static_files(&pages, diags) {
+        sink(name, bytes);
     }
-    renderer.add_static_files(&mut output, diags);
-    output
+    timings.lap("pages");
 }
 
 /// Compiled templates of a theme, with the site-wide `site` value.
@@ -189,48 +206,58 @@ impl Renderer {
         self.tera.global_context().insert("site", &site);
     }
 
-    /// Renders `jobs` in parallel; returns (output file, HTML) for each page that rendered.
+    /// Renders `jobs` in parallel, handing each file to `sink`; a template
+    /// problem is reported once per template and message, not once per page.
+    pub fn render_pages_into(&self, prepared: &Prepared<'_>, jobs: &[Job], sink: Sink<'_>, diags: &mut Diagnostics) {
+        let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        jobs.par_iter().for_each(|job| {
+            if !job.is_page() {
+                sink(jobs::file_of(job, prepared.index), files::build(job, prepared));
+                return;
+            }
+            let page = pages::build(job, prepared);
+            let mut html = Vec::with_capacity(16 * 1024);
+            match self.tera.render_to(page.template, &page.context, &mut html) {
+                Ok(()) => sink(page.file, html),
+                Err(e) => {
+                    problems.lock().unwrap_or_else(|e| e.into_inner()).push(template_error(&e, &self.theme, &page.file))
+                }
+            }
+        });
+        let mut reported = HashSet::new();
+        let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+        problems.sort_by(|a, b| a.message.cmp(&b.message));
+        for d in problems {
+            let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
+            if reported.insert(key) {
+                diags.push(d);
+            }
+        }
+    }
+
+    /// Renders `jobs` in parallel; returns (output file, bytes) for each that rendered.
     pub fn render_pages(
         &self,
         prepared: &Prepared<'_>,
         jobs: &[Job],
         diags: &mut Diagnostics,
     ) -> Vec<(String, Vec<u8>)> {
-        let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| {
-                if !job.is_page() {
-                    return Ok((jobs::file_of(job, prepared.index), files::build(job, prepared)));
-                }
-                let page = pages::build(job, prepared);
-                let mut html = Vec::with_capacity(16 * 1024);
-                match self.tera.render_to(page.template, &page.context, &mut html) {
-                    Ok(()) => Ok((page.file, html)),
-                    Err(e) => Err(template_error(&e, &self.theme, &page.file)),
-                }
-            })
-            .collect();
-        let mut pages = Vec::with_capacity(results.len());
-        let mut reported = HashSet::new();
-        for r in results {
-            match r {
-                Ok(page) => pages.push(page),
-                // One report per template and message, not one per page.
-                Err(d) => {
-                    let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
-                    if reported.insert(key) {
-                        diags.push(d);
-                    }
-                }
-            }
-        }
-        pages
+        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::with_capacity(jobs.len()));
+        self.render_pages_into(
+            prepared,
+            jobs,
+            &|file, bytes| files.lock().unwrap_or_else(|e| e.into_inner()).push((file, bytes)),
+            diags,
+        );
+        files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Copies the theme's static files into `output` (never over a page).
-    pub fn add_static_files(&self, output: &mut Output, diags: &mut Diagnostics) {
+    /// The theme's static files, copied to the output root; one that would
+    /// take the place of a page (`pages`: their files) is an error.
+    pub fn static_files(&self, pages: &HashSet<String>, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
         for (name, bytes) in &self.theme.static_files {
-            if output.get(name).is_some() && !self.is_static(name) {
+            if pages.contains(name) {
                 diags.push(
                     Diagnostic::error(
                         "static-clash",
@@ -240,9 +267,10 @@ impl Renderer {
                     .hint("rename or move the static file"),
                 );
             } else {
-                output.insert(name.clone(), bytes.clone());
+                out.push((name.clone(), bytes.clone()));
             }
         }
+        out
     }
 
     /// True when `path` is one of the theme's static files.
@@ -283,6 +311,7 @@ pub fn prepare<'a>(
             (row, record::record(index, id, summary, &urls))
         })
         .unzip();
+    let records_json: Vec<String> = records.par_iter().map(data::record_json).collect();
     Prepared {
         index,
         config,
@@ -293,6 +322,7 @@ pub fn prepare<'a>(
         country_bodies: bodies.countries,
         page_bodies: bodies.pages,
         records,
+        records_json,
         world,
     }
 }

@@ -29,8 +29,8 @@ pub fn validate(raw: RawBriefing, origin: Origin, stem: &str, body: Body, c: &mu
     let published_text = c.optional_text(raw.published);
     let published = published_text.as_deref().map(|p| c.day(p, "published"));
     let updated = c.optional_text(raw.updated).and_then(|u| c.day(&u, "updated"));
+    let slug_span = if raw.slug.is_some() { c.stored_span("slug") } else { None };
     let slug = slug(raw.slug, stem, c);
-    let slug_span = c.span("slug");
     let summary = c.optional_text(raw.summary);
     let countries = countries(raw.countries, c);
     let locations = locations(raw.locations.unwrap_or_default(), &countries, c);
@@ -209,7 +209,7 @@ fn groups(raws: Vec<RawGroupRef>, c: &mut Checker<'_>) -> Vec<GroupMention> {
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("groups[{i}]");
-        let span = c.span(&at);
+        let span = c.stored_span(&at);
         let mention = match raw {
             RawGroupRef::Name(name) => c
                 .required_text(Some(name), &at, "name the group, e.g. `- JNIM`")

@@ -7,7 +7,9 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
-use crate::frontmatter::Locator;
+use std::cell::OnceCell;
+
+use crate::frontmatter::{Document, Locator, quick as locate_quick};
 use crate::model::CountryCode;
 use crate::model::country::{all_country_names, resolve_country};
 use crate::model::date::{DateError, IncidentDate, parse_day};
@@ -15,16 +17,23 @@ use crate::model::date::{DateError, IncidentDate, parse_day};
 /// Collects the problems of one file while its fields are checked.
 pub struct Checker<'a> {
     path: &'a Path,
-    locator: &'a Locator,
+    yaml: &'a str,
+    yaml_line: usize,
+    locator: OnceCell<Locator>,
     bad_fields: &'a [String],
     problems: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
-    /// A checker for the file at `path` whose fields `locator` can find;
+    /// A checker for the file at `path` with front matter `doc`; `locator`,
+    /// when already built, is reused (else it is built on the first error);
     /// `bad_fields` were already reported as unreadable and are not reported missing.
-    pub fn new(path: &'a Path, locator: &'a Locator, bad_fields: &'a [String]) -> Self {
-        Checker { path, locator, bad_fields, problems: Vec::new() }
+    pub fn new(path: &'a Path, doc: &Document<'a>, locator: Option<Locator>, bad_fields: &'a [String]) -> Self {
+        let cell = OnceCell::new();
+        if let Some(locator) = locator {
+            let _ = cell.set(locator);
+        }
+        Checker { path, yaml: doc.yaml, yaml_line: doc.yaml_line, locator: cell, bad_fields, problems: Vec::new() }
     }
 
     /// True when `field` (top-level) could not be read and was reported already.
@@ -40,7 +49,13 @@ impl<'a> Checker<'a> {
 
     /// Where the value of `field` (a path such as `casualties[1].min`) is.
     pub fn span(&self, field: &str) -> Option<Span> {
-        self.locator.value(field)
+        self.locator.get_or_init(|| Locator::new(self.yaml, self.yaml_line)).value(field)
+    }
+
+    /// Where `field` is, for positions kept in the model (read for every file,
+    /// so a fast look-up first; the full parse only for unusual layouts).
+    pub fn stored_span(&self, field: &str) -> Option<Span> {
+        locate_quick(self.yaml, self.yaml_line, field).or_else(|| self.span(field))
     }
 
     /// Reports an error at `field`.

@@ -116,7 +116,7 @@ where
     };
     // Fields that did not even parse are reported already; the rest are still
     // checked, so one run shows every problem of the file.
-    let mut checker = Checker::new(&file.path, &parsed.locator, &parsed.bad_fields);
+    let mut checker = Checker::new(&file.path, doc, parsed.locator, &parsed.bad_fields);
     let item = check(parsed.value, &mut checker);
     let mut problems = parsed.problems;
     problems.extend(checker.finish());

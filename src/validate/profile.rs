@@ -17,14 +17,14 @@ pub fn group(
 ) -> Option<GroupProfile> {
     let slug = file_slug(stem, c);
     let name = c.required_text(raw.name, "name", "add the group's display name: `name: JNIM`");
-    let name_span = c.span("name");
+    let name_span = c.stored_span("name");
     let mut aliases = Vec::new();
     let mut alias_spans = Vec::new();
     for (i, alias) in raw.aliases.unwrap_or_default().into_iter().enumerate() {
         let field = format!("aliases[{i}]");
         if let Some(a) = c.required_text(Some(alias), &field, "remove the empty alias") {
             aliases.push(a);
-            alias_spans.push(c.span(&field));
+            alias_spans.push(c.stored_span(&field));
         }
     }
     let founded = c.optional_text(raw.founded);
@@ -46,7 +46,7 @@ pub fn group(
         Some(k) => c.choice(&k, "kind", &GroupKind::ALL, GroupKind::as_str),
         None => Some(GroupKind::ArmedGroup),
     };
-    let parent = c.optional_text(raw.parent).map(|p| (p, c.span("parent")));
+    let parent = c.optional_text(raw.parent).map(|p| (p, c.stored_span("parent")));
     Some(GroupProfile {
         origin,
         slug: slug?,

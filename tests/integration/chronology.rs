@@ -1,5 +1,6 @@
 //! The chronology: every incident by year and month, newest first; month-only dates.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

@@ -3,6 +3,7 @@
 
 use sitrep::diagnostics::{Diagnostic, Severity};
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 /// Builds the minimal site plus `files`; returns the problems of `path`.

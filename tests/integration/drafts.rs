@@ -1,5 +1,6 @@
 //! Drafts and scheduled briefings stay out of the published site.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

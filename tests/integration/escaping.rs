@@ -1,5 +1,6 @@
 //! Everything from front matter reaches the page escaped.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

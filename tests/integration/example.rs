@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::support::Pages;
 use crate::support::{Built, today};
 use sitrep::pipeline::{self, BuildOptions};
 

@@ -1,5 +1,6 @@
 //! Casualty figures: every report kept, ranges per incident, conservative totals.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

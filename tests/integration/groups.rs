@@ -1,5 +1,6 @@
 //! Groups: names and aliases merge, parents list their components, unknown names get pages.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

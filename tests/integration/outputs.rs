@@ -5,6 +5,7 @@ use std::fs;
 
 use sitrep::render::data::{CSV_COLUMNS, CsvRow, Dataset, FeatureCollection, JSON_FIELDS};
 
+use crate::support::Pages;
 use crate::support::{Built, SiteTest};
 
 fn read(b: &Built, path: &str) -> String {

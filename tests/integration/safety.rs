@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use sitrep::pipeline;
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

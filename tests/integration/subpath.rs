@@ -1,5 +1,6 @@
 //! A site hosted under a sub-path, and `--base-url`.
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 #[test]

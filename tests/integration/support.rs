@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use scraper::{Html, Selector};
 use sitrep::diagnostics::Diagnostics;
-use sitrep::pipeline::{self, BuildOptions, Site};
+use sitrep::pipeline::{self, BuildOptions, Written};
 
 /// The day every test builds as of.
 pub fn today() -> Date {
@@ -110,106 +110,126 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A successful build, read back from disk.
 pub struct Built {
-    pub site: Site,
+    pub site: Written,
     pub diags: Diagnostics,
     pub out: PathBuf,
 }
 
-impl Built {
+/// A built site on disk, read the way a reader's browser would.
+pub trait Pages {
+    /// The output folder.
+    fn root(&self) -> &Path;
+
     /// The file a page path is written to: `briefings/x/` -> `briefings/x/index.html`.
-    pub fn file(&self, page: &str) -> PathBuf {
+    fn file(&self, page: &str) -> PathBuf {
         let page = page.trim_start_matches('/');
         if page.is_empty() || page.ends_with('/') {
-            self.out.join(page).join("index.html")
+            self.root().join(page).join("index.html")
         } else {
-            self.out.join(page)
+            self.root().join(page)
         }
     }
 
     /// True when the page was written.
-    pub fn has(&self, page: &str) -> bool {
+    fn has(&self, page: &str) -> bool {
         self.file(page).is_file()
     }
 
     /// The page's HTML source.
-    pub fn source(&self, page: &str) -> String {
+    fn source(&self, page: &str) -> String {
         fs::read_to_string(self.file(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
     }
 
     /// The parsed page.
-    pub fn html(&self, page: &str) -> Html {
+    fn html(&self, page: &str) -> Html {
         Html::parse_document(&self.source(page))
     }
 
     /// The visible text of the page's main content, whitespace collapsed.
-    pub fn text(&self, page: &str) -> String {
+    fn text(&self, page: &str) -> String {
         self.texts(page, "main").join(" ")
     }
 
     /// The text of every element matching `selector`, whitespace collapsed.
-    pub fn texts(&self, page: &str, selector: &str) -> Vec<String> {
+    fn texts(&self, page: &str, selector: &str) -> Vec<String> {
         let html = self.html(page);
         let sel = Selector::parse(selector).unwrap();
         html.select(&sel).map(|e| collapse(&e.text().collect::<String>())).collect()
     }
 
     /// The `attr` of every element matching `selector`.
-    pub fn attrs(&self, page: &str, selector: &str, attr: &str) -> Vec<String> {
+    fn attrs(&self, page: &str, selector: &str, attr: &str) -> Vec<String> {
         let html = self.html(page);
         let sel = Selector::parse(selector).unwrap();
         html.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
     }
 
     /// Every HTML file written, relative to the output folder.
-    pub fn pages(&self) -> BTreeSet<String> {
+    fn pages(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        collect(&self.out, &self.out, &mut out);
+        collect(self.root(), self.root(), &mut out);
         out
     }
 
     /// Every local link (href/src under `base_path`) that leads nowhere, as "page -> link".
-    pub fn broken_links(&self, base_path: &str) -> Vec<String> {
-        let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
-        let id_sel = Selector::parse("[id]").unwrap();
-        let link_sel = Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
-        let pages = self.pages();
-        for page in &pages {
-            let html = Html::parse_document(&fs::read_to_string(self.out.join(page)).unwrap());
-            ids.insert(
-                page.clone(),
-                html.select(&id_sel).filter_map(|e| e.value().attr("id").map(str::to_string)).collect(),
-            );
-        }
-        let mut broken = Vec::new();
-        for page in &pages {
-            let html = Html::parse_document(&fs::read_to_string(self.out.join(page)).unwrap());
-            for el in html.select(&link_sel) {
-                let link = el.value().attr("href").or(el.value().attr("src")).unwrap();
-                let (path, fragment) = match link.split_once('#') {
-                    Some((p, f)) => (p, Some(f)),
-                    None => (link, None),
-                };
-                let target = if path.is_empty() {
-                    page.clone()
-                } else if let Some(rest) = path.strip_prefix(base_path) {
-                    if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() }
-                } else if path.starts_with("http://") || path.starts_with("https://") {
-                    continue;
-                } else {
-                    broken.push(format!("{page} -> {link} (not under {base_path})"));
-                    continue;
-                };
-                if !self.out.join(&target).is_file() {
-                    broken.push(format!("{page} -> {link}"));
-                } else if let Some(f) = fragment {
-                    if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f)) {
-                        broken.push(format!("{page} -> {link} (no id {f})"));
-                    }
+    fn broken_links(&self, base_path: &str) -> Vec<String> {
+        broken_links(self.root(), &self.pages(), base_path)
+    }
+}
+
+impl Pages for Built {
+    fn root(&self) -> &Path {
+        &self.out
+    }
+}
+
+impl Pages for Path {
+    fn root(&self) -> &Path {
+        self
+    }
+}
+
+/// Every local link (href/src under `base_path`) that leads nowhere, as "page -> link".
+fn broken_links(root: &Path, pages: &BTreeSet<String>, base_path: &str) -> Vec<String> {
+    let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let id_sel = Selector::parse("[id]").unwrap();
+    let link_sel = Selector::parse("a[href], link[href], img[src], script[src]").unwrap();
+    for page in pages {
+        let html = Html::parse_document(&fs::read_to_string(root.join(page)).unwrap());
+        ids.insert(
+            page.clone(),
+            html.select(&id_sel).filter_map(|e| e.value().attr("id").map(str::to_string)).collect(),
+        );
+    }
+    let mut broken = Vec::new();
+    for page in pages {
+        let html = Html::parse_document(&fs::read_to_string(root.join(page)).unwrap());
+        for el in html.select(&link_sel) {
+            let link = el.value().attr("href").or(el.value().attr("src")).unwrap();
+            let (path, fragment) = match link.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (link, None),
+            };
+            let target = if path.is_empty() {
+                page.clone()
+            } else if let Some(rest) = path.strip_prefix(base_path) {
+                if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() }
+            } else if path.starts_with("http://") || path.starts_with("https://") {
+                continue;
+            } else {
+                broken.push(format!("{page} -> {link} (not under {base_path})"));
+                continue;
+            };
+            if !root.join(&target).is_file() {
+                broken.push(format!("{page} -> {link}"));
+            } else if let Some(f) = fragment {
+                if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f)) {
+                    broken.push(format!("{page} -> {link} (no id {f})"));
                 }
             }
         }
-        broken
     }
+    broken
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::Path;
 
+use crate::support::Pages;
 use crate::support::{Built, render, today, tree};
 use sitrep::pipeline::{self, BuildOptions};
 

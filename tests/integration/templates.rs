@@ -2,6 +2,7 @@
 
 use std::fs;
 
+use crate::support::Pages;
 use crate::support::SiteTest;
 
 /// The minimal site with a copy of the default theme as `themes/custom`.
