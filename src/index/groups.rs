@@ -1,6 +1,7 @@
 //! Groups: briefings' group names matched to profiles by name or alias, groups
 //! without a profile, parents and components, incidents and totals.
 
+use std::sync::Arc;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
@@ -55,7 +56,7 @@ impl Group {
 /// name) and, per briefing, its involvements.
 pub fn resolve(
     profiles: Vec<GroupProfile>,
-    briefings: &[Briefing],
+    briefings: &[Arc<Briefing>],
     figures: &[IncidentFigures],
     withheld: &super::Withheld,
     diags: &mut Diagnostics,

@@ -1,6 +1,7 @@
 //! Where `@/` links lead: a content path (`briefings/2024/bamako.md`) to the
 //! page built from it (`briefings/bamako-2024-09-17/`).
 
+use std::sync::Arc;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Briefing, Page};
@@ -34,7 +35,7 @@ impl LinkTargets {
     /// `groups/<slug>.md` and `countries/<code>.md`, even without a profile,
     /// since every group and country named gets a page.
     pub fn new(
-        briefings: &[Briefing],
+        briefings: &[Arc<Briefing>],
         groups: &[Group],
         countries: &[Country],
         pages: &[Page],

@@ -11,6 +11,7 @@ mod groups;
 mod links;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::casualty::derive;
@@ -81,7 +82,7 @@ pub struct Year {
 #[derive(Debug, Clone, Default)]
 pub struct SiteIndex {
     /// Briefings, oldest first: the id of a briefing is its position.
-    pub briefings: Vec<Briefing>,
+    pub briefings: Vec<Arc<Briefing>>,
     /// Derived figures, per briefing.
     pub figures: Vec<IncidentFigures>,
     /// Resolved groups, per briefing, in the order written.
@@ -174,9 +175,9 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     }
 }
 
-fn check_unique_slugs(briefings: &[Briefing], diags: &mut Diagnostics) {
+fn check_unique_slugs(briefings: &[Arc<Briefing>], diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Briefing> = HashMap::new();
-    for b in briefings {
+    for b in briefings.iter().map(|b| &**b) {
         if let Some(first) = seen.insert(&b.slug, b) {
             let (first, second) = if first.origin.path <= b.origin.path { (first, b) } else { (b, first) };
             diags.push(
@@ -218,7 +219,7 @@ fn check_unique_pages(pages: &[Page], diags: &mut Diagnostics) {
 
 fn countries(
     profiles: Vec<CountryProfile>,
-    briefings: &[Briefing],
+    briefings: &[Arc<Briefing>],
     figures: &[IncidentFigures],
     diags: &mut Diagnostics,
 ) -> (Vec<Country>, Vec<Vec<CountryId>>) {
@@ -276,7 +277,7 @@ fn countries(
     (countries, per_incident)
 }
 
-fn chronology(briefings: &[Briefing], figures: &[IncidentFigures]) -> Vec<Year> {
+fn chronology(briefings: &[Arc<Briefing>], figures: &[IncidentFigures]) -> Vec<Year> {
     let mut years: Vec<Year> = Vec::new();
     for (id, b) in briefings.iter().enumerate().rev() {
         let (y, m) = (b.date.year(), b.date.month());

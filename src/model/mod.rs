@@ -10,6 +10,7 @@ pub mod date;
 pub mod names;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -339,8 +340,8 @@ pub struct Page {
 /// Everything validated from `content/`.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
-    /// Briefings, in file order.
-    pub briefings: Vec<Briefing>,
+    /// Briefings, in file order (shared: a live rebuild reuses the unchanged ones).
+    pub briefings: Vec<Arc<Briefing>>,
     /// Group profiles, in file order.
     pub groups: Vec<GroupProfile>,
     /// Country profiles, in file order.

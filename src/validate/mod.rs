@@ -22,8 +22,8 @@ pub use check::Checker;
 /// One valid item.
 #[derive(Debug, Clone)]
 pub enum Item {
-    /// A briefing.
-    Briefing(crate::model::Briefing),
+    /// A briefing (shared, as the model holds it).
+    Briefing(std::sync::Arc<crate::model::Briefing>),
     /// A group profile.
     Group(crate::model::GroupProfile),
     /// A country profile.
@@ -57,7 +57,7 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
     let mut content = Content::default();
     for r in results {
         match &r.item {
-            Some(Item::Briefing(b)) => content.briefings.push(b.clone()),
+            Some(Item::Briefing(b)) => content.briefings.push(std::sync::Arc::clone(b)),
             Some(Item::Group(g)) => content.groups.push(g.clone()),
             Some(Item::Country(c)) => content.countries.push(c.clone()),
             Some(Item::Page(p)) => content.pages.push(p.clone()),
@@ -93,7 +93,7 @@ fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
     let stem = file.stem();
     match file.kind {
         SourceKind::Briefing => {
-            run(&doc, file, |raw, c| briefing::validate(raw, origin, stem, body, c).map(Item::Briefing))
+            run(&doc, file, |raw, c| briefing::validate(raw, origin, stem, body, c).map(|b| Item::Briefing(std::sync::Arc::new(b))))
         }
         SourceKind::Group => run(&doc, file, |raw, c| profile::group(raw, origin, stem, body, c).map(Item::Group)),
         SourceKind::Country => {
