@@ -211,7 +211,7 @@ mod tests {
     }
 
     fn body(md: &str) -> Body {
-        Body { markdown: md.to_string(), first_line: 10 }
+        Body::new(md.to_string(), 10)
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::jobs::{self as pages, Job, Shows};
 use crate::render::{self, BodyCache, Renderer};
-use crate::source::{self, SourceFile};
+use crate::source;
 use crate::theme;
 use crate::timings::Timings;
 use crate::validate::{self, Validated};
@@ -78,8 +78,8 @@ impl Rebuild {
     }
 }
 
-/// A content file and what validating it gave.
-type Entry = (SourceFile, Validated);
+/// A content file as listed, and what validating it gave.
+type Entry = (source::Listed, Validated);
 
 /// The last site that built without error.
 struct Good {
@@ -93,6 +93,7 @@ pub struct Session {
     renderer: Option<Renderer>,
     setup_problems: Vec<Diagnostic>,
     files: BTreeMap<String, Entry>,
+    listing_problems: Vec<Diagnostic>,
     unreadable: Vec<Diagnostic>,
     bodies: BodyCache,
     good: Option<Good>,
@@ -110,6 +111,7 @@ impl Session {
             renderer: None,
             setup_problems: Vec::new(),
             files: BTreeMap::new(),
+            listing_problems: Vec::new(),
             unreadable: Vec::new(),
             bodies: BodyCache::default(),
             good: None,
@@ -274,42 +276,51 @@ impl Session {
         self.setup_problems = problems.into_vec();
     }
 
-    /// Re-lists `content/` and re-reads the files that are new or changed.
+    /// Re-reads the files that are new or changed. `content/` is listed
+    /// again only when a changed path is not a known plain file (one was
+    /// added, removed, or is a link): an edit to a known file reads that file alone.
     fn refresh_files(&mut self, changed: &BTreeSet<String>, diags: &mut Diagnostics) {
         let root = self.opts.root.clone();
-        let listed = source::list(&root, diags);
-        let present: HashSet<String> = listed.iter().map(|l| l.content_path.clone()).collect();
-        self.files.retain(|p, _| present.contains(p));
-        let to_read: Vec<source::Listed> = listed
-            .into_iter()
-            .filter(|l| changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path))
-            .collect();
-        let read: Vec<(String, Result<Entry, Diagnostic>)> = to_read
+        let edits_only = !changed.is_empty()
+            && changed.iter().all(|p| {
+                self.files.get(p).is_some_and(|(listed, _)| {
+                    std::fs::symlink_metadata(root.join(&listed.path)).is_ok_and(|m| m.file_type().is_file())
+                })
+            });
+        let to_read: Vec<source::Listed> = if edits_only {
+            changed.iter().map(|p| self.files[p].0.clone()).collect()
+        } else {
+            let mut listing = Diagnostics::new();
+            let listed = source::list(&root, &mut listing);
+            self.listing_problems = listing.into_vec();
+            let present: HashSet<&str> = listed.iter().map(|l| l.content_path.as_str()).collect();
+            self.files.retain(|p, _| present.contains(p.as_str()));
+            self.unreadable.retain(|d| present.iter().any(|p| d.path.ends_with(p)));
+            listed
+                .into_iter()
+                .filter(|l| changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path))
+                .collect()
+        };
+        let read: Vec<(source::Listed, Result<Validated, Diagnostic>)> = to_read
             .into_par_iter()
             .map(|l| {
-                let key = l.content_path.clone();
-                let result = source::read(&root, l).map(|file| {
-                    let validated = validate::validate_file(&file);
-                    (file, validated)
-                });
-                (key, result)
+                let result = source::read(&root, l.clone()).map(|file| validate::validate_file(&file));
+                (l, result)
             })
             .collect();
-        let mut unreadable: Vec<Diagnostic> =
-            self.unreadable.drain(..).filter(|d| !read.iter().any(|(k, _)| d.path.ends_with(k))).collect();
-        for (key, result) in read {
+        self.unreadable.retain(|d| !read.iter().any(|(l, _)| d.path.ends_with(&l.content_path)));
+        for (listed, result) in read {
             match result {
-                Ok(entry) => {
-                    self.files.insert(key, entry);
+                Ok(validated) => {
+                    self.files.insert(listed.content_path.clone(), (listed, validated));
                 }
                 Err(d) => {
-                    self.files.remove(&key);
-                    unreadable.push(d);
+                    self.files.remove(&listed.content_path);
+                    self.unreadable.push(d);
                 }
             }
         }
-        unreadable.retain(|d| present.iter().any(|p| d.path.ends_with(p)));
-        self.unreadable = unreadable;
+        self.listing_problems.iter().for_each(|d| diags.push(d.clone()));
         self.unreadable.iter().for_each(|d| diags.push(d.clone()));
         for (_, v) in self.files.values() {
             v.problems.iter().for_each(|d| diags.push(d.clone()));

@@ -1,8 +1,8 @@
 //! Groups: briefings' group names matched to profiles by name or alias, groups
 //! without a profile, parents and components, incidents and totals.
 
-use std::sync::Arc;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::model::names::{match_key, slugify};

@@ -1,8 +1,8 @@
 //! Where `@/` links lead: a content path (`briefings/2024/bamako.md`) to the
 //! page built from it (`briefings/bamako-2024-09-17/`).
 
-use std::sync::Arc;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::{Briefing, Page};
 use crate::urls;

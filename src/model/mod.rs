@@ -27,6 +27,25 @@ pub struct Body {
     pub markdown: String,
     /// File line (1-based) of the body's first line.
     pub first_line: usize,
+    /// Hash of the text and line, taken once (a live rebuild compares it
+    /// instead of every body's text).
+    fingerprint: u64,
+}
+
+impl Body {
+    /// A body of `markdown` starting on file line `first_line`.
+    pub fn new(markdown: String, first_line: usize) -> Body {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        markdown.hash(&mut h);
+        first_line.hash(&mut h);
+        Body { markdown, first_line, fingerprint: h.finish() }
+    }
+
+    /// Hash of the text and its first line: equal bodies have equal fingerprints.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
 }
 
 /// Where an item came from.

@@ -45,8 +45,7 @@ pub struct Bodies {
 /// What a body's rendering depends on, apart from its links.
 fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions) -> u64 {
     let mut h = DefaultHasher::new();
-    body.markdown.hash(&mut h);
-    body.first_line.hash(&mut h);
+    body.fingerprint().hash(&mut h);
     origin.path.hash(&mut h);
     options.base_path.hash(&mut h);
     options.unsafe_html.hash(&mut h);

@@ -74,7 +74,7 @@ pub fn validate_file(file: &SourceFile) -> Validated {
         let required = file.kind != SourceKind::Country;
         frontmatter::split(&file.text, &file.path, required).ok().map(|doc| {
             let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
-            (origin, Body { markdown: doc.body.to_string(), first_line: doc.body_line })
+            (origin, Body::new(doc.body.to_string(), doc.body_line))
         })
     } else {
         None
@@ -89,12 +89,12 @@ fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
         Err(d) => return (None, vec![d]),
     };
     let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
-    let body = Body { markdown: doc.body.to_string(), first_line: doc.body_line };
+    let body = Body::new(doc.body.to_string(), doc.body_line);
     let stem = file.stem();
     match file.kind {
-        SourceKind::Briefing => {
-            run(&doc, file, |raw, c| briefing::validate(raw, origin, stem, body, c).map(|b| Item::Briefing(std::sync::Arc::new(b))))
-        }
+        SourceKind::Briefing => run(&doc, file, |raw, c| {
+            briefing::validate(raw, origin, stem, body, c).map(|b| Item::Briefing(std::sync::Arc::new(b)))
+        }),
         SourceKind::Group => run(&doc, file, |raw, c| profile::group(raw, origin, stem, body, c).map(Item::Group)),
         SourceKind::Country => {
             run(&doc, file, |raw, c| profile::country(raw, origin, stem, body, c).map(Item::Country))
