@@ -20,11 +20,12 @@ use crate::diagnostics::Diagnostic;
 
 /// The built site: file path (relative, `/`-separated) to bytes.
 ///
-/// Bytes are shared (`Arc`), so a copy of the whole site for the preview
-/// server costs a map of pointers, not the pages themselves.
+/// Paths and bytes are shared (`Arc`), so a copy of the whole site for the
+/// preview server costs a map of pointers, not the pages themselves; a
+/// rendered file is moved in, never copied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Output {
-    files: BTreeMap<String, Arc<[u8]>>,
+    files: BTreeMap<Arc<str>, Arc<Vec<u8>>>,
 }
 
 impl Output {
@@ -39,7 +40,7 @@ impl Output {
         if !is_safe_relative(&path) {
             return false;
         }
-        self.files.insert(path, Arc::from(bytes));
+        self.files.insert(Arc::from(path), Arc::new(bytes));
         true
     }
 
@@ -55,7 +56,7 @@ impl Output {
 
     /// The bytes of `path`, if the site has it.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(|b| &b[..])
+        self.files.get(path).map(|b| b.as_slice())
     }
 
     /// Number of files.
@@ -70,7 +71,7 @@ impl Output {
 
     /// Every file, sorted by path.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(p, b)| (p.as_str(), &b[..]))
+        self.files.iter().map(|(p, b)| (&**p, b.as_slice()))
     }
 
     /// Total size in bytes.

@@ -23,7 +23,7 @@ use crate::index::{BriefingId, SiteIndex};
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::jobs::{self as pages, Job, Shows};
-use crate::render::{self, BodyCache, Renderer};
+use crate::render::{self, Caches, Renderer};
 use crate::source;
 use crate::theme;
 use crate::timings::Timings;
@@ -95,7 +95,7 @@ pub struct Session {
     files: BTreeMap<String, Entry>,
     listing_problems: Vec<Diagnostic>,
     unreadable: Vec<Diagnostic>,
-    bodies: BodyCache,
+    caches: Caches,
     good: Option<Good>,
     output: Output,
     diagnostics: Diagnostics,
@@ -113,7 +113,7 @@ impl Session {
             files: BTreeMap::new(),
             listing_problems: Vec::new(),
             unreadable: Vec::new(),
-            bodies: BodyCache::default(),
+            caches: Caches::default(),
             good: None,
             output: Output::new(),
             diagnostics: Diagnostics::new(),
@@ -177,7 +177,7 @@ impl Session {
             return self.fail(diags, started);
         };
         renderer.set_site(config, &index);
-        let prepared = render::prepare(&index, config, self.opts.today, &mut self.bodies, renderer.world(), &mut diags);
+        let prepared = render::prepare(&index, config, self.opts.today, &mut self.caches, renderer.world(), &mut diags);
         timings.lap("markdown and rows");
         let all_jobs = pages::jobs(&index);
         let full = self.needs_full || self.good.as_ref().is_none_or(|g| !same_profiles(&g.index, &index));
@@ -185,7 +185,7 @@ impl Session {
             all_jobs.clone()
         } else {
             let good = &self.good.as_ref().expect("checked above").index;
-            affected(good, &index, &all_jobs, self.bodies.rendered_last())
+            affected(good, &index, &all_jobs, self.caches.bodies.rendered_last())
         };
         timings.lap("what changed");
         let pages = renderer.render_pages(&prepared, &jobs, &mut diags);
@@ -201,17 +201,21 @@ impl Session {
 
         // Apply to the output: rendered pages, removed pages, static files.
         let mut changed = BTreeSet::new();
-        let keep: HashSet<String> = all_jobs.iter().map(|j| pages::file_of(j, &index)).collect();
+        let same = self.good.as_ref().is_some_and(|g| same_files(&g.index, &index));
+        let keep = || -> HashSet<String> { all_jobs.iter().map(|j| pages::file_of(j, &index)).collect() };
         let renderer = self.renderer.as_ref().expect("checked above");
-        let stale: Vec<String> = self
-            .output
-            .iter()
-            .map(|(p, _)| p.to_string())
-            .filter(|p| !keep.contains(p) && !renderer.is_static(p))
-            .collect();
-        for path in stale {
-            self.output.remove(&path);
-            changed.insert(path);
+        if !same {
+            let keep = keep();
+            let stale: Vec<String> = self
+                .output
+                .iter()
+                .map(|(p, _)| p.to_string())
+                .filter(|p| !keep.contains(p) && !renderer.is_static(p))
+                .collect();
+            for path in stale {
+                self.output.remove(&path);
+                changed.insert(path);
+            }
         }
         let rendered = pages.len();
         for (file, html) in pages {
@@ -222,8 +226,8 @@ impl Session {
         }
         if changes.statics || full {
             let mut statics_diags = Diagnostics::new();
-            let page_files: HashSet<String> = keep.iter().cloned().collect();
-            let statics = renderer.static_files(&page_files, &mut statics_diags);
+            let keep = keep();
+            let statics = renderer.static_files(&keep, &mut statics_diags);
             self.output.retain(|p| keep.contains(p) || statics.iter().any(|(n, _)| n == p));
             for (name, bytes) in statics {
                 if self.output.get(&name) != Some(bytes.as_slice()) {
@@ -336,6 +340,20 @@ fn same_profiles(a: &SiteIndex, b: &SiteIndex) -> bool {
     profiles(a) == profiles(b) && countries(a) == countries(b) && a.pages == b.pages
 }
 
+/// True when both indexes make the same files from the same sources: the
+/// same briefings, groups, countries, years and free pages, in the same order
+/// (so an id names the same briefing, and a `Job` the same file, in both).
+fn same_files(a: &SiteIndex, b: &SiteIndex) -> bool {
+    fn same<T>(x: &[T], y: &[T], same_file: impl Fn(&T, &T) -> bool) -> bool {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_file(p, q))
+    }
+    same(&a.briefings, &b.briefings, |p, q| p.slug == q.slug && p.origin.content_path == q.origin.content_path)
+        && same(&a.groups, &b.groups, |p, q| p.slug == q.slug && p.name == q.name)
+        && same(&a.countries, &b.countries, |p, q| p.slug == q.slug)
+        && same(&a.years, &b.years, |p, q| p.year == q.year)
+        && same(&a.pages, &b.pages, |p, q| p.slug == q.slug && p.origin.content_path == q.origin.content_path)
+}
+
 /// The pages of `new` that a change from `old` touches.
 ///
 /// A briefing changed when it was added, removed or differs. A page is
@@ -346,31 +364,52 @@ fn same_profiles(a: &SiteIndex, b: &SiteIndex) -> bool {
 /// pages link the countries that have a page, so they are all touched when
 /// that set changes.
 fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String]) -> Vec<Job> {
-    let (old_ids, new_ids) = (ids_by_path(old), ids_by_path(new));
-    let mut changed: HashSet<&str> = HashSet::new();
-    for (path, &id) in &new_ids {
-        if old_ids.get(path).is_none_or(|&o| old.briefings[o] != new.briefings[id]) {
-            changed.insert(path);
+    let same_briefing = |o: BriefingId, n: BriefingId| {
+        let (a, b) = (&old.briefings[o], &new.briefings[n]);
+        std::sync::Arc::ptr_eq(a, b) || a == b
+    };
+    // With the same files in both (the usual edit), a briefing keeps its id
+    // and a job names the same file before and after.
+    let same = same_files(old, new);
+    let (old_changed, new_changed): (HashSet<BriefingId>, HashSet<BriefingId>) = if same {
+        // A briefing whose body had to be rendered again (a page it links to
+        // moved) shows differently wherever its body or lead appears.
+        let rerendered: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
+        let changed: HashSet<BriefingId> = (0..new.briefings.len())
+            .filter(|&id| {
+                !same_briefing(id, id)
+                    || (!rerendered.is_empty() && rerendered.contains(new.briefings[id].origin.content_path.as_str()))
+            })
+            .collect();
+        (changed.clone(), changed)
+    } else {
+        let (old_ids, new_ids) = (ids_by_path(old), ids_by_path(new));
+        let mut changed: HashSet<&str> = HashSet::new();
+        for (path, &id) in &new_ids {
+            if old_ids.get(path).is_none_or(|&o| !same_briefing(o, id)) {
+                changed.insert(path);
+            }
         }
-    }
-    changed.extend(old_ids.keys().filter(|p| !new_ids.contains_key(*p)));
-    // A briefing whose body had to be rendered again (a page it links to
-    // moved) shows differently wherever its body or lead appears.
-    changed.extend(rerendered.iter().map(String::as_str).filter(|p| new_ids.contains_key(p)));
-    let old_changed: HashSet<BriefingId> = changed.iter().filter_map(|p| old_ids.get(p).copied()).collect();
-    let new_changed: HashSet<BriefingId> = changed.iter().filter_map(|p| new_ids.get(p).copied()).collect();
+        changed.extend(old_ids.keys().filter(|p| !new_ids.contains_key(*p)));
+        changed.extend(rerendered.iter().map(String::as_str).filter(|p| new_ids.contains_key(p)));
+        (
+            changed.iter().filter_map(|p| old_ids.get(p).copied()).collect(),
+            changed.iter().filter_map(|p| new_ids.get(p).copied()).collect(),
+        )
+    };
 
     let touches = |shows: Shows, ids: &HashSet<BriefingId>| match shows {
         Shows::Everything => true,
         Shows::Briefings(list) => list.iter().any(|b| ids.contains(b)),
         Shows::Nothing => false,
     };
-    let old_files: HashSet<String> = pages::jobs(old)
-        .iter()
-        .filter(|j| touches(pages::shows(j, old), &old_changed))
-        .map(|j| pages::file_of(j, old))
-        .collect();
-    let all_old_files: HashSet<String> = pages::jobs(old).iter().map(|j| pages::file_of(j, old)).collect();
+    let old_touched: HashSet<Job> =
+        pages::jobs(old).into_iter().filter(|j| touches(pages::shows(j, old), &old_changed)).collect();
+    let files = |jobs: &mut dyn Iterator<Item = Job>| -> HashSet<String> {
+        if same { HashSet::new() } else { jobs.map(|j| pages::file_of(&j, old)).collect() }
+    };
+    let old_files = files(&mut old_touched.iter().copied());
+    let all_old_files = files(&mut pages::jobs(old).into_iter());
     let year_counts = |i: &SiteIndex| -> Vec<(i16, usize, u64)> {
         i.years.iter().map(|y| (y.year, y.totals.incidents, y.totals.killed)).collect()
     };
@@ -381,9 +420,14 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
     let rerendered_bodies: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
     jobs.iter()
         .filter(|job| {
-            let file = pages::file_of(job, new);
-            old_files.contains(&file)
-                || !all_old_files.contains(&file)
+            let (shown_before, is_new) = if same {
+                (old_touched.contains(job), false)
+            } else {
+                let file = pages::file_of(job, new);
+                (old_files.contains(&file), !all_old_files.contains(&file))
+            };
+            shown_before
+                || is_new
                 || touches(pages::shows(job, new), &new_changed)
                 || (years_changed && matches!(job, Job::Year(_)))
                 || (countries_changed && matches!(job, Job::Group(_)))

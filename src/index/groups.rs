@@ -116,11 +116,13 @@ pub fn resolve(
     // Match every mention; unknown names get a group of their own.
     let mut involvements = Vec::with_capacity(briefings.len());
     let mut warned: HashSet<GroupId> = HashSet::new();
+    // Most briefings name the same few groups: make each spelling's key once.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for b in briefings {
         let mut list: Vec<Involvement> = Vec::new();
         for m in &b.groups {
-            let key = match_key(&m.name);
-            let id = match by_key.get(&key) {
+            let key = keys.entry(m.name.as_str()).or_insert_with(|| match_key(&m.name));
+            let id = match by_key.get(key.as_str()) {
                 Some(&id) => id,
                 None => {
                     let slug = slugify(&m.name);
@@ -156,7 +158,7 @@ pub fn resolve(
                     }
                     let id = groups.len();
                     groups.push(Group::new(slug.clone(), m.name.clone(), None));
-                    by_key.insert(key, id);
+                    by_key.insert(key.clone(), id);
                     by_slug.insert(slug, id);
                     id
                 }
@@ -206,7 +208,8 @@ pub fn resolve(
 
     // Sort by name; remap every id.
     let mut order: Vec<GroupId> = (0..groups.len()).collect();
-    order.sort_by(|&a, &b| groups[a].name.to_lowercase().cmp(&groups[b].name.to_lowercase()).then(a.cmp(&b)));
+    let lower: Vec<String> = groups.iter().map(|g| g.name.to_lowercase()).collect();
+    order.sort_by(|&a, &b| lower[a].cmp(&lower[b]).then(a.cmp(&b)));
     let mut new_id = vec![0; groups.len()];
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = new;

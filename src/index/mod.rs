@@ -13,6 +13,8 @@ mod links;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::casualty::derive;
 use crate::model::{Briefing, Claim, Content, CountryCode, CountryProfile, IncidentFigures, Page, Role, Totals};
@@ -140,7 +142,7 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     briefings.sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
     check_unique_slugs(&briefings, diags);
 
-    let figures: Vec<IncidentFigures> = briefings.iter().map(|b| derive(&b.casualties)).collect();
+    let figures: Vec<IncidentFigures> = briefings.par_iter().map(|b| derive(&b.casualties)).collect();
     let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
     let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
     let years = chronology(&briefings, &figures);

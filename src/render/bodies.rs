@@ -72,8 +72,7 @@ impl BodyCache {
     fn fresh(&self, origin: &Origin, key: u64, links: &LinkTargets) -> Option<&Entry> {
         let entry = self.entries.get(&origin.content_path)?;
         let same_links = entry.rendered.links.iter().all(|(target, before)| {
-            let now = links.resolve(target).map(str::to_string);
-            &now == before
+            links.resolve(target) == before.as_ref().map(String::as_str).map_err(|e| e.clone())
         });
         (entry.key == key && same_links).then_some(entry)
     }

@@ -186,16 +186,21 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
     }
 }
 
-/// `incidents.csv`: a header, then one row per incident.
-pub fn csv(records: &[&IncidentRecord]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    if records.is_empty() {
-        let _ = writer.write_record(CSV_COLUMNS.iter().map(|(name, _)| *name));
-    }
-    for r in records {
-        let _ = writer.serialize(csv_row(r));
-    }
+/// One incident's line of `incidents.csv` (no header).
+pub fn csv_line(record: &IncidentRecord) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let _ = writer.serialize(csv_row(record));
     writer.into_inner().unwrap_or_default()
+}
+
+/// `incidents.csv`: the header (`CSV_COLUMNS`), then each incident's `csv_line`.
+pub fn csv(lines: &[&[u8]]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(CSV_COLUMNS.iter().map(|(name, _)| *name));
+    let mut out = writer.into_inner().unwrap_or_default();
+    out.reserve(lines.iter().map(|l| l.len()).sum());
+    lines.iter().for_each(|l| out.extend_from_slice(l));
+    out
 }
 
 /// A GeoJSON feature collection.
@@ -255,31 +260,40 @@ pub struct PlaceProperties {
     pub killed_high: Option<u64>,
 }
 
-/// `incidents.geojson`: a point per located place of every incident.
-pub fn geojson(records: &[&IncidentRecord]) -> Vec<u8> {
-    let features = records
+/// The points of one incident: one per place with coordinates.
+pub fn features(r: &IncidentRecord) -> Vec<Feature> {
+    let row = csv_row(r);
+    r.locations
         .iter()
-        .flat_map(|r| {
-            let row = csv_row(r);
-            r.locations.iter().filter_map(move |l| {
-                Some(Feature {
-                    kind: "Feature".into(),
-                    geometry: Point { kind: "Point".into(), coordinates: [l.longitude?, l.latitude?] },
-                    properties: PlaceProperties {
-                        id: r.id.clone(),
-                        url: r.url.clone(),
-                        title: r.title.clone(),
-                        event_date: r.event_date.clone(),
-                        location: l.name.clone(),
-                        country: l.country.clone(),
-                        geo_precision: l.precision.clone(),
-                        perpetrators: row.perpetrators.clone(),
-                        killed_low: row.killed_low,
-                        killed_high: row.killed_high,
-                    },
-                })
+        .filter_map(|l| {
+            Some(Feature {
+                kind: "Feature".into(),
+                geometry: Point { kind: "Point".into(), coordinates: [l.longitude?, l.latitude?] },
+                properties: PlaceProperties {
+                    id: r.id.clone(),
+                    url: r.url.clone(),
+                    title: r.title.clone(),
+                    event_date: r.event_date.clone(),
+                    location: l.name.clone(),
+                    country: l.country.clone(),
+                    geo_precision: l.precision.clone(),
+                    perpetrators: row.perpetrators.clone(),
+                    killed_low: row.killed_low,
+                    killed_high: row.killed_high,
+                },
             })
         })
-        .collect();
-    serde_json::to_vec_pretty(&FeatureCollection { kind: "FeatureCollection".into(), features }).unwrap_or_default()
+        .collect()
+}
+
+/// `incidents.geojson`: every point (each a `Feature` as compact JSON), one per line.
+pub fn geojson(features: &[&str]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(features.iter().map(|f| f.len() + 2).sum::<usize>() + 64);
+    out.extend_from_slice(b"{\"type\":\"FeatureCollection\",\"features\":[");
+    for (i, f) in features.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        out.extend_from_slice(f.as_bytes());
+    }
+    out.extend_from_slice(b"\n]}\n");
+    out
 }

@@ -52,7 +52,7 @@ pub fn atom(prepared: &Prepared<'_>, title: &str, path: &str, alternate: &str, i
             }]);
             entry.set_published(Some(stamp(b.published_on())));
             entry.set_updated(stamp(last_change(index, id)));
-            entry.set_summary(Some(Text::plain(prepared.rows[id].summary.clone())));
+            entry.set_summary(Some(Text::plain(prepared.incidents[id].row.summary.clone())));
             let mut content = Content::default();
             content.set_content_type(Some("html".to_string()));
             content.set_base(Some(url));

@@ -12,8 +12,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
     let title = &site.config.title;
     let newest_first: Vec<BriefingId> = index.newest_first().collect();
     let path = jobs::path_of(job, index);
-    let records = |ids: &[BriefingId]| ids.iter().map(|&id| &site.records[id]).collect::<Vec<_>>();
-    let json = |ids: &[BriefingId]| ids.iter().map(|&id| site.records_json[id].as_str()).collect::<Vec<_>>();
+    let json = |ids: &[BriefingId]| ids.iter().map(|&id| site.incidents[id].json.as_str()).collect::<Vec<_>>();
     match *job {
         Job::SiteFeed => feeds::atom(site, &format!("{title}: latest briefings"), &path, "", &newest_first),
         Job::GroupFeed(g) => {
@@ -27,8 +26,15 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
             feeds::atom(site, &name, &path, &crate::urls::country(&country.slug), &country.incidents)
         }
         Job::IncidentsJson => data::json(&format!("Incidents — {title}"), &site.config.base_url, &json(&newest_first)),
-        Job::IncidentsCsv => data::csv(&records(&newest_first)),
-        Job::IncidentsGeojson => data::geojson(&records(&newest_first)),
+        Job::IncidentsCsv => {
+            data::csv(&newest_first.iter().map(|&id| site.incidents[id].csv.as_slice()).collect::<Vec<_>>())
+        }
+        Job::IncidentsGeojson => data::geojson(
+            &newest_first
+                .iter()
+                .flat_map(|&id| site.incidents[id].features.iter().map(String::as_str))
+                .collect::<Vec<_>>(),
+        ),
         Job::GroupJson(g) => {
             let group = &index.groups[g];
             data::json(

@@ -2,9 +2,10 @@
 //!
 //! Input: `SiteIndex`, `Config`, `Theme`. Output: every page and static file,
 //! in memory. Templates are compiled once (`Renderer`); Markdown bodies are
-//! rendered once each and kept in a `BodyCache` (a live preview re-renders only
-//! the bodies that changed); incident rows are built once and shared by every
-//! list; pages are rendered in parallel. Template problems become diagnostics
+//! rendered once each and kept in a `BodyCache`; each incident's row, JSON,
+//! CSV line and map points are built once, shared by every page and file that
+//! shows them, and kept in an `IncidentCache` (a live preview rebuilds only
+//! what changed); pages are rendered in parallel. Template problems become diagnostics
 //! naming the template, its line and the page being rendered. Nothing is
 //! written here.
 
@@ -13,6 +14,7 @@ pub mod charts;
 pub mod data;
 pub mod feeds;
 pub mod files;
+pub mod incidents;
 pub mod jobs;
 pub mod map;
 pub mod pages;
@@ -38,9 +40,8 @@ use crate::theme::Theme;
 use crate::timings::Timings;
 
 pub use bodies::BodyCache;
+pub use incidents::{Incident, IncidentCache};
 pub use jobs::Job;
-
-use views::IncidentRow;
 
 /// Turns page paths into addresses under the site's base URL.
 #[derive(Debug, Clone)]
@@ -74,8 +75,8 @@ pub struct Prepared<'a> {
     pub config: &'a Config,
     /// Address builder.
     pub urls: Urls,
-    /// One row per briefing, by id.
-    pub rows: Vec<IncidentRow>,
+    /// Every incident, by briefing id.
+    pub incidents: Vec<Arc<Incident>>,
     /// Rendered bodies of briefings, by id.
     pub briefing_bodies: Vec<Arc<Rendered>>,
     /// Rendered bodies of group profiles, by group id.
@@ -84,10 +85,6 @@ pub struct Prepared<'a> {
     pub country_bodies: Vec<Option<Arc<Rendered>>>,
     /// Rendered bodies of free pages.
     pub page_bodies: Vec<Arc<Rendered>>,
-    /// One data record per briefing, by id.
-    pub records: Vec<record::IncidentRecord>,
-    /// The same records as JSON, by id.
-    pub records_json: Vec<String>,
     /// Country outlines for maps, when the theme has them.
     pub world: Option<&'a map::WorldMap>,
 }
@@ -111,7 +108,7 @@ pub fn render(
         return;
     };
     timings.lap("templates");
-    let prepared = prepare(index, config, today, &mut BodyCache::default(), renderer.world(), diags);
+    let prepared = prepare(index, config, today, &mut Caches::default(), renderer.world(), diags);
     timings.lap("markdown and rows");
     let all = jobs::jobs(index);
     renderer.render_pages_into(&prepared, &all, sink, diags);
@@ -289,40 +286,38 @@ impl Renderer {
     }
 }
 
-/// Renders the Markdown bodies (reusing `cache` for those that did not
-/// change) and builds the incident rows, in parallel.
+/// What a live preview keeps between rebuilds: rendered bodies and incidents.
+#[derive(Default)]
+pub struct Caches {
+    /// Rendered Markdown bodies.
+    pub bodies: BodyCache,
+    /// Incidents in every form they are shown.
+    pub incidents: IncidentCache,
+}
+
+/// Renders the Markdown bodies and builds the incidents, in parallel,
+/// reusing from `caches` what did not change.
 pub fn prepare<'a>(
     index: &'a SiteIndex,
     config: &'a Config,
     today: Date,
-    cache: &mut BodyCache,
+    caches: &mut Caches,
     world: Option<&'a map::WorldMap>,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
     let urls = Urls::new(config);
     let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
-    let bodies = cache.render_all(index, &options, diags);
-    let (rows, records): (Vec<_>, Vec<_>) = (0..index.briefings.len())
-        .into_par_iter()
-        .map(|id| {
-            let b = &index.briefings[id];
-            let summary = b.summary.as_deref().or(bodies.briefings[id].first_paragraph.as_deref()).unwrap_or("");
-            let row = views::incident_row(index, id, summary, &urls, (b.draft, b.is_scheduled(today)));
-            (row, record::record(index, id, summary, &urls))
-        })
-        .unzip();
-    let records_json: Vec<String> = records.par_iter().map(data::record_json).collect();
+    let bodies = caches.bodies.render_all(index, &options, diags);
+    let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, today);
     Prepared {
         index,
         config,
         urls,
-        rows,
+        incidents,
         briefing_bodies: bodies.briefings,
         group_bodies: bodies.groups,
         country_bodies: bodies.countries,
         page_bodies: bodies.pages,
-        records,
-        records_json,
         world,
     }
 }

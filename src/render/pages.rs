@@ -4,6 +4,8 @@
 //! canonical URL, kind, feed, dates for social cards); the rest is listed per
 //! page below and documented at the top of each template.
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde::Serialize;
 use tera::Context;
 
@@ -15,7 +17,7 @@ use super::Prepared;
 use super::data::{CSV_COLUMNS, JSON_FIELDS};
 use super::jobs::{Job, file_of, path_of};
 use super::profiles::{CountryCard, countries, country, country_card, group, group_card, groups, insert_chart};
-use super::views::{CorrectionView, IncidentRow, Link, TotalsView, briefing_view};
+use super::views::{CorrectionView, Link, TotalsView, briefing_view};
 
 /// How many briefings the home page lists.
 pub const HOME_LATEST: usize = 12;
@@ -63,12 +65,12 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
         }
         Job::Briefing(id) => {
             let b = &index.briefings[id];
-            ctx.insert("briefing", &briefing_view(index, id, &site.rows, &site.briefing_bodies[id], &site.urls));
+            ctx.insert("briefing", &briefing_view(index, id, &site.incidents, &site.briefing_bodies[id], &site.urls));
             ctx.insert("json_ld", &super::structured::news_article(site, id));
             ctx.insert("map_svg", &super::places::briefing_map(site, id));
             og_type = "article";
             dates = (Some(b.published_on().to_string()), Some(super::feeds::last_change(index, id).to_string()));
-            ("briefing.html", "briefing", b.title.clone(), site.rows[id].summary.clone())
+            ("briefing.html", "briefing", b.title.clone(), site.incidents[id].row.summary.clone())
         }
         Job::Groups => {
             groups(site, &mut ctx);
@@ -150,7 +152,7 @@ fn home(site: &Prepared<'_>, ctx: &mut Context) {
     let mut latest: Vec<BriefingId> = index.newest_first().collect();
     latest.sort_by(|&a, &b| index.briefings[b].published_on().cmp(&index.briefings[a].published_on()).then(b.cmp(&a)));
     latest.truncate(HOME_LATEST);
-    let latest: Vec<&IncidentRow> = latest.iter().map(|&id| &site.rows[id]).collect();
+    let latest: Vec<&tera::Value> = latest.iter().map(|&id| &site.incidents[id].value).collect();
     ctx.insert("latest", &latest);
     ctx.insert("totals", &TotalsView::new(&index.totals));
     let mut countries: Vec<(usize, CountryCard)> =
@@ -176,7 +178,7 @@ fn home(site: &Prepared<'_>, ctx: &mut Context) {
 struct MonthView<'a> {
     name: String,
     iso: String,
-    incidents: Vec<&'a IncidentRow>,
+    incidents: Vec<&'a tera::Value>,
 }
 
 #[derive(Serialize)]
@@ -199,7 +201,7 @@ fn year_view<'a>(site: &'a Prepared<'_>, y: usize) -> YearView<'a> {
             .map(|m| MonthView {
                 name: format!("{} {}", month_name(m.month), year.year),
                 iso: format!("{:04}-{:02}", year.year, m.month),
-                incidents: m.incidents.iter().map(|&b| &site.rows[b]).collect(),
+                incidents: m.incidents.iter().map(|&b| &site.incidents[b].value).collect(),
             })
             .collect(),
     }
@@ -304,15 +306,23 @@ fn explorer(site: &Prepared<'_>, ctx: &mut Context) {
         index.groups.iter().map(|g| Choice { value: g.slug.clone(), label: g.name.clone() }).collect();
     let countries: Vec<Choice> =
         index.countries.iter().map(|c| Choice { value: c.code.to_string(), label: c.name.clone() }).collect();
-    let mut tactics: Vec<&str> = index.briefings.iter().flat_map(|b| b.tactics.iter().map(String::as_str)).collect();
-    let mut targets: Vec<&str> = index.briefings.iter().flat_map(|b| b.targets.iter().map(String::as_str)).collect();
-    for list in [&mut tactics, &mut targets] {
-        list.sort_unstable_by_key(|t| t.to_lowercase());
-        list.dedup_by_key(|t| t.to_lowercase());
-    }
+    let tactics = distinct_terms(index.briefings.iter().flat_map(|b| b.tactics.iter()));
+    let targets = distinct_terms(index.briefings.iter().flat_map(|b| b.targets.iter()));
     ctx.insert("groups", &groups);
     ctx.insert("countries", &countries);
     ctx.insert("tactics", &tactics);
     ctx.insert("targets", &targets);
     ctx.insert("totals", &TotalsView::new(&index.totals));
+}
+
+/// Terms sorted and without repeats, ignoring case; of several spellings the first met is kept.
+fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut by_key: BTreeMap<String, &str> = BTreeMap::new();
+    for term in terms {
+        if seen.insert(term) {
+            by_key.entry(term.to_lowercase()).or_insert(term);
+        }
+    }
+    by_key.into_values().collect()
 }

@@ -23,7 +23,7 @@ pub fn briefing_map(site: &Prepared<'_>, id: BriefingId) -> String {
         .filter_map(|l| {
             let (lat, lon) = l.coordinates?;
             let label = format!("{}: {}", l.name, b.title);
-            Some(MapPoint { lat, lon, killed, url: site.rows[id].url.clone(), label })
+            Some(MapPoint { lat, lon, killed, url: site.incidents[id].row.url.clone(), label })
         })
         .collect();
     if points.is_empty() {
@@ -82,7 +82,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
     let points: Vec<MapPoint> = places
         .into_values()
         .map(|p| {
-            let row = &site.rows[p.newest];
+            let row = &site.incidents[p.newest].row;
             let label = if p.incidents == 1 {
                 format!("{}: {} ({})", p.name, row.title, row.date_short)
             } else {

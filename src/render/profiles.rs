@@ -11,7 +11,7 @@ use crate::urls;
 
 use super::Prepared;
 use super::charts;
-use super::views::{IncidentRow, Link, TotalsView, claim_label, kind_heading, role_label};
+use super::views::{Link, TotalsView, claim_label, kind_heading, role_label};
 
 #[derive(Serialize)]
 pub(super) struct GroupCard {
@@ -61,7 +61,7 @@ pub(super) fn groups(site: &Prepared<'_>, ctx: &mut Context) {
 
 #[derive(Serialize)]
 struct GroupIncident<'a> {
-    row: &'a IncidentRow,
+    row: &'a tera::Value,
     role: &'static str,
     role_label: &'static str,
     claim: &'static str,
@@ -70,7 +70,7 @@ struct GroupIncident<'a> {
 
 #[derive(Serialize)]
 struct ComponentIncident<'a> {
-    row: &'a IncidentRow,
+    row: &'a tera::Value,
     via: Link,
 }
 
@@ -132,7 +132,7 @@ pub(super) fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> Str
         .map(|&bid| {
             let inv = index.involvements[bid].iter().find(|i| i.group == gid).expect("a group's incident names it");
             GroupIncident {
-                row: &site.rows[bid],
+                row: &site.incidents[bid].value,
                 role: inv.role.as_str(),
                 role_label: role_label(inv.role),
                 claim: inv.claim.as_str(),
@@ -147,7 +147,7 @@ pub(super) fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> Str
     let component_incidents: Vec<ComponentIncident> = g
         .component_incidents
         .iter()
-        .map(|&(bid, via)| ComponentIncident { row: &site.rows[bid], via: link(via) })
+        .map(|&(bid, via)| ComponentIncident { row: &site.incidents[bid].value, via: link(via) })
         .collect();
     ctx.insert("component_incidents", &component_incidents);
     let first = site.group_bodies[gid].as_ref().and_then(|r| r.first_paragraph.clone());
@@ -223,7 +223,7 @@ pub(super) fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> Str
             .collect(),
     };
     ctx.insert("country", &view);
-    let rows: Vec<&IncidentRow> = c.incidents.iter().map(|&b| &site.rows[b]).collect();
+    let rows: Vec<&tera::Value> = c.incidents.iter().map(|&b| &site.incidents[b].value).collect();
     ctx.insert("incidents", &rows);
     insert_chart(site, ctx, &c.incidents, &c.name);
     ctx.insert("map_svg", &super::places::incidents_map(site, &c.incidents, &c.name, &[c.code.to_string()]));

@@ -29,7 +29,7 @@ pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": b.title,
-        "description": site.rows[id].summary,
+        "description": site.incidents[id].row.summary,
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": b.published_on().to_string(),

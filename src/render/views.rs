@@ -305,7 +305,7 @@ pub struct CorrectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingView<'a> {
     /// The list form (title, dates, countries, perpetrators...).
-    pub row: &'a IncidentRow,
+    pub row: &'a tera::Value,
     /// The writer's own lead, shown above the body (not repeated from it).
     pub lede: Option<&'a str>,
     /// `20 September 2024`.
@@ -337,16 +337,16 @@ pub struct BriefingView<'a> {
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionView>,
     /// Older incident.
-    pub previous: Option<&'a IncidentRow>,
+    pub previous: Option<&'a tera::Value>,
     /// Newer incident.
-    pub next: Option<&'a IncidentRow>,
+    pub next: Option<&'a tera::Value>,
 }
 
 /// Builds the full view of briefing `id`.
 pub fn briefing_view<'a>(
     index: &'a SiteIndex,
     id: BriefingId,
-    rows: &'a [IncidentRow],
+    incidents: &'a [std::sync::Arc<super::Incident>],
     body: &'a Rendered,
     urls: &Urls,
 ) -> BriefingView<'a> {
@@ -363,7 +363,7 @@ pub fn briefing_view<'a>(
         .collect();
     corrections.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
     BriefingView {
-        row: &rows[id],
+        row: &incidents[id].value,
         lede: b.summary.as_deref(),
         published: b.published.map_or_else(|| b.date.long(), long_day),
         published_iso: b.published.map_or_else(|| b.date.iso(), |d| d.to_string()),
@@ -416,8 +416,8 @@ pub fn briefing_view<'a>(
             })
             .collect(),
         corrections,
-        previous: index.previous(id).map(|p| &rows[p]),
-        next: index.next(id).map(|n| &rows[n]),
+        previous: index.previous(id).map(|p| &incidents[p].value),
+        next: index.next(id).map(|n| &incidents[n].value),
     }
 }
 
