@@ -145,8 +145,26 @@ pub async fn serve(
     let loop_live = Arc::clone(&live);
     std::thread::spawn(move || rebuild_loop(session, watcher, rx, loop_live, instance, report));
 
-    axum::serve(listener, server::router(live)).with_graceful_shutdown(shutdown).await.map_err(ServeError::Io)
+    // Graceful shutdown waits for open connections, and a page's event stream
+    // never ends by itself: once stopping, give requests a moment, then go.
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let notify = Arc::clone(&stopping);
+    let shutdown = async move {
+        shutdown.await;
+        notify.notify_one();
+    };
+    let server = axum::serve(listener, server::router(live)).with_graceful_shutdown(shutdown);
+    tokio::select! {
+        result = server.into_future() => result.map_err(ServeError::Io),
+        () = async {
+            stopping.notified().await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } => Ok(()),
+    }
 }
+
+/// How long a stopping server lets requests in progress finish.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Waits for changes, rebuilds, publishes. Runs until the watcher stops.
 fn rebuild_loop(

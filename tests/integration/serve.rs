@@ -187,17 +187,8 @@ fn a_page_reconnects_and_catches_up_after_a_restart() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_preview_cleanly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
     let t = SiteTest::fixture("sahel");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&t.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (mut child, mut lines) = serve_process(&t);
     assert!(lines.next().unwrap().unwrap().starts_with("Serving the site at http://127.0.0.1:"));
     let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
@@ -205,4 +196,50 @@ fn ctrl_c_stops_the_preview_cleanly() {
     assert_eq!(exit.code(), Some(0));
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert_eq!(rest.last().map(String::as_str), Some("Stopped."));
+}
+
+#[cfg(unix)]
+#[test]
+fn stopping_does_not_wait_for_an_open_page() {
+    use std::io::{Read, Write};
+    let t = SiteTest::fixture("sahel");
+    let (mut child, mut lines) = serve_process(&t);
+    let first = lines.next().unwrap().unwrap();
+    let addr = first.split("http://").nth(1).unwrap().split('/').next().unwrap().to_string();
+    // A page is open: its event stream stays connected.
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    write!(stream, "GET /__sitrep/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+    let mut greeting = [0u8; 512];
+    let n = stream.read(&mut greeting).unwrap();
+    assert!(String::from_utf8_lossy(&greeting[..n]).contains("200 OK"));
+    let stopped_at = std::time::Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if stopped_at.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the preview did not stop within 10 s while a page was open");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(exit.code(), Some(0));
+    drop(stream);
+}
+
+/// `sitrep serve` on a free port as a separate process, with its printed lines.
+#[cfg(unix)]
+fn serve_process(t: &SiteTest) -> (std::process::Child, std::io::Lines<std::io::BufReader<std::process::ChildStdout>>) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&t.root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    (child, lines)
 }
