@@ -13,8 +13,11 @@ use crate::index::{BriefingId, SiteIndex};
 
 use super::Prepared;
 
-/// How many briefings a feed carries (the newest).
-pub const FEED_ENTRIES: usize = 50;
+/// How many briefings a feed carries (the newest), each with its full text.
+/// Feed readers poll and keep what they saw, so the last twenty (the common
+/// default of feed generators is ten to twenty) lose no reader anything, and
+/// keep the 53 feeds of a site from outweighing the pages.
+pub const FEED_ENTRIES: usize = 20;
 
 /// The day an entry last changed: its update, a correction, or its publication.
 pub fn last_change(index: &SiteIndex, id: BriefingId) -> Date {

@@ -52,6 +52,12 @@ fn a_synthetic_site_builds_with_no_error_no_warning_and_every_page() {
     }
     let broken = b.broken_links("/sahel/");
     assert!(broken.is_empty(), "{broken:?}");
+
+    // A feed carries the newest briefings only, however many there are.
+    let feed = atom_syndication::Feed::read_from(&fs::read(b.out.join("atom.xml")).unwrap()[..]).unwrap();
+    assert_eq!(feed.entries().len(), sitrep::render::feeds::FEED_ENTRIES.min(N));
+    let newest = &b.site.index.briefings[N - 1];
+    assert!(feed.entries()[0].links()[0].href().ends_with(&format!("/briefings/{}/", newest.slug)));
 }
 
 #[test]
