@@ -77,7 +77,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    let text = match source::decode(&bytes) {
+    let text = match source::decode(bytes) {
         Ok(t) => t,
         Err(span) => {
             diags.push(Diagnostic::error("not-utf8", path, "file is not valid UTF-8 text").at(span));

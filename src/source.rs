@@ -92,7 +92,7 @@ pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
     let Listed { path, content_path, kind } = listed;
     let bytes = std::fs::read(root.join(&path))
         .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
-    let text = decode(&bytes).map_err(|span| {
+    let text = decode(bytes).map_err(|span| {
         Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
             .at(span)
             .hint("save the file as UTF-8 in your editor")
@@ -197,19 +197,18 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// Decodes UTF-8, drops a byte-order mark and turns CRLF into LF.
 ///
 /// On failure returns the line and column of the first invalid byte.
-pub fn decode(bytes: &[u8]) -> Result<String, Span> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-            return Err(Span::new(line, column));
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() })
+pub fn decode(bytes: Vec<u8>) -> Result<String, Span> {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        Span::new(line, column)
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -228,12 +227,12 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_crlf() {
-        assert_eq!(decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n").unwrap(), "---\ntitle: a\n");
+        assert_eq!(decode(b"\xef\xbb\xbf---\r\ntitle: a\r\n".to_vec()).unwrap(), "---\ntitle: a\n");
     }
 
     #[test]
     fn decode_points_at_the_first_bad_byte() {
-        assert_eq!(decode(b"---\ntitle: caf\xe9\n").unwrap_err(), Span::new(2, 11));
+        assert_eq!(decode(b"---\ntitle: caf\xe9\n".to_vec()).unwrap_err(), Span::new(2, 11));
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
 
 /// One incident's line of `incidents.csv` (no header).
 pub fn csv_line(record: &IncidentRecord) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new().has_headers(false).buffer_capacity(1024).from_writer(Vec::new());
     let _ = writer.serialize(csv_row(record));
     writer.into_inner().unwrap_or_default()
 }
