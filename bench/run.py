@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""The committed benchmark: full builds at 1k, 10k and 50k briefings, Hugo on
+the same corpus when it can be made, and the edit-to-reload latency of
+`sitrep serve` at 10k. Writes BENCHMARKS.md (the table, the commands, the
+machine, the date). Run it through bench/run.sh, which builds sitrep first.
+
+usage: run.py SITREP_BINARY [--sizes 1000,10000,50000] [--runs N] [--out BENCHMARKS.md]
+
+Corpora: when GENCORPUS names the peer benchmark's generator (gencorpus.py,
+the peer benchmark kit), it writes the sitrep and the Hugo versions
+of one logical site; otherwise `cargo run --release --example synth` writes
+the sitrep site (same shape) and Hugo is skipped. Hugo runs when `hugo` is on
+PATH and a Hugo corpus exists.
+
+Every build is whole-process, measured with /usr/bin/time -v (wall, user and
+system CPU, peak resident memory), one warm-up run not counted, sitrep and Hugo
+runs interleaved so both see the same machine; figures are medians.
+
+Each run writes into a fresh output folder that nothing was ever written to,
+after `sync`, and the outputs of earlier runs are deleted once, at the start,
+followed by a pause of SETTLE seconds (default 45). The peer figures time
+`rm -rf OUT && build` instead; on ext4 that makes every build right after a
+mass deletion pay for the file system's search for inodes that were not
+recently deleted (`recently_deleted` in the kernel profile): a plain Python
+loop making 10,000 folders with one file each takes 19 s there and 1.9 s
+45 s later, on this machine. That cost says nothing about either tool.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, **kw)
+
+
+def timed(cmd):
+    """Runs `cmd` under /usr/bin/time -v after `sync`; returns (wall s, user s, system s, peak MiB)."""
+    subprocess.run(["sync"], check=False)
+    r = subprocess.run(["/usr/bin/time", "-v", "sh", "-c", cmd], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"failed ({r.returncode}): {cmd}\n{r.stderr[-2000:]}")
+    err = r.stderr
+
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.*)", err).group(1).strip()
+
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(p) for p in wall.split(":")]
+    seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    user, system = float(field("User time (seconds)")), float(field("System time (seconds)"))
+    peak = int(field("Maximum resident set size (kbytes)")) / 1024
+    return seconds, user, system, peak
+
+
+def corpus(n, work):
+    """Writes the sitrep (and, with GENCORPUS, Hugo) corpus of n briefings; returns (sitrep dir, hugo dir or None, how)."""
+    gen = os.environ.get("GENCORPUS")
+    sitrep_dir = os.path.join(work, f"sitrep-{n}")
+    hugo_dir = os.path.join(work, f"hugo-{n}")
+    if gen and os.path.exists(gen):
+        # Hugo runs at 1k and 10k only (at 50k it takes minutes and gigabytes).
+        wanted = [("sitrep", sitrep_dir)] + ([("hugo", hugo_dir)] if n <= 10000 else [])
+        for fmt, d in wanted:
+            if not os.path.exists(d):
+                sh(f"python3 {gen} {fmt} {n} {d}", stdout=subprocess.DEVNULL)
+        return sitrep_dir, hugo_dir if n <= 10000 else None, f"gencorpus.py {n}"
+    if not os.path.exists(sitrep_dir):
+        sh(f"cargo run --quiet --release --example synth -- {n} {sitrep_dir}", cwd=ROOT, stdout=subprocess.DEVNULL)
+    return sitrep_dir, None, f"cargo run --release --example synth -- {n}"
+
+
+def median_row(samples):
+    """(median wall, min wall, max wall, median cpu, median peak, median user, median system)."""
+    walls, users, systems, peaks = zip(*samples)
+    cpus = [u + s for u, s in zip(users, systems)]
+    med = statistics.median
+    return med(walls), min(walls), max(walls), med(cpus), med(peaks), med(users), med(systems)
+
+
+def machine():
+    cpu = "?"
+    for line in open("/proc/cpuinfo", encoding="utf-8"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = 0
+    for line in open("/proc/meminfo", encoding="utf-8"):
+        if line.startswith("MemTotal"):
+            mem = int(line.split()[1]) / 1024 / 1024
+    fs = subprocess.run(["df", "-T", ROOT], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
+    return f"{os.cpu_count()} × {cpu}, {mem:.0f} GiB RAM, Linux {platform.release()}, {fs} file system"
+
+
+def version(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (IndexError, OSError):
+        return "?"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sitrep")
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--work", default=os.path.join(ROOT, "target", "bench"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    ap.add_argument("--settle", type=int, default=int(os.environ.get("SETTLE", "45")))
+    args = ap.parse_args()
+    sitrep = os.path.abspath(args.sitrep)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    os.makedirs(args.work, exist_ok=True)
+    hugo = shutil.which("hugo")
+
+    # Delete earlier outputs once, then let the file system settle (see above).
+    stale = [os.path.join(args.work, d) for d in os.listdir(args.work) if d.startswith("out-")]
+    if stale:
+        print(f"removing {len(stale)} earlier outputs, then waiting {args.settle} s", flush=True)
+        for d in stale:
+            shutil.rmtree(d, ignore_errors=True)
+    sites = {n: corpus(n, args.work) for n in sizes}
+    subprocess.run(["sync"], check=False)
+    time.sleep(args.settle)
+
+    rows = {}  # (tool, n) -> median row
+    how = {}
+    for n in sizes:
+        site, hugo_site, how[n] = sites[n]
+        out = lambda tool, run: os.path.join(args.work, f"out-{tool}-{n}-{run}")  # noqa: E731
+        commands = {"sitrep": lambda run: f"exec {sitrep} build --root {site} --output {out('sitrep', run)}"}
+        if hugo and hugo_site:
+            commands["hugo"] = lambda run: f"exec hugo --quiet -s {hugo_site} -d {out('hugo', run)}"
+        for name, cmd in commands.items():
+            print(f"warm-up {name} {n}", flush=True)
+            timed(cmd("warmup"))
+        samples = {name: [] for name in commands}
+        for run in range(args.runs):
+            for name, cmd in commands.items():
+                samples[name].append(timed(cmd(run)))
+                print(f"{name} {n} run {run + 1}: {samples[name][-1]}", flush=True)
+        for name in commands:
+            rows[(name, n)] = median_row(samples[name])
+        pages = sum(1 for _, _, fs in os.walk(out("sitrep", 0)) for f in fs if f == "index.html")
+        rows[("pages", n)] = pages
+
+    latency = None
+    if 10000 in sizes:
+        site = os.path.join(args.work, "sitrep-10000")
+        r = subprocess.run(
+            [sys.executable, os.path.join(HERE, "serve_latency.py"), sitrep, site, str(args.edits)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        print(r.stdout)
+        m = re.search(r"median ([\d.]+) ms, min ([\d.]+), max ([\d.]+)", r.stdout)
+        mem = re.search(r"serve peak memory: (\d+) MiB", r.stdout)
+        if r.returncode == 0 and m and mem:
+            latency = (float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1)))
+        else:
+            print(r.stderr, file=sys.stderr)
+
+    write_report(args, sizes, rows, how, latency, sitrep, hugo)
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def write_report(args, sizes, rows, how, latency, sitrep, hugo):
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `bench/run.sh` (do not edit by hand; rerun it). Every figure is a",
+        "whole process measured from outside with `/usr/bin/time -v`, warm page cache,",
+        f"one warm-up run not counted, then the **median** of {args.runs} runs [min–max wall];",
+        "each run writes into a fresh output folder after `sync`; earlier outputs are",
+        f"deleted once at the start, then a {args.settle} s pause (why: see `bench/run.py`).",
+        "sitrep and Hugo runs are interleaved.",
+        "",
+        f"- Date: {today}",
+        f"- Machine: {machine()}",
+        f"- sitrep: {version(sitrep + ' --version')} (release build)",
+        f"- Hugo: {version('hugo version') if hugo else 'not installed (Debian package `hugo`)'}",
+        "",
+        "## Full builds",
+        "",
+        "| site | tool | wall s | cpu s (user + system) | peak MiB | pages (`index.html`) | corpus |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for n in sizes:
+        for tool in ("sitrep", "hugo"):
+            if (tool, n) not in rows:
+                continue
+            wall, lo, hi, cpu, peak, user, system = rows[(tool, n)]
+            pages = f"{rows[('pages', n)]:,}" if tool == "sitrep" else ""
+            lines.append(
+                f"| {n:,} | {tool} | **{wall:.2f}** [{lo:.2f}–{hi:.2f}] | {cpu:.2f} ({user:.2f} + {system:.2f}) "
+                f"| {peak:,.0f} | {pages} | `{how[n]}` |"
+            )
+    lines += ["", "## Targets", "", "| target | figure | |", "| --- | --- | --- |"]
+    for n, what in ((10000, "10k"), (1000, "1k")):
+        if ("sitrep", n) in rows and ("hugo", n) in rows:
+            s, h = rows[("sitrep", n)], rows[("hugo", n)]
+            lines.append(f"| {what}: wall ≤ 1/4 of Hugo's | {s[0] / h[0]:.2f} of Hugo's ({s[0]:.2f} s vs {h[0]:.2f} s) | {verdict(s[0] <= h[0] / 4)} |")
+            if n == 10000:
+                lines.append(f"| 10k: CPU ≤ 1/4 of Hugo's | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
+                lines.append(f"| 10k: peak memory ≤ 1/4 of Hugo's | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
+    if latency:
+        med, lo, hi, mem = latency
+        lines.append(f"| serve at 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
+        lines.append(f"| serve at 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")
+    scale = [n for n in sizes if ("sitrep", n) in rows]
+    if len(scale) >= 2:
+        per = [f"{n:,}: {rows[('sitrep', n)][3] / n * 1000:.3f} ms" for n in scale]
+        base = rows[("sitrep", scale[0])][3] / scale[0]
+        worst = max(rows[("sitrep", n)][3] / n / base for n in scale)
+        lines.append(
+            f"| cost grows linearly (CPU per briefing) | {'; '.join(per)} "
+            f"| {verdict(worst <= 1.5)} (largest {worst:.2f}× the smallest site's) |"
+        )
+    lines += [
+        "",
+        "Serve latency: `bench/serve_latency.py` copies the 10k site, starts `sitrep serve`,",
+        "listens to the page's reload events over a real socket, rewrites the oldest",
+        "briefing's title, and times from the write to the `reload` event; it then",
+        "fetches the briefing's page and fails if it is stale. Memory is the server's",
+        "peak resident set (`VmHWM`) after the edits.",
+        "",
+        "## Commands",
+        "",
+        "```sh",
+        "bench/run.sh                      # all of the above; GENCORPUS=path/to/gencorpus.py for the Hugo corpus",
+        f"{' '.join(['bench/run.sh', '--sizes', ','.join(map(str, sizes)), '--runs', str(args.runs)])}",
+        "```",
+        "",
+        "Timed commands, with `W=target/bench`:",
+        "",
+        "```sh",
+        "sitrep build --root $W/sitrep-N --output $W/out-sitrep-N-RUN",
+        "hugo --quiet -s $W/hugo-N -d $W/out-hugo-N-RUN",
+        f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000 {args.edits}",
+        "```",
+        "",
+    ]
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

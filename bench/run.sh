@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmark: builds sitrep (release), then bench/run.py times full builds
+# at 1k, 10k and 50k briefings (and Hugo on the same corpus when `hugo` and
+# the peer corpus generator are there), measures `serve` latency at 10k, and
+# writes BENCHMARKS.md. Takes about 15 minutes on 2 cores.
+#
+#   bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--edits 20]
+#
+# GENCORPUS=path/to/gencorpus.py selects the peer benchmark's generator (it
+# writes the Hugo version of the same site); it defaults to
+# ../shared/tools/bench/gencorpus.py when that exists. Without it the sites
+# come from `cargo run --release --example synth` and Hugo is not run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${GENCORPUS:-}" ] && [ -f ../shared/tools/bench/gencorpus.py ]; then
+  GENCORPUS="$(cd ../shared/tools/bench && pwd)/gencorpus.py"
+fi
+export GENCORPUS="${GENCORPUS:-}"
+cargo build --release --quiet --examples --bin sitrep
+exec python3 bench/run.py target/release/sitrep "$@"
