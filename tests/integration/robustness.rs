@@ -207,7 +207,7 @@ fn arbitrary_text_never_panics() {
 #[test]
 fn arbitrary_bytes_never_panic() {
     check("arbitrary bytes", 2, prop::collection::vec(any::<u8>(), 0..600), |bytes| {
-        if let Ok(text) = decode(&bytes) {
+        if let Ok(text) = decode(bytes.clone()) {
             run_pipeline(&[file(SourceKind::Briefing, "a", text)]);
         }
         Ok(())
