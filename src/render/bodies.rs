@@ -71,9 +71,11 @@ impl BodyCache {
     /// The cached rendering of `origin`'s body, if still valid.
     fn fresh(&self, origin: &Origin, key: u64, links: &LinkTargets) -> Option<&Entry> {
         let entry = self.entries.get(&origin.content_path)?;
-        let same_links = entry.rendered.links.iter().all(|(target, before)| {
-            links.resolve(target) == before.as_ref().map(String::as_str).map_err(|e| e.clone())
-        });
+        let same_links = entry
+            .rendered
+            .links
+            .iter()
+            .all(|(target, before)| links.resolve(target).as_ref().copied() == before.as_deref());
         (entry.key == key && same_links).then_some(entry)
     }
 

@@ -186,10 +186,10 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
     }
 }
 
-/// One incident's line of `incidents.csv` (no header).
-pub fn csv_line(record: &IncidentRecord) -> Vec<u8> {
+/// One incident's line of `incidents.csv` (no header), from its `csv_row`.
+pub fn csv_line(row: &CsvRow) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().has_headers(false).buffer_capacity(1024).from_writer(Vec::new());
-    let _ = writer.serialize(csv_row(record));
+    let _ = writer.serialize(row);
     writer.into_inner().unwrap_or_default()
 }
 
@@ -260,9 +260,8 @@ pub struct PlaceProperties {
     pub killed_high: Option<u64>,
 }
 
-/// The points of one incident: one per place with coordinates.
-pub fn features(r: &IncidentRecord) -> Vec<Feature> {
-    let row = csv_row(r);
+/// The points of one incident: one per place with coordinates (`row` is its `csv_row`).
+pub fn features(r: &IncidentRecord, row: &CsvRow) -> Vec<Feature> {
     r.locations
         .iter()
         .filter_map(|l| {

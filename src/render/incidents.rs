@@ -1,8 +1,8 @@
 //! Incidents ready to show: each briefing's row (for every list that shows
-//! it) and its data record as JSON, a CSV line and GeoJSON points. Each is built once per build, shared by every page and file, and
-//! kept between rebuilds of a live preview while what it is made of (the
-//! briefing, its lead, the names and addresses of its groups and countries)
-//! stays the same.
+//! it) and its data record as JSON, a CSV line and GeoJSON points. Each is
+//! built once per build, shared by every page and file, and kept between
+//! rebuilds of a live preview while what it is made of (the briefing, its
+//! lead, the names and addresses of its groups and countries) stays the same.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
@@ -139,10 +139,14 @@ fn build(index: &SiteIndex, id: BriefingId, body: &Rendered, urls: &Urls, today:
     // A row is plain text, flags and lists: it always serialises.
     let value = tera::Value::try_from_serializable(&row).unwrap_or_else(|_| tera::Value::none());
     let record = record::record(index, id, summary, urls);
+    let csv_row = data::csv_row(&record);
     Incident {
         json: data::record_json(&record),
-        csv: data::csv_line(&record),
-        features: data::features(&record).iter().map(|f| serde_json::to_string(f).unwrap_or_default()).collect(),
+        csv: data::csv_line(&csv_row),
+        features: data::features(&record, &csv_row)
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .collect(),
         row,
         value,
     }
