@@ -1,9 +1,12 @@
 //! A site kept in memory and rebuilt from what changed: the engine of `serve`.
 //!
 //! The session caches every file's validation and every rendered Markdown
-//! body. After a change it re-reads and re-validates only the changed files,
-//! rebuilds the index (cheap), and re-renders only the pages that show a
-//! changed briefing, before or after the change: its own page, its previous
+//! body. After a change it re-reads and re-validates only the changed files.
+//! An edit that moves no incident (a headline, the text, places, sources:
+//! what the index does not read) patches the last index in place and looks
+//! at nothing but the edited briefings; any other change builds the index
+//! again. Then it re-renders only the pages that show a changed briefing,
+//! before or after the change: its own page, its previous
 //! and next neighbours, its groups, countries and year, and the pages that
 //! list every incident. A change to settings, templates, a group or country
 //! profile or a free page re-renders everything. The output is replaced only
@@ -13,13 +16,15 @@
 //! tests check that byte for byte.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::{BriefingId, SiteIndex};
+use crate::index::{self, BriefingId, SiteIndex};
+use crate::model::Briefing;
 use crate::output::Output;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::jobs::{self as pages, Job, Shows};
@@ -27,7 +32,7 @@ use crate::render::{self, Caches, Renderer};
 use crate::source;
 use crate::theme;
 use crate::timings::Timings;
-use crate::validate::{self, Validated};
+use crate::validate::{self, Item, Validated};
 
 /// What changed on disk, as the watcher saw it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,6 +66,8 @@ pub struct Rebuild {
     pub ok: bool,
     /// Every page was rendered.
     pub full: bool,
+    /// The index was patched in place (an edit that moved no incident), not built again.
+    pub index_patched: bool,
     /// Number of pages rendered.
     pub rendered: usize,
     /// Output files added, changed or removed, sorted.
@@ -84,6 +91,8 @@ type Entry = (source::Listed, Validated);
 /// The last site that built without error.
 struct Good {
     index: SiteIndex,
+    /// What building the index reported (kept for a patched index).
+    index_problems: Vec<Diagnostic>,
 }
 
 /// A site in memory, rebuilt from changes.
@@ -100,6 +109,12 @@ pub struct Session {
     output: Output,
     diagnostics: Diagnostics,
     needs_full: bool,
+    /// The last rebuild failed: the files on disk may differ from the last
+    /// good index in more than what changed since, so it cannot be patched.
+    failed: bool,
+    /// Content paths of the bodies rendered again since the last good site
+    /// (a failed rebuild renders some that the next one finds cached).
+    rerendered: BTreeSet<String>,
 }
 
 impl Session {
@@ -118,6 +133,8 @@ impl Session {
             output: Output::new(),
             diagnostics: Diagnostics::new(),
             needs_full: true,
+            failed: false,
+            rerendered: BTreeSet::new(),
         };
         let report = session.apply(&Changes::everything());
         (session, report)
@@ -152,7 +169,8 @@ impl Session {
     pub fn apply(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
         let mut timings = Timings::start();
-        if changes.config || changes.templates || changes.statics {
+        let setup = changes.config || changes.templates || changes.statics;
+        if setup {
             self.setup(changes);
         }
         let mut diags = Diagnostics::new();
@@ -160,50 +178,42 @@ impl Session {
         self.refresh_files(&changes.content, &mut diags);
         timings.lap("read and validate");
 
-        let content = validate::assemble(self.files.values().map(|(_, v)| v));
-        timings.lap("assemble");
-        let failed: HashSet<String> =
-            self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
-        let index = pipeline::index_content(
-            content,
-            failed,
-            self.config.as_ref(),
-            self.opts.drafts,
-            self.opts.today,
-            &mut diags,
-        );
+        // The usual edit (a headline, the text) leaves every incident where it
+        // was: the last index is patched. Anything else builds it again.
+        let mut old = self.good.take();
+        let undo = match old.as_mut() {
+            Some(good) if !setup && !self.needs_full && !self.failed => self.patch(good, &changes.content),
+            _ => Vec::new(),
+        };
+        let (mut new, old) = match old {
+            Some(good) if !undo.is_empty() => (good, None),
+            old => (self.index_all(), old),
+        };
+        let patched = !undo.is_empty();
+        new.index_problems.iter().for_each(|d| diags.push(d.clone()));
         timings.lap("index");
-        let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
-            return self.fail(diags, started);
-        };
-        renderer.set_site(config, &index);
-        let prepared = render::prepare(&index, config, self.opts.today, &mut self.caches, renderer.world(), &mut diags);
-        timings.lap("markdown and rows");
-        let all_jobs = pages::jobs(&index);
-        let full = self.needs_full || self.good.as_ref().is_none_or(|g| !same_profiles(&g.index, &index));
-        let jobs: Vec<Job> = if full {
-            all_jobs.clone()
-        } else {
-            let good = &self.good.as_ref().expect("checked above").index;
-            affected(good, &index, &all_jobs, self.caches.bodies.rendered_last())
-        };
-        timings.lap("what changed");
-        let pages = renderer.render_pages(&prepared, &jobs, &mut diags);
-        drop(prepared);
-        timings.lap("pages");
+        let edited: Vec<BriefingId> = undo.iter().map(|(id, _)| *id).collect();
+        let rendered =
+            self.render(&new.index, old.as_ref(), patched.then_some(edited.as_slice()), &mut diags, &mut timings);
         diags.sort();
-        if diags.has_errors() {
+        let Some((all_jobs, full, pages)) = rendered.filter(|_| !diags.has_errors()) else {
             if changes.config || changes.templates {
                 self.needs_full = true;
             }
+            // A failed rebuild keeps the last good site, and its index.
+            for (id, briefing) in undo {
+                new.index.briefings[id] = briefing;
+            }
+            self.good = if patched { Some(new) } else { old };
             return self.fail(diags, started);
-        }
+        };
 
         // Apply to the output: rendered pages, removed pages, static files.
+        let index = &new.index;
         let mut changed = BTreeSet::new();
-        let same = self.good.as_ref().is_some_and(|g| same_files(&g.index, &index));
-        let keep = || -> HashSet<String> { all_jobs.iter().map(|j| pages::file_of(j, &index)).collect() };
-        let renderer = self.renderer.as_ref().expect("checked above");
+        let same = patched || old.as_ref().is_some_and(|g| same_files(&g.index, index));
+        let keep = || -> HashSet<String> { all_jobs.iter().map(|j| pages::file_of(j, index)).collect() };
+        let renderer = self.renderer.as_ref().expect("rendered above");
         if !same {
             let keep = keep();
             let stale: Vec<String> = self
@@ -237,13 +247,17 @@ impl Session {
             }
             diags.extend(statics_diags);
         }
-        self.good = Some(Good { index });
+        drop(old);
+        self.good = Some(new);
         self.needs_full = false;
+        self.failed = false;
+        self.rerendered.clear();
         self.diagnostics = diags;
         timings.lap("output");
         Rebuild {
             ok: true,
             full,
+            index_patched: patched,
             rendered,
             changed: changed.into_iter().collect(),
             elapsed: started.elapsed(),
@@ -251,7 +265,84 @@ impl Session {
         }
     }
 
+    /// Builds the index from every file.
+    fn index_all(&self) -> Good {
+        let content = validate::assemble(self.files.values().map(|(_, v)| v));
+        let failed: HashSet<String> =
+            self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
+        let mut problems = Diagnostics::new();
+        let index = pipeline::index_content(
+            content,
+            failed,
+            self.config.as_ref(),
+            self.opts.drafts,
+            self.opts.today,
+            &mut problems,
+        );
+        Good { index, index_problems: problems.into_vec() }
+    }
+
+    /// Swaps the briefings of the `changed` files into `good`'s index when
+    /// every one of them was in it, is still valid, and is `indexed_alike`;
+    /// returns the briefings swapped out, by id (none: `good` is untouched).
+    fn patch(&self, good: &mut Good, changed: &BTreeSet<String>) -> Vec<(BriefingId, Arc<Briefing>)> {
+        let mut swaps = Vec::new();
+        for path in changed {
+            let Some((_, Validated { item: Some(Item::Briefing(new)), .. })) = self.files.get(path) else {
+                return Vec::new();
+            };
+            let Some(id) = good.index.briefings.iter().position(|b| b.origin.content_path == *path) else {
+                return Vec::new();
+            };
+            if !index::indexed_alike(&good.index.briefings[id], new) {
+                return Vec::new();
+            }
+            swaps.push((id, Arc::clone(new)));
+        }
+        swaps.into_iter().map(|(id, new)| (id, std::mem::replace(&mut good.index.briefings[id], new))).collect()
+    }
+
+    /// Renders the pages that changed since `old` (every page when there is
+    /// no `old` or everything must be rendered); `edited` lists the only
+    /// briefings that changed when the index was patched. Returns every
+    /// job of the site, whether every page was rendered, and the pages.
+    #[allow(clippy::type_complexity)]
+    fn render(
+        &mut self,
+        index: &SiteIndex,
+        old: Option<&Good>,
+        edited: Option<&[BriefingId]>,
+        diags: &mut Diagnostics,
+        timings: &mut Timings,
+    ) -> Option<(Vec<Job>, bool, Vec<(String, Vec<u8>)>)> {
+        let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
+            return None;
+        };
+        renderer.set_site(config, index);
+        let prepared =
+            render::prepare(index, config, self.opts.today, &mut self.caches, edited, renderer.world(), diags);
+        timings.lap("markdown and rows");
+        let all_jobs = pages::jobs(index);
+        self.rerendered.extend(self.caches.bodies.rendered_last().iter().cloned());
+        let rerendered: Vec<String> = self.rerendered.iter().cloned().collect();
+        let (full, jobs) = match (edited, old) {
+            _ if self.needs_full => (true, all_jobs.clone()),
+            // Bodies are rendered again only when their text or a link target
+            // changed: with the link targets as they were, only edited ones are.
+            (Some(edited), _) => (false, touched(index, &all_jobs, edited)),
+            (None, Some(old)) if same_profiles(&old.index, index) => {
+                (false, affected(&old.index, index, &all_jobs, &rerendered))
+            }
+            _ => (true, all_jobs.clone()),
+        };
+        timings.lap("what changed");
+        let pages = renderer.render_pages(&prepared, &jobs, diags);
+        timings.lap("pages");
+        Some((all_jobs, full, pages))
+    }
+
     fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {
+        self.failed = true;
         diags.sort();
         self.diagnostics = diags;
         Rebuild { ok: false, elapsed: started.elapsed(), ..Rebuild::default() }
@@ -352,6 +443,19 @@ fn same_files(a: &SiteIndex, b: &SiteIndex) -> bool {
         && same(&a.countries, &b.countries, |p, q| p.slug == q.slug)
         && same(&a.years, &b.years, |p, q| p.year == q.year)
         && same(&a.pages, &b.pages, |p, q| p.slug == q.slug && p.origin.content_path == q.origin.content_path)
+}
+
+/// The pages that show one of the `edited` briefings, for an edit that
+/// left the index as it was (so nothing else moved).
+fn touched(index: &SiteIndex, jobs: &[Job], edited: &[BriefingId]) -> Vec<Job> {
+    jobs.iter()
+        .filter(|job| match pages::shows(job, index) {
+            Shows::Everything => true,
+            Shows::Briefings(list) => list.iter().any(|b| edited.contains(b)),
+            Shows::Nothing => false,
+        })
+        .copied()
+        .collect()
 }
 
 /// The pages of `new` that a change from `old` touches.

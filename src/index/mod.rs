@@ -177,6 +177,49 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     }
 }
 
+/// True when the index places, groups and counts `a` and `b` alike: they
+/// differ at most in what the index does not read (headline, lead, places,
+/// targets, tactics, tags, sources, update date, body). An index with one
+/// swapped for the other is then the index of the new content, so a live
+/// preview can patch its index instead of building it again.
+pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
+    // Named one by one, so that a new field makes this fail to compile until
+    // someone decides whether the index reads it.
+    let Briefing {
+        origin,
+        slug,
+        slug_span,
+        title: _,
+        date,
+        end_date,
+        published,
+        updated: _,
+        summary: _,
+        draft,
+        countries,
+        locations: _,
+        groups,
+        targets: _,
+        tactics: _,
+        tags: _,
+        casualties,
+        sources: _,
+        corrections,
+        body: _,
+    } = a;
+    *origin == b.origin
+        && *slug == b.slug
+        && *slug_span == b.slug_span
+        && *date == b.date
+        && *end_date == b.end_date
+        && *published == b.published
+        && *draft == b.draft
+        && *countries == b.countries
+        && *groups == b.groups
+        && *casualties == b.casualties
+        && *corrections == b.corrections
+}
+
 fn check_unique_slugs(briefings: &[Arc<Briefing>], diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Briefing> = HashMap::new();
     for b in briefings.iter().map(|b| &**b) {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::{LinkTargets, SiteIndex};
+use crate::index::{BriefingId, LinkTargets, SiteIndex};
 use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::model::{Body, Origin};
 
@@ -22,6 +22,8 @@ use crate::model::{Body, Origin};
 pub struct BodyCache {
     entries: HashMap<String, Entry>,
     rendered_last: Vec<String>,
+    /// What the last call returned, for `render_changed`.
+    last: Option<Bodies>,
 }
 
 struct Entry {
@@ -31,6 +33,7 @@ struct Entry {
 }
 
 /// The bodies of every page kind, in index order.
+#[derive(Clone)]
 pub struct Bodies {
     /// By briefing id.
     pub briefings: Vec<Arc<Rendered>>,
@@ -117,11 +120,46 @@ impl BodyCache {
             entry.problems.iter().for_each(|d| diags.push(d.clone()));
             Arc::clone(&entry.rendered)
         };
-        Bodies {
+        let bodies = Bodies {
             briefings: index.briefings.iter().map(|b| get(&b.origin)).collect(),
             groups: index.groups.iter().map(|g| g.profile.as_ref().map(|p| get(&p.origin))).collect(),
             countries: index.countries.iter().map(|c| c.profile.as_ref().map(|p| get(&p.origin))).collect(),
             pages: index.pages.iter().map(|p| get(&p.origin)).collect(),
+        };
+        self.last = Some(bodies.clone());
+        bodies
+    }
+
+    /// Like `render_all` for an index that differs from the last one only in
+    /// the briefings `changed` (same files, same link targets): only their
+    /// bodies are looked at, the rest are the last call's.
+    pub fn render_changed(
+        &mut self,
+        index: &SiteIndex,
+        changed: &[BriefingId],
+        options: &MarkdownOptions,
+        diags: &mut Diagnostics,
+    ) -> Bodies {
+        let Some(mut bodies) = self.last.clone().filter(|b| b.briefings.len() == index.briefings.len()) else {
+            return self.render_all(index, options, diags);
+        };
+        self.rendered_last.clear();
+        for &id in changed {
+            let b = &index.briefings[id];
+            let key = key_of(&b.body, &b.origin, options);
+            if self.fresh(&b.origin, key, &index.links).is_none() {
+                let mut problems = Vec::new();
+                let rendered = markdown::render(&b.body, &b.origin.path, &index.links, options, &mut problems);
+                self.entries
+                    .insert(b.origin.content_path.clone(), Entry { key, rendered: Arc::new(rendered), problems });
+                self.rendered_last.push(b.origin.content_path.clone());
+            }
+            bodies.briefings[id] = Arc::clone(&self.entries[&b.origin.content_path].rendered);
         }
+        for entry in self.entries.values() {
+            entry.problems.iter().for_each(|d| diags.push(d.clone()));
+        }
+        self.last = Some(bodies.clone());
+        bodies
     }
 }

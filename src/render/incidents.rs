@@ -56,6 +56,8 @@ pub struct IncidentCache {
     /// country's name and address, which incidents show.
     site: u64,
     entries: HashMap<usize, (Inputs, Arc<Incident>)>,
+    /// What the last call returned, with each one's key, for `build_changed`.
+    last: Vec<(usize, Arc<Incident>)>,
 }
 
 impl IncidentCache {
@@ -93,12 +95,47 @@ impl IncidentCache {
         // Only what this build has is kept: the incidents of briefings that are gone are dropped.
         entries.clear();
         let mut incidents = Vec::with_capacity(built.len());
+        self.last.clear();
         for (inputs, incident) in built {
             incidents.push(Arc::clone(&incident));
+            self.last.push((key(&inputs.briefing), Arc::clone(&incident)));
             entries.insert(key(&inputs.briefing), (inputs, incident));
         }
         self.entries = entries;
         incidents
+    }
+
+    /// Like `build_all` for an index that differs from the last one only in
+    /// the briefings `changed`: only they are looked at, the rest are the last call's.
+    pub fn build_changed(
+        &mut self,
+        index: &SiteIndex,
+        changed: &[BriefingId],
+        bodies: &[Arc<Rendered>],
+        urls: &Urls,
+        today: Date,
+    ) -> Vec<Arc<Incident>> {
+        if self.last.len() != index.briefings.len() || site_fingerprint(index, urls, today) != self.site {
+            return self.build_all(index, bodies, urls, today);
+        }
+        for &id in changed {
+            let inputs = Inputs {
+                briefing: Arc::clone(&index.briefings[id]),
+                body: Arc::clone(&bodies[id]),
+                involvements: index.involvements[id].clone(),
+                countries: index.incident_countries[id].clone(),
+            };
+            let incident = match self.entries.get(&key(&inputs.briefing)) {
+                Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
+                _ => Arc::new(build(index, id, &bodies[id], urls, today)),
+            };
+            let was = std::mem::replace(&mut self.last[id], (key(&inputs.briefing), Arc::clone(&incident)));
+            if was.0 != self.last[id].0 {
+                self.entries.remove(&was.0);
+            }
+            self.entries.insert(key(&inputs.briefing), (inputs, incident));
+        }
+        self.last.iter().map(|(_, incident)| Arc::clone(incident)).collect()
     }
 }
 

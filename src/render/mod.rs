@@ -108,7 +108,7 @@ pub fn render(
         return;
     };
     timings.lap("templates");
-    let prepared = prepare(index, config, today, &mut Caches::default(), renderer.world(), diags);
+    let prepared = prepare(index, config, today, &mut Caches::default(), None, renderer.world(), diags);
     timings.lap("markdown and rows");
     let all = jobs::jobs(index);
     renderer.render_pages_into(&prepared, &all, sink, diags);
@@ -296,19 +296,32 @@ pub struct Caches {
 }
 
 /// Renders the Markdown bodies and builds the incidents, in parallel,
-/// reusing from `caches` what did not change.
+/// reusing from `caches` what did not change. `changed`, when known, lists
+/// the only briefings that differ from the last call's index (same files,
+/// same link targets): nothing else is looked at.
 pub fn prepare<'a>(
     index: &'a SiteIndex,
     config: &'a Config,
     today: Date,
     caches: &mut Caches,
+    changed: Option<&[crate::index::BriefingId]>,
     world: Option<&'a map::WorldMap>,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
     let urls = Urls::new(config);
     let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
-    let bodies = caches.bodies.render_all(index, &options, diags);
-    let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, today);
+    let (bodies, incidents) = match changed {
+        Some(changed) => {
+            let bodies = caches.bodies.render_changed(index, changed, &options, diags);
+            let incidents = caches.incidents.build_changed(index, changed, &bodies.briefings, &urls, today);
+            (bodies, incidents)
+        }
+        None => {
+            let bodies = caches.bodies.render_all(index, &options, diags);
+            let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, today);
+            (bodies, incidents)
+        }
+    };
     Prepared {
         index,
         config,

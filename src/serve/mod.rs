@@ -192,7 +192,6 @@ fn rebuild_loop(
             continue;
         }
         let rebuild = session.apply(&changes);
-        watcher.watch_folders();
         let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
         if worth_telling {
             version += 1;
@@ -201,6 +200,7 @@ fn rebuild_loop(
                 rebuild.ok && rebuild.css_only() && !had_errors(&live),
             );
         }
+        watcher.watch_folders(&paths);
         report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
     }
 }

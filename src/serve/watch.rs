@@ -68,6 +68,8 @@ fn is_editor_temp(name: &str) -> bool {
 pub struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
+    /// The folders being watched recursively (watching one again walks all its files).
+    watched: Vec<PathBuf>,
 }
 
 impl Watcher {
@@ -93,18 +95,27 @@ impl Watcher {
                 let _ = tx.send(Err(text.join("; ")));
             }
         })?;
-        let mut watcher = Watcher { debouncer, root: root.to_path_buf() };
+        let mut watcher = Watcher { debouncer, root: root.to_path_buf(), watched: Vec::new() };
         watcher.debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        watcher.watch_folders();
+        watcher.watch_folders(&[]);
         Ok(watcher)
     }
 
-    /// Starts watching `content/` and `themes/` if they exist (they may appear later).
-    pub fn watch_folders(&mut self) {
+    /// Starts watching `content/` and `themes/` when they exist and are not
+    /// watched yet: they may appear later, or be replaced (`changed` names
+    /// them then). A folder already watched is left alone, since watching it
+    /// again would visit every file in it after each edit.
+    pub fn watch_folders(&mut self, changed: &[PathBuf]) {
         for folder in ["content", "themes"] {
             let dir = self.root.join(folder);
-            if dir.is_dir() {
-                let _ = self.debouncer.watch(&dir, RecursiveMode::Recursive);
+            if changed.contains(&dir) {
+                self.watched.retain(|d| *d != dir);
+            }
+            if !self.watched.contains(&dir)
+                && dir.is_dir()
+                && self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok()
+            {
+                self.watched.push(dir);
             }
         }
     }

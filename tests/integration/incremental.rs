@@ -36,6 +36,8 @@ struct Live {
     t: SiteTest,
     session: Session,
     last: Output,
+    /// The last rebuild patched the index instead of building it again.
+    patched: bool,
 }
 
 impl Live {
@@ -45,7 +47,7 @@ impl Live {
         assert!(report.ok && report.full);
         let last = full(&t.options());
         assert_eq!(session.output(), &last, "the first build is a full build");
-        Live { t, session, last }
+        Live { t, session, last, patched: false }
     }
 
     /// Edits `rel` by replacing `from` with `to`, rebuilds, and returns the
@@ -64,6 +66,7 @@ impl Live {
         let report = self.session.apply(&changes);
         assert!(report.ok, "{}", crate::support::render(self.session.diagnostics()));
         assert!(!report.full, "a briefing edit re-renders only what it touches");
+        self.patched = report.index_patched;
         let expected = full(&self.t.options());
         assert!(self.session.output() == &expected, "stale pages: {:?}", diff(self.session.output(), &expected));
         let changed: BTreeSet<String> = report.changed.iter().cloned().collect();
@@ -78,6 +81,7 @@ impl Live {
 fn editing_a_title_touches_every_page_that_shows_it_and_no_other() {
     let mut live = Live::new();
     let changed = live.edit("content/briefings/kati.md", "title: JNIM attacks the Kati base", "title: Assault on Kati");
+    assert!(live.patched, "a new headline moves no incident: the index is patched");
     // Its page, its neighbours (Djibo's neighbour is not Kati), its group,
     // country and year pages, and the lists of everything.
     for page in [
@@ -106,6 +110,7 @@ fn editing_a_date_group_and_country_in_turn_leaves_nothing_stale() {
     let mut live = Live::new();
     // Date: Kati moves from 2022 to 2025, a new year with new neighbours.
     let changed = live.edit("content/briefings/kati.md", "date: 2022-07-22", "date: 2025-01-05");
+    assert!(!live.patched, "a new date moves the incident: the index is built again");
     assert!(changed.contains("chronology/2025/index.html") && changed.contains("chronology/2022/index.html"));
     assert!(live.session.output().get("chronology/2022/index.html").is_none(), "no incident left in 2022");
     // Group: from JNIM to Koglweogo.
@@ -217,7 +222,7 @@ mod random_edits {
     ];
 
     /// A briefing written from a few choices.
-    #[derive(Debug, Clone)]
+    #[derive(Debug, Clone, Default)]
     struct Draft {
         title: usize,
         date: usize,
@@ -226,17 +231,49 @@ mod random_edits {
         killed: u8,
         link: usize,
         slug: bool,
+        wording: Wording,
+    }
+
+    /// What the index does not read: a change to these alone patches the
+    /// index of a live preview instead of building it again.
+    #[derive(Debug, Clone, Default)]
+    struct Wording {
+        place: usize,
+        tactics: usize,
+        summary: usize,
+        updated: bool,
     }
 
     #[derive(Debug, Clone)]
     enum Edit {
-        Write { file: usize, draft: Draft },
-        Delete { file: usize },
+        Write {
+            file: usize,
+            draft: Draft,
+        },
+        /// Rewrites the headline, link and wording of the file's last draft, nothing else.
+        Reword {
+            file: usize,
+            title: usize,
+            link: usize,
+            wording: Wording,
+        },
+        Delete {
+            file: usize,
+        },
+    }
+
+    fn wording() -> impl Strategy<Value = Wording> {
+        (0..3usize, 0..3usize, 0..3usize, any::<bool>()).prop_map(|(place, tactics, summary, updated)| Wording {
+            place,
+            tactics,
+            summary,
+            updated,
+        })
     }
 
     fn edit() -> impl Strategy<Value = Edit> {
-        let draft = (0..3usize, 0..5usize, 0..3usize, 0..4usize, any::<u8>(), 0..3usize, any::<bool>()).prop_map(
-            |(title, date, countries, groups, killed, link, slug)| Draft {
+        let draft = (0..3usize, 0..5usize, 0..3usize, 0..4usize, any::<u8>(), 0..4usize, any::<bool>(), wording())
+            .prop_map(|(title, date, countries, groups, killed, link, slug, wording)| Draft {
                 title,
                 date,
                 countries,
@@ -244,10 +281,12 @@ mod random_edits {
                 killed,
                 link,
                 slug,
-            },
-        );
+                wording,
+            });
         prop_oneof![
-            4 => (0..FILES.len(), draft).prop_map(|(file, draft)| Edit::Write { file, draft }),
+            3 => (0..FILES.len(), draft).prop_map(|(file, draft)| Edit::Write { file, draft }),
+            3 => (0..FILES.len(), 0..3usize, 0..4usize, wording())
+                .prop_map(|(file, title, link, wording)| Edit::Reword { file, title, link, wording }),
             1 => (0..FILES.len()).prop_map(|file| Edit::Delete { file }),
         ]
     }
@@ -260,11 +299,26 @@ mod random_edits {
             let groups =
                 ["[JNIM]", "\n  - name: GSIM\n    claim: claimed", "\n  - name: Koglweogo\n    role: other", "[]"]
                     [self.groups];
-            let link = ["", "See [Kati](@/briefings/kati.md).", "See [Bamako](@/briefings/2024/bamako.md)."][self.link];
+            // The last one is broken: the rebuild fails and keeps the last good site.
+            let link = [
+                "",
+                "See [Kati](@/briefings/kati.md).",
+                "See [Bamako](@/briefings/2024/bamako.md).",
+                "See [gone](@/briefings/gone.md).",
+            ][self.link];
             let slug = if self.slug { format!("slug: moved-{file}\n") } else { String::new() };
             let killed = self.killed;
+            let w = &self.wording;
+            let place = [
+                "",
+                "locations:\n  - name: Kati\n    lat: 12.74\n    lon: -8.07\n",
+                "locations:\n  - name: Djibo\n    lat: 14.1\n    lon: -1.63\n",
+            ][w.place];
+            let tactics = ["", "tactics: [ambush]\n", "tactics: [IED, ambush]\n"][w.tactics];
+            let summary = ["", "summary: A short lead.\n", "summary: Another lead.\n"][w.summary];
+            let updated = if w.updated { "updated: 2025-02-01\n" } else { "" };
             format!(
-                "---\ntitle: {title} {file}\ndate: {date}\n{slug}countries: {countries}\ngroups: {groups}\ncasualties:\n  - kind: killed\n    count: {killed}\n    according_to: army\nsources:\n  - url: https://example.com/{file}\n---\nBody. {link}\n"
+                "---\ntitle: {title} {file}\ndate: {date}\n{updated}{summary}{slug}countries: {countries}\n{place}groups: {groups}\n{tactics}casualties:\n  - kind: killed\n    count: {killed}\n    according_to: army\nsources:\n  - url: https://example.com/{file}\n---\nBody. {link}\n"
             )
         }
     }
@@ -274,25 +328,39 @@ mod random_edits {
         let cases = std::env::var("SITREP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
         let config = Config { cases, failure_persistence: None, ..Config::default() };
         let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+        let patched = std::cell::Cell::new(0);
         runner
             .run(&prop::collection::vec(edit(), 1..6), |edits| {
                 let t = SiteTest::fixture("sahel");
                 let (mut session, _) = Session::open(t.options());
                 let mut last = session.output().clone();
+                let mut drafts: std::collections::HashMap<usize, Draft> = std::collections::HashMap::new();
                 for e in &edits {
                     let file = match e {
-                        Edit::Write { file, .. } | Edit::Delete { file } => FILES[*file],
+                        Edit::Write { file, .. } | Edit::Reword { file, .. } | Edit::Delete { file } => FILES[*file],
                     };
                     let path = t.root.join("content").join(file);
                     match e {
-                        Edit::Write { file, draft } => fs::write(&path, draft.text(*file)).unwrap(),
-                        Edit::Delete { .. } => {
+                        Edit::Write { file, draft } => {
+                            fs::write(&path, draft.text(*file)).unwrap();
+                            drafts.insert(*file, draft.clone());
+                        }
+                        Edit::Reword { file, title, link, wording } => {
+                            let draft = drafts.entry(*file).or_default();
+                            draft.title = *title;
+                            draft.link = *link;
+                            draft.wording = wording.clone();
+                            fs::write(&path, draft.text(*file)).unwrap();
+                        }
+                        Edit::Delete { file } => {
                             let _ = fs::remove_file(&path);
+                            drafts.remove(file);
                         }
                     }
                     let mut changes = Changes::default();
                     changes.content.insert(file.to_string());
                     let report = session.apply(&changes);
+                    patched.set(patched.get() + usize::from(report.index_patched));
                     let (site, _) = sitrep::pipeline::build_site(&t.options());
                     match site {
                         Some(site) => {
@@ -315,5 +383,6 @@ mod random_edits {
                 Ok(())
             })
             .unwrap();
+        assert!(patched.get() > 0, "some edits took the patched path");
     }
 }

@@ -118,6 +118,23 @@ fn created_deleted_and_renamed_files_and_new_folders() {
 }
 
 #[test]
+fn a_content_folder_put_back_in_place_is_watched() {
+    let t = SiteTest::fixture("sahel");
+    let p = Preview::start(&t.root);
+    let events = p.events();
+    // A branch switch or a restore from backup replaces the whole folder.
+    fs::rename(t.root.join("content"), t.root.join("content-old")).unwrap();
+    assert!(events.next().is_some(), "the preview saw the folder go");
+    fs::rename(t.root.join("content-old"), t.root.join("content")).unwrap();
+    assert!(events.next().is_some(), "the preview saw the folder come back");
+    // Edits inside the folder put back are seen.
+    let path = t.root.join("content/briefings/kati.md");
+    fs::write(&path, fs::read_to_string(&path).unwrap().replace("JNIM attacks the Kati base", "Kati again")).unwrap();
+    assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
+    assert!(p.get("/briefings/kati-2022/").body.contains("Kati again"));
+}
+
+#[test]
 fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
     let t = SiteTest::fixture("sahel");
     let p = Preview::start(&t.root);
