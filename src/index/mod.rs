@@ -10,7 +10,7 @@
 mod groups;
 mod links;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -101,6 +101,10 @@ pub struct SiteIndex {
     pub pages: Vec<Page>,
     /// Every correction as (briefing, index in its corrections), newest first.
     pub corrections: Vec<(BriefingId, usize)>,
+    /// Every tactic named, sorted, one spelling per term (ignoring case).
+    pub tactics: Vec<String>,
+    /// Every target named, likewise.
+    pub targets: Vec<String>,
     /// Conservative totals over every incident.
     pub totals: Totals,
     /// Where `@/` links lead.
@@ -159,6 +163,8 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
         db.cmp(&da).then(b.0.cmp(&a.0))
     });
 
+    let tactics = distinct_terms(briefings.iter().flat_map(|b| b.tactics.iter()));
+    let targets = distinct_terms(briefings.iter().flat_map(|b| b.targets.iter()));
     let mut totals = Totals::default();
     figures.iter().for_each(|f| totals.add(f));
     let links = LinkTargets::new(&briefings, &groups, &countries, &pages, withheld.unpublished);
@@ -172,14 +178,28 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
         years,
         pages,
         corrections,
+        tactics,
+        targets,
         totals,
         links,
     }
 }
 
+/// Terms sorted and without repeats, ignoring case; of several spellings the first met is kept.
+fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut by_key: BTreeMap<String, &str> = BTreeMap::new();
+    for term in terms {
+        if seen.insert(term) {
+            by_key.entry(term.to_lowercase()).or_insert(term);
+        }
+    }
+    by_key.into_values().map(str::to_string).collect()
+}
+
 /// True when the index places, groups and counts `a` and `b` alike: they
 /// differ at most in what the index does not read (headline, lead, places,
-/// targets, tactics, tags, sources, update date, body). An index with one
+/// tags, sources, update date, body). An index with one
 /// swapped for the other is then the index of the new content, so a live
 /// preview can patch its index instead of building it again.
 pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
@@ -199,8 +219,8 @@ pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
         countries,
         locations: _,
         groups,
-        targets: _,
-        tactics: _,
+        targets,
+        tactics,
         tags: _,
         casualties,
         sources: _,
@@ -216,6 +236,8 @@ pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
         && *draft == b.draft
         && *countries == b.countries
         && *groups == b.groups
+        && *targets == b.targets
+        && *tactics == b.tactics
         && *casualties == b.casualties
         && *corrections == b.corrections
 }

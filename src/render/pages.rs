@@ -4,8 +4,6 @@
 //! canonical URL, kind, feed, dates for social cards); the rest is listed per
 //! page below and documented at the top of each template.
 
-use std::collections::{BTreeMap, HashSet};
-
 use serde::Serialize;
 use tera::Context;
 
@@ -306,23 +304,9 @@ fn explorer(site: &Prepared<'_>, ctx: &mut Context) {
         index.groups.iter().map(|g| Choice { value: g.slug.clone(), label: g.name.clone() }).collect();
     let countries: Vec<Choice> =
         index.countries.iter().map(|c| Choice { value: c.code.to_string(), label: c.name.clone() }).collect();
-    let tactics = distinct_terms(index.briefings.iter().flat_map(|b| b.tactics.iter()));
-    let targets = distinct_terms(index.briefings.iter().flat_map(|b| b.targets.iter()));
     ctx.insert("groups", &groups);
     ctx.insert("countries", &countries);
-    ctx.insert("tactics", &tactics);
-    ctx.insert("targets", &targets);
+    ctx.insert("tactics", &index.tactics);
+    ctx.insert("targets", &index.targets);
     ctx.insert("totals", &TotalsView::new(&index.totals));
-}
-
-/// Terms sorted and without repeats, ignoring case; of several spellings the first met is kept.
-fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut by_key: BTreeMap<String, &str> = BTreeMap::new();
-    for term in terms {
-        if seen.insert(term) {
-            by_key.entry(term.to_lowercase()).or_insert(term);
-        }
-    }
-    by_key.into_values().collect()
 }

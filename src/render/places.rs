@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::index::BriefingId;
+use crate::model::CountryCode;
 use crate::model::casualty::CasualtyKind;
 
 use super::Prepared;
@@ -54,12 +55,12 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
     let Some(world) = site.world else { return String::new() };
     let index = site.index;
     let mut places: BTreeMap<(i64, i64), Place> = BTreeMap::new();
-    let mut countries: Vec<String> = Vec::new();
+    let mut countries: Vec<CountryCode> = Vec::new();
     for &id in ids {
         let b = &index.briefings[id];
         for c in &b.countries {
-            if !countries.iter().any(|x| x == c.as_str()) {
-                countries.push(c.as_str().to_string());
+            if !countries.contains(c) {
+                countries.push(*c);
             }
         }
         let killed = index.figures[id].low(CasualtyKind::Killed);
@@ -91,7 +92,8 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
             MapPoint { lat: p.lat, lon: p.lon, killed: p.killed, url: row.url.clone(), label }
         })
         .collect();
-    let focus = if focus.is_empty() { countries } else { focus.to_vec() };
+    let focus =
+        if focus.is_empty() { countries.iter().map(|c| c.as_str().to_string()).collect() } else { focus.to_vec() };
     let options = MapOptions {
         id: "map".into(),
         title: format!("Map of incidents, {subject}"),

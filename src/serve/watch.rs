@@ -18,7 +18,7 @@ use crate::session::Changes;
 use crate::source::is_ignored_name;
 
 /// How long the watcher waits for a burst of saves to end before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// What the watched paths mean for the site at `root` using theme `theme`.
 pub fn classify<'a>(root: &Path, theme: &str, paths: impl IntoIterator<Item = &'a Path>) -> Changes {
