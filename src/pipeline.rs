@@ -77,13 +77,19 @@ pub struct Written {
 
 /// Runs every stage in memory. The site is `None` when there is any error.
 pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let ((built, diags), output) = in_memory(|sink| run(opts, sink));
+    (built.map(|(index, timings)| Site { output, index, timings }), diags)
+}
+
+/// Runs `stage` with a sink that keeps every file in memory; returns what
+/// the stage returned and the files.
+fn in_memory<R>(stage: impl FnOnce(Sink<'_>) -> R) -> (R, Output) {
     let output = Mutex::new(Output::new());
     let sink = |path: String, bytes: Vec<u8>| {
         output.lock().unwrap_or_else(|e| e.into_inner()).insert(path, bytes);
     };
-    let (built, diags) = run(opts, &sink);
-    let output = output.into_inner().unwrap_or_else(|e| e.into_inner());
-    (built.map(|(index, timings)| Site { output, index, timings }), diags)
+    let result = stage(&sink);
+    (result, output.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Loads the site at `opts.root` and runs every stage, handing each rendered
@@ -128,12 +134,9 @@ pub fn build_sources(
     today: Date,
     diags: &mut Diagnostics,
 ) -> Site {
-    let output = Mutex::new(Output::new());
-    let sink = |path: String, bytes: Vec<u8>| {
-        output.lock().unwrap_or_else(|e| e.into_inner()).insert(path, bytes);
-    };
-    let (index, timings) = build_sources_into(config, theme, files, drafts, today, &sink, diags);
-    Site { output: output.into_inner().unwrap_or_else(|e| e.into_inner()), index, timings }
+    let ((index, timings), output) =
+        in_memory(|sink| build_sources_into(config, theme, files, drafts, today, sink, diags));
+    Site { output, index, timings }
 }
 
 /// Like `build_sources`, handing each rendered file to `sink` instead of keeping it.

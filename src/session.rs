@@ -247,7 +247,6 @@ impl Session {
             }
             diags.extend(statics_diags);
         }
-        drop(old);
         self.good = Some(new);
         self.needs_full = false;
         self.failed = false;
@@ -324,14 +323,13 @@ impl Session {
         timings.lap("markdown and rows");
         let all_jobs = pages::jobs(index);
         self.rerendered.extend(self.caches.bodies.rendered_last().iter().cloned());
-        let rerendered: Vec<String> = self.rerendered.iter().cloned().collect();
         let (full, jobs) = match (edited, old) {
             _ if self.needs_full => (true, all_jobs.clone()),
             // Bodies are rendered again only when their text or a link target
             // changed: with the link targets as they were, only edited ones are.
             (Some(edited), _) => (false, touched(index, &all_jobs, edited)),
             (None, Some(old)) if same_profiles(&old.index, index) => {
-                (false, affected(&old.index, index, &all_jobs, &rerendered))
+                (false, affected(&old.index, index, &all_jobs, &self.rerendered))
             }
             _ => (true, all_jobs.clone()),
         };
@@ -448,14 +446,16 @@ fn same_files(a: &SiteIndex, b: &SiteIndex) -> bool {
 /// The pages that show one of the `edited` briefings, for an edit that
 /// left the index as it was (so nothing else moved).
 fn touched(index: &SiteIndex, jobs: &[Job], edited: &[BriefingId]) -> Vec<Job> {
-    jobs.iter()
-        .filter(|job| match pages::shows(job, index) {
-            Shows::Everything => true,
-            Shows::Briefings(list) => list.iter().any(|b| edited.contains(b)),
-            Shows::Nothing => false,
-        })
-        .copied()
-        .collect()
+    jobs.iter().filter(|job| shows_any(pages::shows(job, index), |b| edited.contains(b))).copied().collect()
+}
+
+/// True when a file that `shows` this shows any briefing that `changed`.
+fn shows_any(shows: Shows, changed: impl Fn(&BriefingId) -> bool) -> bool {
+    match shows {
+        Shows::Everything => true,
+        Shows::Briefings(list) => list.iter().any(changed),
+        Shows::Nothing => false,
+    }
 }
 
 /// The pages of `new` that a change from `old` touches.
@@ -467,7 +467,7 @@ fn touched(index: &SiteIndex, jobs: &[Job], edited: &[BriefingId]) -> Vec<Job> {
 /// year's count, so they are all touched when those counts change; group
 /// pages link the countries that have a page, so they are all touched when
 /// that set changes.
-fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String]) -> Vec<Job> {
+fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &BTreeSet<String>) -> Vec<Job> {
     let same_briefing = |o: BriefingId, n: BriefingId| {
         let (a, b) = (&old.briefings[o], &new.briefings[n]);
         std::sync::Arc::ptr_eq(a, b) || a == b
@@ -478,11 +478,10 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
     let (old_changed, new_changed): (HashSet<BriefingId>, HashSet<BriefingId>) = if same {
         // A briefing whose body had to be rendered again (a page it links to
         // moved) shows differently wherever its body or lead appears.
-        let rerendered: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
         let changed: HashSet<BriefingId> = (0..new.briefings.len())
             .filter(|&id| {
                 !same_briefing(id, id)
-                    || (!rerendered.is_empty() && rerendered.contains(new.briefings[id].origin.content_path.as_str()))
+                    || (!rerendered.is_empty() && rerendered.contains(&new.briefings[id].origin.content_path))
             })
             .collect();
         (changed.clone(), changed)
@@ -502,11 +501,7 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
         )
     };
 
-    let touches = |shows: Shows, ids: &HashSet<BriefingId>| match shows {
-        Shows::Everything => true,
-        Shows::Briefings(list) => list.iter().any(|b| ids.contains(b)),
-        Shows::Nothing => false,
-    };
+    let touches = |shows: Shows, ids: &HashSet<BriefingId>| shows_any(shows, |b| ids.contains(b));
     let old_touched: HashSet<Job> =
         pages::jobs(old).into_iter().filter(|j| touches(pages::shows(j, old), &old_changed)).collect();
     let files = |jobs: &mut dyn Iterator<Item = Job>| -> HashSet<String> {
@@ -521,7 +516,6 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
     // Group pages link the countries they are active in only when those have a page.
     let country_pages = |i: &SiteIndex| -> Vec<String> { i.countries.iter().map(|c| c.slug.clone()).collect() };
     let countries_changed = country_pages(old) != country_pages(new);
-    let rerendered_bodies: HashSet<&str> = rerendered.iter().map(String::as_str).collect();
     jobs.iter()
         .filter(|job| {
             let (shown_before, is_new) = if same {
@@ -535,7 +529,7 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &[String
                 || touches(pages::shows(job, new), &new_changed)
                 || (years_changed && matches!(job, Job::Year(_)))
                 || (countries_changed && matches!(job, Job::Group(_)))
-                || own_body(job, new).is_some_and(|p| rerendered_bodies.contains(p))
+                || own_body(job, new).is_some_and(|p| rerendered.contains(p))
         })
         .copied()
         .collect()

@@ -140,9 +140,9 @@ impl BodyCache {
         options: &MarkdownOptions,
         diags: &mut Diagnostics,
     ) -> Bodies {
-        let Some(mut bodies) = self.last.clone().filter(|b| b.briefings.len() == index.briefings.len()) else {
+        if self.last.as_ref().is_none_or(|b| b.briefings.len() != index.briefings.len()) {
             return self.render_all(index, options, diags);
-        };
+        }
         self.rendered_last.clear();
         for &id in changed {
             let b = &index.briefings[id];
@@ -154,12 +154,14 @@ impl BodyCache {
                     .insert(b.origin.content_path.clone(), Entry { key, rendered: Arc::new(rendered), problems });
                 self.rendered_last.push(b.origin.content_path.clone());
             }
-            bodies.briefings[id] = Arc::clone(&self.entries[&b.origin.content_path].rendered);
+            let rendered = Arc::clone(&self.entries[&b.origin.content_path].rendered);
+            if let Some(last) = self.last.as_mut() {
+                last.briefings[id] = rendered;
+            }
         }
         for entry in self.entries.values() {
             entry.problems.iter().for_each(|d| diags.push(d.clone()));
         }
-        self.last = Some(bodies.clone());
-        bodies
+        self.last.clone().expect("checked above")
     }
 }

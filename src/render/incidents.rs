@@ -78,31 +78,22 @@ impl IncidentCache {
         let mut entries = std::mem::take(&mut self.entries);
         let built: Vec<(Inputs, Arc<Incident>)> = (0..index.briefings.len())
             .into_par_iter()
-            .map(|id| {
-                let inputs = Inputs {
-                    briefing: Arc::clone(&index.briefings[id]),
-                    body: Arc::clone(&bodies[id]),
-                    involvements: index.involvements[id].clone(),
-                    countries: index.incident_countries[id].clone(),
-                };
-                let incident = match entries.get(&key(&inputs.briefing)) {
-                    Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
-                    _ => Arc::new(build(index, id, &bodies[id], urls, today)),
-                };
-                (inputs, incident)
-            })
+            .map(|id| reuse_or_build(&entries, index, id, bodies, urls, today))
             .collect();
         // Only what this build has is kept: the incidents of briefings that are gone are dropped.
         entries.clear();
-        let mut incidents = Vec::with_capacity(built.len());
         self.last.clear();
         for (inputs, incident) in built {
-            incidents.push(Arc::clone(&incident));
             self.last.push((key(&inputs.briefing), Arc::clone(&incident)));
             entries.insert(key(&inputs.briefing), (inputs, incident));
         }
         self.entries = entries;
-        incidents
+        self.incidents()
+    }
+
+    /// The incidents of the last call, by id.
+    fn incidents(&self) -> Vec<Arc<Incident>> {
+        self.last.iter().map(|(_, incident)| Arc::clone(incident)).collect()
     }
 
     /// Like `build_all` for an index that differs from the last one only in
@@ -119,23 +110,14 @@ impl IncidentCache {
             return self.build_all(index, bodies, urls, today);
         }
         for &id in changed {
-            let inputs = Inputs {
-                briefing: Arc::clone(&index.briefings[id]),
-                body: Arc::clone(&bodies[id]),
-                involvements: index.involvements[id].clone(),
-                countries: index.incident_countries[id].clone(),
-            };
-            let incident = match self.entries.get(&key(&inputs.briefing)) {
-                Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
-                _ => Arc::new(build(index, id, &bodies[id], urls, today)),
-            };
+            let (inputs, incident) = reuse_or_build(&self.entries, index, id, bodies, urls, today);
             let was = std::mem::replace(&mut self.last[id], (key(&inputs.briefing), Arc::clone(&incident)));
             if was.0 != self.last[id].0 {
                 self.entries.remove(&was.0);
             }
             self.entries.insert(key(&inputs.briefing), (inputs, incident));
         }
-        self.last.iter().map(|(_, incident)| Arc::clone(incident)).collect()
+        self.incidents()
     }
 }
 
@@ -146,6 +128,28 @@ impl Inputs {
             && self.involvements == other.involvements
             && self.countries == other.countries
     }
+}
+
+/// Incident `id` from `entries` when its inputs are the same, else built; with its inputs.
+fn reuse_or_build(
+    entries: &HashMap<usize, (Inputs, Arc<Incident>)>,
+    index: &SiteIndex,
+    id: BriefingId,
+    bodies: &[Arc<Rendered>],
+    urls: &Urls,
+    today: Date,
+) -> (Inputs, Arc<Incident>) {
+    let inputs = Inputs {
+        briefing: Arc::clone(&index.briefings[id]),
+        body: Arc::clone(&bodies[id]),
+        involvements: index.involvements[id].clone(),
+        countries: index.incident_countries[id].clone(),
+    };
+    let incident = match entries.get(&key(&inputs.briefing)) {
+        Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
+        _ => Arc::new(build(index, id, &bodies[id], urls, today)),
+    };
+    (inputs, incident)
 }
 
 /// The cache key of a briefing: the address of its allocation.
