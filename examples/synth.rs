@@ -100,7 +100,7 @@ const COUNTRIES: [Country; 12] = [
             t("Diffa", "Diffa", 1332, 1261),
             t("Tahoua", "Tahoua", 1489, 527),
             t("Ayorou", "Tillaberi", 1473, 92),
-            t("Inates", "Tillaberi", 1520, 110),
+            t("Inates", "Tillaberi", 1520, 130),
         ],
     },
     Country {
@@ -788,13 +788,14 @@ fn briefing(r: &mut Rng, i: usize, slugs: &[String], first_groups: &[usize]) -> 
     let ncountry = if r.percent(80) { 1 } else { 2 };
     let countries: Vec<&Country> = r.sample_of(COUNTRIES.len(), ncountry).into_iter().map(|c| &COUNTRIES[c]).collect();
 
-    // Locations: a town per country, moved by up to 0.2 degrees.
+    // Locations: a town per country, moved by up to 0.02 degrees (about 2 km:
+    // the towns near a border stay in their country).
     let mut loc_names: Vec<&str> = Vec::with_capacity(2);
     let mut locations = String::new();
     for c in &countries {
         let town = r.pick(c.towns);
-        let lat = town.lat + r.range(-20, 20) as i32;
-        let lon = town.lon + r.range(-20, 20) as i32;
+        let lat = town.lat + r.range(-2, 2) as i32;
+        let lon = town.lon + r.range(-2, 2) as i32;
         let precision = r.pick(&PRECISIONS);
         loc_names.push(town.name);
         let _ = write!(
@@ -972,7 +973,7 @@ fn body(r: &mut Rng, i: usize, towns: &[&str], links: &[String], target_words: u
     blocks.add(items.join("\n"));
     blocks.add(w.paragraph(towns, None));
     blocks.add(format!("## {}", w.rng.pick(&HEADINGS2)));
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         let mut rows =
             vec!["| Date | Place | Reported by | Figure |".to_string(), "| --- | --- | --- | ---: |".to_string()];
         for _ in 0..w.rng.range(3, 5) {

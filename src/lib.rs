@@ -23,6 +23,7 @@
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod history;
 pub mod index;
 pub mod markdown;
 pub mod model;

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::config;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::history::{self, History};
 use crate::index::{self, SiteIndex, Withheld};
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
@@ -112,8 +113,16 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
     let mut timings = Timings::start();
     let files = source::load(root, &mut diags);
     timings.lap("read");
-    let (index, more) =
-        build_sources_into(config.as_ref(), theme.as_ref(), &files, opts.drafts, opts.today, sink, &mut diags);
+    let history = history::read(root);
+    timings.lap("history");
+    let setup = Setup {
+        config: config.as_ref(),
+        theme: theme.as_ref(),
+        drafts: opts.drafts,
+        today: opts.today,
+        history: &history,
+    };
+    let (index, more) = build_sources_into(&setup, &files, sink, &mut diags);
     timings.extend(more);
     diags.sort();
     if diags.has_errors() {
@@ -122,35 +131,40 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
     (Some((index, timings)), diags)
 }
 
+/// What a build is made with besides the content files.
+#[derive(Debug, Clone, Copy)]
+pub struct Setup<'a> {
+    /// Site settings (`None` when `site.yaml` has errors, already reported).
+    pub config: Option<&'a Config>,
+    /// The theme (`None` when it could not be loaded).
+    pub theme: Option<&'a Theme>,
+    /// Publish drafts and scheduled items too.
+    pub drafts: bool,
+    /// The day the site is built as of.
+    pub today: Date,
+    /// Commit dates of the content files.
+    pub history: &'a History,
+}
+
 /// The stages after loading, all in memory: validate, index, render.
 ///
 /// Without settings or theme (already reported) the content is still checked
-/// but nothing is rendered. `drafts` publishes drafts and scheduled items.
-pub fn build_sources(
-    config: Option<&Config>,
-    theme: Option<&Theme>,
-    files: &[SourceFile],
-    drafts: bool,
-    today: Date,
-    diags: &mut Diagnostics,
-) -> Site {
-    let ((index, timings), output) =
-        in_memory(|sink| build_sources_into(config, theme, files, drafts, today, sink, diags));
+/// but nothing is rendered.
+pub fn build_sources(setup: &Setup<'_>, files: &[SourceFile], diags: &mut Diagnostics) -> Site {
+    let ((index, timings), output) = in_memory(|sink| build_sources_into(setup, files, sink, diags));
     Site { output, index, timings }
 }
 
 /// Like `build_sources`, handing each rendered file to `sink` instead of keeping it.
 pub fn build_sources_into(
-    config: Option<&Config>,
-    theme: Option<&Theme>,
+    setup: &Setup<'_>,
     files: &[SourceFile],
-    drafts: bool,
-    today: Date,
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) -> (SiteIndex, Timings) {
     let mut timings = Timings::start();
-    let validated: Vec<Validated> = files.par_iter().map(validate::validate_file).collect();
+    let today = setup.today;
+    let validated: Vec<Validated> = files.par_iter().map(|f| validate::validate_file(f, today)).collect();
     for v in &validated {
         v.problems.iter().for_each(|d| diags.push(d.clone()));
     }
@@ -159,31 +173,29 @@ pub fn build_sources_into(
         files.iter().zip(&validated).filter(|(_, v)| v.item.is_none()).map(|(f, _)| f.content_path.clone()).collect();
     drop(validated);
     timings.lap("validate");
-    let index = index_content(content, failed, config, drafts, today, diags);
+    let index = index_content(content, failed, setup, diags);
     timings.lap("index");
-    if let (Some(config), Some(theme)) = (config, theme) {
+    if let (Some(config), Some(theme)) = (setup.config, setup.theme) {
         render::render(&index, config, theme, today, &mut timings, sink, diags);
     }
     (index, timings)
 }
 
 /// Index stage of a build: holds back drafts and scheduled items (unless
-/// `drafts`), cross-references the rest, and checks the links of rejected
+/// `setup.drafts`), cross-references the rest, and checks the links of rejected
 /// files. `failed` lists the content paths of files with errors of their own.
 pub fn index_content(
     mut content: Content,
     failed: HashSet<String>,
-    config: Option<&Config>,
-    drafts: bool,
-    today: Date,
+    setup: &Setup<'_>,
     diags: &mut Diagnostics,
 ) -> SiteIndex {
     let rejected = std::mem::take(&mut content.rejected);
-    let mut withheld = if drafts { Withheld::default() } else { hold_back(&mut content, today) };
+    let mut withheld = if setup.drafts { Withheld::default() } else { hold_back(&mut content, setup.today) };
     withheld.rejected_briefings = rejected.iter().any(|(o, _)| o.content_path.starts_with("briefings/"));
-    let mut index = index::index(content, withheld, diags);
+    let mut index = index::index(content, withheld, setup.history, diags);
     index.links.ignore(failed);
-    if let Some(config) = config {
+    if let Some(config) = setup.config {
         check_links(&rejected, &index, config, diags);
     }
     index

@@ -18,6 +18,8 @@ pub struct RawBriefing {
     pub date: Option<String>,
     /// Last day of a multi-day incident.
     pub end_date: Option<String>,
+    /// `attack`, `battle`, `explosion`, `violence against civilians`, `protest`, `riot` or `development`.
+    pub event: Option<String>,
     /// Publication day; later than today means scheduled.
     pub published: Option<String>,
     /// Day of the last substantive update.
@@ -134,7 +136,7 @@ pub struct RawCasualty {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    /// http(s) address.
+    /// http(s) address; optional for a source with no address.
     pub url: Option<String>,
     /// Headline of the source.
     pub title: Option<String>,

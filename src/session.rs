@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::history::{self, History};
 use crate::index::{self, BriefingId, SiteIndex};
 use crate::model::Briefing;
 use crate::output::Output;
@@ -115,6 +116,8 @@ pub struct Session {
     /// Content paths of the bodies rendered again since the last good site
     /// (a failed rebuild renders some that the next one finds cached).
     rerendered: BTreeSet<String>,
+    /// Commit dates of the content files, read again when `HEAD` moves.
+    history: History,
 }
 
 impl Session {
@@ -135,7 +138,9 @@ impl Session {
             needs_full: true,
             failed: false,
             rerendered: BTreeSet::new(),
+            history: History::default(),
         };
+        session.history = history::read(&session.opts.root);
         let report = session.apply(&Changes::everything());
         (session, report)
     }
@@ -176,6 +181,11 @@ impl Session {
         let mut diags = Diagnostics::new();
         self.setup_problems.iter().for_each(|d| diags.push(d.clone()));
         self.refresh_files(&changes.content, &mut diags);
+        if let Some(history) = history::refresh(&self.opts.root, &self.history) {
+            // A commit moved publication dates: every page may show them.
+            self.history = history;
+            self.needs_full = true;
+        }
         timings.lap("read and validate");
 
         // The usual edit (a headline, the text) leaves every incident where it
@@ -270,14 +280,14 @@ impl Session {
         let failed: HashSet<String> =
             self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
         let mut problems = Diagnostics::new();
-        let index = pipeline::index_content(
-            content,
-            failed,
-            self.config.as_ref(),
-            self.opts.drafts,
-            self.opts.today,
-            &mut problems,
-        );
+        let setup = pipeline::Setup {
+            config: self.config.as_ref(),
+            theme: None,
+            drafts: self.opts.drafts,
+            today: self.opts.today,
+            history: &self.history,
+        };
+        let index = pipeline::index_content(content, failed, &setup, &mut problems);
         Good { index, index_problems: problems.into_vec() }
     }
 
@@ -318,8 +328,7 @@ impl Session {
             return None;
         };
         renderer.set_site(config, index);
-        let prepared =
-            render::prepare(index, config, self.opts.today, &mut self.caches, edited, renderer.world(), diags);
+        let prepared = render::prepare(index, config, self.opts.today, &mut self.caches, edited, renderer, diags);
         timings.lap("markdown and rows");
         let all_jobs = pages::jobs(index);
         self.rerendered.extend(self.caches.bodies.rendered_last().iter().cloned());
@@ -394,10 +403,11 @@ impl Session {
                 .filter(|l| changed.contains(&l.content_path) || !self.files.contains_key(&l.content_path))
                 .collect()
         };
+        let today = self.opts.today;
         let read: Vec<(source::Listed, Result<Validated, Diagnostic>)> = to_read
             .into_par_iter()
             .map(|l| {
-                let result = source::read(&root, l.clone()).map(|file| validate::validate_file(&file));
+                let result = source::read(&root, l.clone()).map(|file| validate::validate_file(&file, today));
                 (l, result)
             })
             .collect();
@@ -509,8 +519,8 @@ fn affected(old: &SiteIndex, new: &SiteIndex, jobs: &[Job], rerendered: &BTreeSe
     };
     let old_files = files(&mut old_touched.iter().copied());
     let all_old_files = files(&mut pages::jobs(old).into_iter());
-    let year_counts = |i: &SiteIndex| -> Vec<(i16, usize, u64)> {
-        i.years.iter().map(|y| (y.year, y.totals.incidents, y.totals.killed)).collect()
+    let year_counts = |i: &SiteIndex| -> Vec<(i16, usize, usize)> {
+        i.years.iter().map(|y| (y.year, y.totals.incidents, y.developments)).collect()
     };
     let years_changed = year_counts(old) != year_counts(new);
     // Group pages link the countries they are active in only when those have a page.

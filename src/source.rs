@@ -52,6 +52,8 @@ pub struct SourceFile {
     pub kind: SourceKind,
     /// The text, without a byte-order mark and with LF line endings.
     pub text: String,
+    /// The day (UTC) the file was last modified, when the file system says.
+    pub modified: Option<jiff::civil::Date>,
 }
 
 impl SourceFile {
@@ -90,14 +92,23 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
 /// Reads one listed file.
 pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
     let Listed { path, content_path, kind } = listed;
-    let bytes = std::fs::read(root.join(&path))
-        .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
+    let full = root.join(&path);
+    let bytes =
+        std::fs::read(&full).map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
+    let modified = modified_day(&full);
     let text = decode(bytes).map_err(|span| {
         Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
             .at(span)
             .hint("save the file as UTF-8 in your editor")
     })?;
-    Ok(SourceFile { path, content_path, kind, text })
+    Ok(SourceFile { path, content_path, kind, text, modified })
+}
+
+/// The UTC day a file was last modified.
+fn modified_day(path: &Path) -> Option<jiff::civil::Date> {
+    let time = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let ts = jiff::Timestamp::try_from(time).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
 /// Lists the Markdown files under `<root>/content` (sorted), reporting the

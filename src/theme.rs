@@ -40,12 +40,26 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Data the theme uses to draw (path under `data/`, bytes), e.g. `world.json`.
     pub data_files: Vec<(String, Vec<u8>)>,
+    /// Translation tables (path under `i18n/`, text): `en.ftl`, `fr.ftl`.
+    pub translations: Vec<(String, String)>,
 }
 
 impl Theme {
     /// The bytes of data file `name`, if the theme has it.
     pub fn data(&self, name: &str) -> Option<&[u8]> {
         self.data_files.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice())
+    }
+
+    /// The translation table of `language` (`i18n/<language>.ftl`): the
+    /// theme's own, else the built-in default theme's; with where it came from.
+    pub fn translation(&self, language: &str) -> Option<(PathBuf, &str)> {
+        let file = format!("{language}.ftl");
+        if let Some((_, text)) = self.translations.iter().find(|(n, _)| *n == file) {
+            return Some((self.origin.join("i18n").join(&file), text.as_str()));
+        }
+        let builtin = BUILTIN.get_file(format!("i18n/{file}"))?;
+        let text = std::str::from_utf8(builtin.contents()).ok()?;
+        Some((PathBuf::from("(built-in default theme)/i18n").join(file), text))
     }
 }
 
@@ -94,34 +108,37 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
 
 /// The default theme as built into the binary.
 pub fn builtin() -> Theme {
-    let mut templates = Vec::new();
-    let mut static_files = Vec::new();
-    let mut data_files = Vec::new();
-    collect_builtin(&BUILTIN, &mut templates, &mut static_files, &mut data_files);
-    templates.sort();
-    static_files.sort();
-    data_files.sort();
-    Theme { origin: PathBuf::from("(built-in default theme)"), templates, static_files, data_files }
+    let mut theme = Theme {
+        origin: PathBuf::from("(built-in default theme)"),
+        templates: Vec::new(),
+        static_files: Vec::new(),
+        data_files: Vec::new(),
+        translations: Vec::new(),
+    };
+    collect_builtin(&BUILTIN, &mut theme);
+    theme.templates.sort();
+    theme.static_files.sort();
+    theme.data_files.sort();
+    theme.translations.sort();
+    theme
 }
 
-fn collect_builtin(
-    dir: &Dir<'static>,
-    templates: &mut Vec<(String, String)>,
-    statics: &mut Vec<(String, Vec<u8>)>,
-    data: &mut Vec<(String, Vec<u8>)>,
-) {
+fn collect_builtin(dir: &Dir<'static>, theme: &mut Theme) {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = path.strip_prefix("templates/") {
-            templates.push((name.to_string(), String::from_utf8_lossy(file.contents()).into_owned()));
+            theme.templates.push((name.to_string(), text(file.contents())));
         } else if let Some(name) = path.strip_prefix("static/") {
-            statics.push((name.to_string(), file.contents().to_vec()));
+            theme.static_files.push((name.to_string(), file.contents().to_vec()));
         } else if let Some(name) = path.strip_prefix("data/") {
-            data.push((name.to_string(), file.contents().to_vec()));
+            theme.data_files.push((name.to_string(), file.contents().to_vec()));
+        } else if let Some(name) = path.strip_prefix("i18n/") {
+            theme.translations.push((name.to_string(), text(file.contents())));
         }
     }
     for sub in dir.dirs() {
-        collect_builtin(sub, templates, statics, data);
+        collect_builtin(sub, theme);
     }
 }
 
@@ -129,7 +146,8 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     let mut data_files = Vec::new();
-    for sub in ["templates", "static", "data"] {
+    let mut translations = Vec::new();
+    for sub in ["templates", "static", "data", "i18n"] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
@@ -149,9 +167,10 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
                 .join("/");
             let shown = rel.join(sub).join(&name);
             match std::fs::read(entry.path()) {
-                Ok(bytes) if sub == "templates" => match String::from_utf8(bytes) {
-                    Ok(text) => templates.push((name, text)),
-                    Err(_) => diags.push(Diagnostic::error("not-utf8", shown, "template is not valid UTF-8 text")),
+                Ok(bytes) if sub == "templates" || sub == "i18n" => match String::from_utf8(bytes) {
+                    Ok(text) if sub == "templates" => templates.push((name, text)),
+                    Ok(text) => translations.push((name, text)),
+                    Err(_) => diags.push(Diagnostic::error("not-utf8", shown, "the file is not valid UTF-8 text")),
                 },
                 Ok(bytes) if sub == "static" => static_files.push((name, bytes)),
                 Ok(bytes) => data_files.push((name, bytes)),
@@ -159,7 +178,7 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
             }
         }
     }
-    Theme { origin: rel.to_path_buf(), templates, static_files, data_files }
+    Theme { origin: rel.to_path_buf(), templates, static_files, data_files, translations }
 }
 
 #[cfg(test)]

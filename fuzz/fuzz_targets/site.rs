@@ -17,5 +17,8 @@ fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::new();
     let config = config::parse("title: Fuzz\nbase_url: https://example.org/f/\n", &mut diags).unwrap();
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
-    pipeline::build_sources(Some(&config), Some(&theme::builtin()), &files, false, today, &mut diags);
+    let history = sitrep::history::History::default();
+    let theme = theme::builtin();
+    let setup = pipeline::Setup { config: Some(&config), theme: Some(&theme), drafts: false, today, history: &history };
+    pipeline::build_sources(&setup, &files, &mut diags);
 });

@@ -5,7 +5,7 @@ use sitrep::source::{SourceFile, SourceKind, decode};
 
 /// The files an input stands for, or `None` when it is not UTF-8.
 pub fn files(data: &[u8]) -> Option<Vec<SourceFile>> {
-    let text = decode(data).ok()?;
+    let text = decode(data.to_vec()).ok()?;
     let kinds = [
         ("briefings", SourceKind::Briefing),
         ("groups", SourceKind::Group),
@@ -17,7 +17,13 @@ pub fn files(data: &[u8]) -> Option<Vec<SourceFile>> {
             .zip(kinds)
             .map(|(part, (folder, kind))| {
                 let content_path = format!("{folder}/ml.md");
-                SourceFile { path: format!("content/{content_path}").into(), content_path, kind, text: part.to_string() }
+                SourceFile {
+                    path: format!("content/{content_path}").into(),
+                    content_path,
+                    kind,
+                    text: part.to_string(),
+                    modified: None,
+                }
             })
             .collect(),
     )

@@ -109,10 +109,10 @@ impl Locator {
     pub fn value(&self, path: &str) -> Option<Span> {
         let mut p = path;
         loop {
-            if let Some(s) = self.values.get(p).or_else(|| self.keys.get(p)) {
-                if !p.is_empty() {
-                    return Some(*s);
-                }
+            if let Some(s) = self.values.get(p).or_else(|| self.keys.get(p))
+                && !p.is_empty()
+            {
+                return Some(*s);
             }
             match parent(p) {
                 Some(up) => p = up,

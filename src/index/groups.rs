@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
 use crate::model::names::{match_key, slugify};
-use crate::model::{Briefing, GroupProfile, IncidentFigures, Role, Totals};
+use crate::model::{Briefing, Claim, GroupProfile, IncidentFigures, Role, Totals, Who};
 
-use super::{BriefingId, GroupId, Involvement};
+use super::{BriefingId, GroupId, Involvement, check_sum};
 
 /// A group with a page: profiled, or only named by briefings.
 #[derive(Debug, Clone)]
@@ -23,15 +23,21 @@ pub struct Group {
     pub parent: Option<GroupId>,
     /// Groups whose parent it is, sorted by name.
     pub components: Vec<GroupId>,
-    /// Its own incidents, newest first.
+    /// Every briefing naming it, in any role, developments too, newest first.
     pub incidents: Vec<BriefingId>,
     /// Incidents of its components (at any depth) that do not name it, newest first.
     pub component_incidents: Vec<(BriefingId, GroupId)>,
-    /// Conservative totals over its own incidents.
-    pub totals: Totals,
-    /// Totals over the incidents where it is a perpetrator.
+    /// Totals over the incidents of violence it carried out: `all` counts their
+    /// victims (everyone but militants), `by_who` everyone, militants apart.
     pub perpetrator_totals: Totals,
-    /// Totals over its own and its components' incidents.
+    /// Totals over the incidents of violence in which it was a target or
+    /// responder ("attacks against it"), never added to the above.
+    pub against_totals: Totals,
+    /// Of its perpetrator incidents: claimed, attributed, suspected, denied.
+    pub claims: [usize; 4],
+    /// Developments naming it (listed, not counted).
+    pub developments: usize,
+    /// Perpetrator totals over its own and its components' incidents.
     pub with_components_totals: Totals,
 }
 
@@ -45,8 +51,10 @@ impl Group {
             components: Vec::new(),
             incidents: Vec::new(),
             component_incidents: Vec::new(),
-            totals: Totals::default(),
             perpetrator_totals: Totals::default(),
+            against_totals: Totals::default(),
+            claims: [0; 4],
+            developments: 0,
             with_components_totals: Totals::default(),
         }
     }
@@ -227,7 +235,7 @@ pub fn resolve(
         }
     }
 
-    fill_incidents(&mut groups, &involvements, figures);
+    fill_incidents(&mut groups, &involvements, briefings, figures, diags);
     (groups, involvements)
 }
 
@@ -327,30 +335,55 @@ fn warn_unused_profiles(
     used.extend(also_used);
     let parents: HashSet<GroupId> = groups.iter().filter_map(|g| g.parent).collect();
     for (id, g) in groups.iter().enumerate() {
-        if let Some(profile) = &g.profile {
-            if !used.contains(&id) && !parents.contains(&id) {
-                diags.push(
-                    Diagnostic::warning(
-                        "unused-profile",
-                        &profile.origin.path,
-                        format!("no briefing names {}", g.name),
-                    )
+        if let Some(profile) = &g.profile
+            && !used.contains(&id)
+            && !parents.contains(&id)
+        {
+            diags.push(
+                Diagnostic::warning("unused-profile", &profile.origin.path, format!("no briefing names {}", g.name))
                     .at_opt(profile.name_span)
                     .hint("the page is still built; check the spelling used in briefings, or add an alias"),
-                );
-            }
+            );
         }
     }
 }
 
-fn fill_incidents(groups: &mut [Group], involvements: &[Vec<Involvement>], figures: &[IncidentFigures]) {
+/// The position of a perpetrator's claim in `Group::claims`.
+pub fn claim_slot(claim: Claim) -> Option<usize> {
+    match claim {
+        Claim::Claimed => Some(0),
+        Claim::Attributed => Some(1),
+        Claim::Suspected => Some(2),
+        Claim::Denied => Some(3),
+        Claim::None => None,
+    }
+}
+
+fn fill_incidents(
+    groups: &mut [Group],
+    involvements: &[Vec<Involvement>],
+    briefings: &[Arc<Briefing>],
+    figures: &[IncidentFigures],
+    diags: &mut Diagnostics,
+) {
     for (bid, list) in involvements.iter().enumerate() {
+        let b = &briefings[bid];
         for inv in list {
             let g = &mut groups[inv.group];
             g.incidents.push(bid);
-            g.totals.add(&figures[bid]);
-            if inv.role == Role::Perpetrator {
-                g.perpetrator_totals.add(&figures[bid]);
+            if !b.is_incident() {
+                g.developments += 1;
+                continue;
+            }
+            match inv.role {
+                Role::Perpetrator => {
+                    check_sum(g.perpetrator_totals.add_counting(&figures[bid], Who::is_victim), b, diags);
+                    if let Some(slot) = claim_slot(inv.claim) {
+                        g.claims[slot] += 1;
+                    }
+                }
+                Role::Target | Role::Responder => check_sum(g.against_totals.add(&figures[bid]), b, diags),
+                Role::Other => {}
             }
         }
     }
@@ -377,9 +410,14 @@ fn fill_incidents(groups: &mut [Group], involvements: &[Vec<Involvement>], figur
                 }
             }
         }
-        let mut with = groups[id].totals;
-        for &bid in extra.keys() {
-            with.add(&figures[bid]);
+        let mut with = groups[id].perpetrator_totals;
+        for (&bid, &via) in &extra {
+            let b = &briefings[bid];
+            let perpetrated =
+                involvements[bid].iter().any(|i| i.group == via && i.role == Role::Perpetrator) && b.is_incident();
+            if perpetrated {
+                check_sum(with.add_counting(&figures[bid], Who::is_victim), b, diags);
+            }
         }
         groups[id].with_components_totals = with;
         groups[id].component_incidents = extra.into_iter().rev().collect();

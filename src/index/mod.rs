@@ -7,16 +7,18 @@
 //! with one slug, two profiles claiming one name, a cycle of parents) are
 //! reported here. No rendering, no I/O.
 
-mod groups;
+pub mod groups;
 mod links;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::casualty::derive;
+use crate::history::History;
+use crate::model::casualty::{Overflow, derive};
 use crate::model::{Briefing, Claim, Content, CountryCode, CountryProfile, IncidentFigures, Page, Role, Totals};
 use crate::urls;
 
@@ -54,18 +56,20 @@ pub struct Country {
     pub slug: String,
     /// The desk's profile, if written.
     pub profile: Option<CountryProfile>,
-    /// Incidents, newest first.
+    /// Briefings naming it (incidents and developments), newest first.
     pub incidents: Vec<BriefingId>,
-    /// Conservative totals over `incidents`.
+    /// Totals over its incidents of violence.
     pub totals: Totals,
+    /// Developments among `incidents`.
+    pub developments: usize,
 }
 
 /// One month of the chronology.
 #[derive(Debug, Clone)]
 pub struct Month {
-    /// 1 to 12.
-    pub month: i8,
-    /// Incidents, newest first.
+    /// 1 to 12; `None` for the briefings of the year whose month is not known.
+    pub month: Option<i8>,
+    /// Briefings, newest first.
     pub incidents: Vec<BriefingId>,
 }
 
@@ -74,10 +78,45 @@ pub struct Month {
 pub struct Year {
     /// The year.
     pub year: i16,
-    /// Months with incidents, newest first.
+    /// Months with briefings, newest first (a month not known comes last).
     pub months: Vec<Month>,
-    /// Conservative totals over the year.
+    /// Totals over the year's incidents of violence.
     pub totals: Totals,
+    /// Developments that year.
+    pub developments: usize,
+}
+
+/// When a briefing was published and updated, as far as anyone knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Publication {
+    /// The writer's `published`, else the day the file was first committed;
+    /// `None` when neither is known (never the incident's date).
+    pub published: Option<Date>,
+    /// The writer's `updated`, else the day of the file's last commit when
+    /// later than `published`.
+    pub updated: Option<Date>,
+    /// The last day it changed in public: publication, update or correction.
+    pub changed: Option<Date>,
+    /// The day the file was last modified on disk, for feeds, which need a
+    /// date for every entry, when nothing else is known.
+    pub modified: Option<Date>,
+}
+
+impl Publication {
+    /// The dates of `b`, from its front matter and the file's `history`.
+    pub fn of(b: &Briefing, history: &History) -> Publication {
+        let git = history.dates(&b.origin.content_path);
+        let published = b.published.or(git.first);
+        let updated = b.updated.or(git.last.filter(|last| published.is_none_or(|p| *last > p)));
+        let corrected = b.corrections.iter().map(|c| c.date).max();
+        let changed = [published, updated, corrected].into_iter().flatten().max();
+        Publication { published, updated, changed, modified: b.origin.modified }
+    }
+
+    /// The order of "latest" lists: by publication, then by the incident.
+    pub fn sort_key(&self, b: &Briefing) -> (Date, Date) {
+        (self.published.unwrap_or_else(|| b.date.first_day()), b.date.first_day())
+    }
 }
 
 /// The whole site, cross-referenced.
@@ -85,6 +124,8 @@ pub struct Year {
 pub struct SiteIndex {
     /// Briefings, oldest first: the id of a briefing is its position.
     pub briefings: Vec<Arc<Briefing>>,
+    /// When each was published and updated, by id.
+    pub publication: Vec<Publication>,
     /// Derived figures, per briefing.
     pub figures: Vec<IncidentFigures>,
     /// Resolved groups, per briefing, in the order written.
@@ -105,8 +146,10 @@ pub struct SiteIndex {
     pub tactics: Vec<String>,
     /// Every target named, likewise.
     pub targets: Vec<String>,
-    /// Conservative totals over every incident.
+    /// Totals over every incident of violence.
     pub totals: Totals,
+    /// Developments (listed, not counted).
+    pub developments: usize,
     /// Where `@/` links lead.
     pub links: LinkTargets,
 }
@@ -126,6 +169,11 @@ impl SiteIndex {
     pub fn next(&self, id: BriefingId) -> Option<BriefingId> {
         (id + 1 < self.briefings.len()).then_some(id + 1)
     }
+
+    /// The ids among `ids` that are incidents of violence (not developments).
+    pub fn incidents_only<'a>(&'a self, ids: &'a [BriefingId]) -> impl Iterator<Item = BriefingId> + 'a {
+        ids.iter().copied().filter(|&id| self.briefings[id].is_incident())
+    }
 }
 
 /// What a build leaves out, which the index still needs to know about.
@@ -140,16 +188,42 @@ pub struct Withheld {
     pub rejected_briefings: bool,
 }
 
-/// Cross-references `content`, the part of the site this build publishes.
-pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> SiteIndex {
+/// Reports a total that the figures of `b` would make too large to hold.
+pub(crate) fn check_sum(result: Result<(), Overflow>, b: &Briefing, diags: &mut Diagnostics) {
+    if result.is_err() {
+        diags.push(
+            Diagnostic::error(
+                "figure-overflow",
+                &b.origin.path,
+                "the casualty totals that include this briefing are too large to add up",
+            )
+            .hint("check its casualty figures for a typo (an extra digit)"),
+        );
+    }
+}
+
+/// Cross-references `content`, the part of the site this build publishes,
+/// with the publication dates `history` gives.
+pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mut Diagnostics) -> SiteIndex {
     let mut briefings = content.briefings;
     briefings.sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
     check_unique_slugs(&briefings, diags);
 
-    let figures: Vec<IncidentFigures> = briefings.par_iter().map(|b| derive(&b.casualties)).collect();
+    let derived: Vec<Option<IncidentFigures>> = briefings.par_iter().map(|b| derive(&b.casualties)).collect();
+    let figures: Vec<IncidentFigures> = derived
+        .into_iter()
+        .zip(&briefings)
+        .map(|(f, b)| {
+            f.unwrap_or_else(|| {
+                check_sum(Err(Overflow), b, diags);
+                IncidentFigures::default()
+            })
+        })
+        .collect();
+    let publication: Vec<Publication> = briefings.iter().map(|b| Publication::of(b, history)).collect();
     let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
     let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
-    let years = chronology(&briefings, &figures);
+    let years = chronology(&briefings, &figures, diags);
 
     let mut pages = content.pages;
     check_unique_pages(&pages, diags);
@@ -166,10 +240,18 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
     let tactics = distinct_terms(briefings.iter().flat_map(|b| b.tactics.iter()));
     let targets = distinct_terms(briefings.iter().flat_map(|b| b.targets.iter()));
     let mut totals = Totals::default();
-    figures.iter().for_each(|f| totals.add(f));
+    let mut developments = 0;
+    for (b, f) in briefings.iter().zip(&figures) {
+        if b.is_incident() {
+            check_sum(totals.add(f), b, diags);
+        } else {
+            developments += 1;
+        }
+    }
     let links = LinkTargets::new(&briefings, &groups, &countries, &pages, withheld.unpublished);
     SiteIndex {
         briefings,
+        publication,
         figures,
         involvements,
         incident_countries,
@@ -181,6 +263,7 @@ pub fn index(content: Content, withheld: Withheld, diags: &mut Diagnostics) -> S
         tactics,
         targets,
         totals,
+        developments,
         links,
     }
 }
@@ -199,7 +282,7 @@ fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
 
 /// True when the index places, groups and counts `a` and `b` alike: they
 /// differ at most in what the index does not read (headline, lead, places,
-/// tags, sources, update date, body). An index with one
+/// tags, sources, body). An index with one
 /// swapped for the other is then the index of the new content, so a live
 /// preview can patch its index instead of building it again.
 pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
@@ -212,8 +295,9 @@ pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
         title: _,
         date,
         end_date,
+        event,
         published,
-        updated: _,
+        updated,
         summary: _,
         draft,
         countries,
@@ -227,12 +311,15 @@ pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
         corrections,
         body: _,
     } = a;
-    *origin == b.origin
+    // The day the file was modified is not indexed (only feeds read it, through `publication`).
+    (&origin.path, &origin.content_path) == (&b.origin.path, &b.origin.content_path)
         && *slug == b.slug
         && *slug_span == b.slug_span
         && *date == b.date
         && *end_date == b.end_date
+        && *event == b.event
         && *published == b.published
+        && *updated == b.updated
         && *draft == b.draft
         && *countries == b.countries
         && *groups == b.groups
@@ -298,6 +385,7 @@ fn countries(
         profile: None,
         incidents: Vec::new(),
         totals: Totals::default(),
+        developments: 0,
     };
     for profile in profiles {
         let entry = by_code.entry(profile.code).or_insert_with(|| new_country(profile.code));
@@ -333,8 +421,13 @@ fn countries(
     for (id, b) in briefings.iter().enumerate() {
         let ids: Vec<CountryId> = b.countries.iter().map(|c| id_of[c]).collect();
         for &cid in &ids {
-            countries[cid].incidents.push(id);
-            countries[cid].totals.add(&figures[id]);
+            let country = &mut countries[cid];
+            country.incidents.push(id);
+            if b.is_incident() {
+                check_sum(country.totals.add(&figures[id]), b, diags);
+            } else {
+                country.developments += 1;
+            }
         }
         per_incident.push(ids);
     }
@@ -344,15 +437,19 @@ fn countries(
     (countries, per_incident)
 }
 
-fn chronology(briefings: &[Arc<Briefing>], figures: &[IncidentFigures]) -> Vec<Year> {
+fn chronology(briefings: &[Arc<Briefing>], figures: &[IncidentFigures], diags: &mut Diagnostics) -> Vec<Year> {
     let mut years: Vec<Year> = Vec::new();
     for (id, b) in briefings.iter().enumerate().rev() {
         let (y, m) = (b.date.year(), b.date.month());
         if years.last().is_none_or(|last| last.year != y) {
-            years.push(Year { year: y, months: Vec::new(), totals: Totals::default() });
+            years.push(Year { year: y, months: Vec::new(), totals: Totals::default(), developments: 0 });
         }
         let year = years.last_mut().expect("a year was just pushed");
-        year.totals.add(&figures[id]);
+        if b.is_incident() {
+            check_sum(year.totals.add(&figures[id]), b, diags);
+        } else {
+            year.developments += 1;
+        }
         if year.months.last().is_none_or(|last| last.month != m) {
             year.months.push(Month { month: m, incidents: Vec::new() });
         }

@@ -3,14 +3,21 @@
 //! Figures are contested: every report is kept with who made it, and the
 //! figures are derived as the content contract says:
 //! - per incident, kind and `who`: low = the smallest lower bound among the
-//!   reports (a count, or `min`; a report with only `max` has 0), high = the
-//!   largest upper bound (a count, or `max`), unknown as soon as one report has
-//!   no upper bound;
+//!   reports that give one (a count, or `min`; a report with only `max` has
+//!   none), high = the largest upper bound (a count, or `max`), unknown as soon
+//!   as one report has no upper bound;
 //! - an incident's figure for a kind is the sum over `who` of the lows and of
 //!   the highs;
-//! - totals over many incidents sum the lows ("at least N").
+//! - a total over many incidents sums their lows and, when every one has a
+//!   known high, their highs.
+//!
+//! No figure is ever invented: a figure with no lower bound is not a zero, it
+//! reads "up to" its maximum ([`Amount`]), and a kind nobody reported reads
+//! "not reported". Sums are checked: a total that would not fit is an error,
+//! never a wrapped number.
 
-use std::fmt;
+/// The largest figure a report may give (and the bound documented to writers).
+pub const MAX_FIGURE: u64 = 10_000_000;
 
 /// What happened to the people counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,9 +47,9 @@ impl CasualtyKind {
         }
     }
 
-    /// Parses the front-matter word.
-    pub fn parse(s: &str) -> Option<CasualtyKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    /// Its position in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -73,14 +80,56 @@ impl Who {
         }
     }
 
-    /// Parses the front-matter words.
-    pub fn parse(s: &str) -> Option<Who> {
-        Self::ALL.into_iter().find(|w| w.as_str() == s.trim())
+    /// Its position in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// True for the people an attack's perpetrators count among their victims
+    /// (everyone but militants).
+    pub fn is_victim(self) -> bool {
+        self != Who::Militants
+    }
+}
+
+/// How a figure reads: the only five honest forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Amount {
+    /// No report gives a figure.
+    NotReported,
+    /// One number (every bound agrees).
+    Exact(u64),
+    /// From a lower to a higher figure.
+    Between(u64, u64),
+    /// A lower bound only.
+    AtLeast(u64),
+    /// A maximum only: nothing confirms any lower figure.
+    UpTo(u64),
+}
+
+impl Amount {
+    /// The form's name, for templates and styles: `exact`, `between`, `at-least`, `up-to`, `not-reported`.
+    pub fn form(self) -> &'static str {
+        match self {
+            Amount::NotReported => "not-reported",
+            Amount::Exact(_) => "exact",
+            Amount::Between(..) => "between",
+            Amount::AtLeast(_) => "at-least",
+            Amount::UpTo(_) => "up-to",
+        }
+    }
+
+    /// True when only a maximum is known.
+    pub fn is_maximum_only(self) -> bool {
+        matches!(self, Amount::UpTo(_))
     }
 }
 
 /// A reported number: exact (`min == max`), at least `min`, at most `max`, or between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Built with [`Figure::new`], which keeps it honest: a `max` of 0 is a count of
+/// 0, and a `min` of 0 beside a `max` is no lower bound (it reads "up to").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Figure {
     /// Lower bound, if the report gives one.
     pub min: Option<u64>,
@@ -94,26 +143,23 @@ impl Figure {
         Figure { min: Some(n), max: Some(n) }
     }
 
-    /// The lower bound used for conservative totals (0 when only `max` is given).
-    pub fn low(&self) -> u64 {
-        self.min.unwrap_or(0)
-    }
-}
-
-impl fmt::Display for Figure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
-            (Some(a), Some(b)) => write!(f, "{a}–{b}"),
-            (Some(a), None) => write!(f, "at least {a}"),
-            (None, Some(b)) => write!(f, "up to {b}"),
-            (None, None) => write!(f, "unknown"),
+    /// A range as written, normalised (see the type's documentation).
+    pub fn new(min: Option<u64>, max: Option<u64>) -> Figure {
+        match (min, max) {
+            (_, Some(0)) => Figure::exact(0),
+            (Some(0), Some(m)) => Figure { min: None, max: Some(m) },
+            _ => Figure { min, max },
         }
+    }
+
+    /// How it reads.
+    pub fn amount(&self) -> Amount {
+        Range { low: self.min, high: self.max }.amount()
     }
 }
 
 /// One reported figure from one source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CasualtyReport {
     /// Killed, injured, captured or missing.
     pub kind: CasualtyKind,
@@ -125,30 +171,52 @@ pub struct CasualtyReport {
     pub according_to: String,
 }
 
-/// A derived figure: low is always known, high may not be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A derived figure: a lower and an upper bound, either of which may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Range {
-    /// Conservative figure.
-    pub low: u64,
-    /// Highest reported figure; `None` when some report gives no upper bound.
+    /// Lower bound; `None` when no report gives one (only maximums).
+    pub low: Option<u64>,
+    /// Upper bound; `None` when some report gives no upper bound.
     pub high: Option<u64>,
 }
 
 impl Range {
-    /// True when the reports agree on one number.
-    pub fn is_exact(&self) -> bool {
-        self.high == Some(self.low)
-    }
-}
-
-impl fmt::Display for Range {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.high {
-            Some(h) if h == self.low => write!(f, "{h}"),
-            Some(h) if self.low == 0 => write!(f, "up to {h}"),
-            Some(h) => write!(f, "{}–{h}", self.low),
-            None => write!(f, "at least {}", self.low),
+    /// How it reads: a lower bound of 0 under a maximum reads "up to" the maximum.
+    pub fn amount(&self) -> Amount {
+        match (self.low, self.high) {
+            (None, None) => Amount::NotReported,
+            (Some(l), Some(h)) if l >= h => Amount::Exact(h),
+            (Some(0) | None, Some(h)) => Amount::UpTo(h),
+            (Some(l), Some(h)) => Amount::Between(l, h),
+            (Some(l), None) => Amount::AtLeast(l),
         }
+    }
+
+    /// The lower bound used in sums (0 when none is known).
+    pub fn low_or_zero(&self) -> u64 {
+        self.low.unwrap_or(0)
+    }
+
+    /// The figure a map or chart draws: the lower bound, or the maximum when
+    /// only a maximum is known (then drawn as unconfirmed).
+    pub fn drawn(&self) -> u64 {
+        match self.low {
+            Some(l) if l > 0 => l,
+            _ => self.high.unwrap_or(0),
+        }
+    }
+
+    /// Sum of two figures of different people (`None` when a sum would not fit).
+    fn plus(self, other: Range) -> Option<Range> {
+        let low = match (self.low, other.low) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0).checked_add(b.unwrap_or(0))?),
+        };
+        let high = match (self.high, other.high) {
+            (Some(a), Some(b)) => Some(a.checked_add(b)?),
+            _ => None,
+        };
+        Some(Range { low, high })
     }
 }
 
@@ -163,6 +231,17 @@ pub struct KindFigure {
     pub by_who: Vec<(Who, Range)>,
     /// Number of reports behind this figure.
     pub reports: usize,
+    /// Two reports about the same people give different figures.
+    pub contested: bool,
+}
+
+impl KindFigure {
+    /// The sum over the `who` that `include` keeps (`None` when it keeps none of them).
+    pub fn sum_of(&self, include: impl Fn(Who) -> bool) -> Option<Range> {
+        let mut parts = self.by_who.iter().filter(|(w, _)| include(*w)).map(|(_, r)| *r);
+        let first = parts.next()?;
+        parts.try_fold(first, Range::plus)
+    }
 }
 
 /// Derived figures for one incident: one entry per kind that has reports.
@@ -175,70 +254,153 @@ impl IncidentFigures {
         self.0.iter().find(|k| k.kind == kind)
     }
 
-    /// The conservative figure for `kind` (0 when nothing was reported).
-    pub fn low(&self, kind: CasualtyKind) -> u64 {
-        self.get(kind).map_or(0, |k| k.total.low)
+    /// The range for `kind` (unknown both ways when nothing was reported).
+    pub fn range(&self, kind: CasualtyKind) -> Range {
+        self.get(kind).map(|k| k.total).unwrap_or_default()
     }
 }
 
-/// Derives per-incident figures from its reports, as the content contract defines.
-pub fn derive(reports: &[CasualtyReport]) -> IncidentFigures {
+/// Derives per-incident figures from its reports, as the content contract
+/// defines; `None` when a sum does not fit in 64 bits (reports are bounded by
+/// `MAX_FIGURE`, so only a hostile number of them could do that).
+pub fn derive(reports: &[CasualtyReport]) -> Option<IncidentFigures> {
     let mut out = Vec::new();
     for kind in CasualtyKind::ALL {
         let mut by_who = Vec::new();
         let mut count = 0;
+        let mut contested = false;
         for who in Who::ALL {
-            let mut group = reports.iter().filter(|r| r.kind == kind && r.who == who).peekable();
-            if group.peek().is_none() {
-                continue;
-            }
-            let mut low = u64::MAX;
-            let mut high = Some(0u64);
-            for r in group {
-                count += 1;
-                low = low.min(r.figure.low());
-                high = match (high, r.figure.max) {
-                    (Some(h), Some(m)) => Some(h.max(m)),
-                    _ => None,
-                };
-            }
+            let group: Vec<&CasualtyReport> = reports.iter().filter(|r| r.kind == kind && r.who == who).collect();
+            let Some(first) = group.first() else { continue };
+            count += group.len();
+            contested |= group.iter().any(|r| r.figure != first.figure);
+            let low = group.iter().filter_map(|r| r.figure.min).min();
+            let high = group.iter().map(|r| r.figure.max).try_fold(0u64, |acc, m| m.map(|m| acc.max(m)));
             by_who.push((who, Range { low, high }));
         }
-        if by_who.is_empty() {
-            continue;
-        }
-        let total = by_who.iter().fold(Range { low: 0, high: Some(0) }, |acc, (_, r)| Range {
-            low: acc.low.saturating_add(r.low),
-            high: acc.high.zip(r.high).map(|(a, b)| a.saturating_add(b)),
-        });
-        out.push(KindFigure { kind, total, by_who, reports: count });
+        let Some(&(_, first)) = by_who.first() else { continue };
+        let total = by_who[1..].iter().try_fold(first, |acc, (_, r)| acc.plus(*r))?;
+        out.push(KindFigure { kind, total, by_who, reports: count, contested });
     }
-    IncidentFigures(out)
+    Some(IncidentFigures(out))
 }
 
-/// Conservative totals over several incidents: the sum of their lows, per kind.
+/// A sum of figures over several incidents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sum {
+    /// The sum of the known lower bounds.
+    pub low: u64,
+    /// The sum of the upper bounds; `None` as soon as one is unknown.
+    pub high: Option<u64>,
+    /// Incidents that report this figure.
+    pub reported: usize,
+    /// Of those, incidents whose figure is only a maximum.
+    pub maximum_only: usize,
+}
+
+impl Sum {
+    /// Adds one incident's figure; `None` (and unchanged) when it would not fit.
+    pub fn add(&mut self, r: Range) -> Option<()> {
+        if r.low.is_none() && r.high.is_none() {
+            return Some(());
+        }
+        let low = self.low.checked_add(r.low.unwrap_or(0))?;
+        let high = if self.reported == 0 {
+            r.high
+        } else {
+            match (self.high, r.high) {
+                (Some(a), Some(b)) => Some(a.checked_add(b)?),
+                _ => None,
+            }
+        };
+        self.low = low;
+        self.high = high;
+        self.reported += 1;
+        if r.amount().is_maximum_only() {
+            self.maximum_only += 1;
+        }
+        Some(())
+    }
+
+    /// Adds another sum (of other incidents); `None` (and unchanged) when it would not fit.
+    pub fn merge(&mut self, other: &Sum) -> Option<()> {
+        if other.reported == 0 {
+            return Some(());
+        }
+        let high = if self.reported == 0 {
+            other.high
+        } else {
+            match (self.high, other.high) {
+                (Some(a), Some(b)) => Some(a.checked_add(b)?),
+                _ => None,
+            }
+        };
+        self.low = self.low.checked_add(other.low)?;
+        self.high = high;
+        self.reported += other.reported;
+        self.maximum_only += other.maximum_only;
+        Some(())
+    }
+
+    /// How the total reads.
+    pub fn amount(&self) -> Amount {
+        if self.reported == 0 {
+            return Amount::NotReported;
+        }
+        let low = (self.reported > self.maximum_only).then_some(self.low);
+        Range { low, high: self.high }.amount()
+    }
+}
+
+/// Totals of one kind over several incidents: all people counted, and by `who`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindTotal {
+    /// Over the people the totals count (everyone, or a perpetrator's victims).
+    pub all: Sum,
+    /// Per `who`, in `Who::ALL` order.
+    pub by_who: [Sum; 4],
+}
+
+/// Totals over a set of incidents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
-    /// Number of incidents counted.
+    /// Incidents of violence counted (developments are not).
     pub incidents: usize,
-    /// At least this many killed.
-    pub killed: u64,
-    /// At least this many injured.
-    pub injured: u64,
-    /// At least this many captured.
-    pub captured: u64,
-    /// At least this many missing.
-    pub missing: u64,
+    /// Per kind, in `CasualtyKind::ALL` order.
+    pub kinds: [KindTotal; 4],
 }
 
+/// A total too large to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
 impl Totals {
-    /// Adds one incident's figures.
-    pub fn add(&mut self, figures: &IncidentFigures) {
-        self.incidents += 1;
-        self.killed = self.killed.saturating_add(figures.low(CasualtyKind::Killed));
-        self.injured = self.injured.saturating_add(figures.low(CasualtyKind::Injured));
-        self.captured = self.captured.saturating_add(figures.low(CasualtyKind::Captured));
-        self.missing = self.missing.saturating_add(figures.low(CasualtyKind::Missing));
+    /// The totals of `kind`.
+    pub fn kind(&self, kind: CasualtyKind) -> &KindTotal {
+        &self.kinds[kind.index()]
+    }
+
+    /// Adds one incident, counting every person in its figures.
+    pub fn add(&mut self, figures: &IncidentFigures) -> Result<(), Overflow> {
+        self.add_counting(figures, |_| true)
+    }
+
+    /// Adds one incident; the `all` sums count only the people `counted` keeps
+    /// (the `by_who` sums still count everyone).
+    pub fn add_counting(&mut self, figures: &IncidentFigures, counted: impl Fn(Who) -> bool) -> Result<(), Overflow> {
+        let mut next = *self;
+        next.incidents += 1;
+        for f in &figures.0 {
+            let total = &mut next.kinds[f.kind.index()];
+            if let Some(range) = f.sum_of(&counted) {
+                total.all.add(range).ok_or(Overflow)?;
+            }
+            for (who, range) in &f.by_who {
+                total.by_who[who.index()].add(*range).ok_or(Overflow)?;
+            }
+        }
+        *self = next;
+        Ok(())
     }
 }
 
@@ -247,62 +409,117 @@ mod tests {
     use super::*;
 
     fn report(kind: CasualtyKind, who: Who, min: Option<u64>, max: Option<u64>) -> CasualtyReport {
-        CasualtyReport { kind, who, figure: Figure { min, max }, according_to: "x".into() }
+        CasualtyReport { kind, who, figure: Figure::new(min, max), according_to: "x".into() }
     }
+
+    fn killed(reports: &[CasualtyReport]) -> KindFigure {
+        derive(reports).unwrap().get(CasualtyKind::Killed).cloned().unwrap()
+    }
+
+    use CasualtyKind::{Injured, Killed};
 
     #[test]
     fn contested_reports_give_a_range() {
         // The army says 1 soldier killed; the group claims 100.
-        let r = [
-            report(CasualtyKind::Killed, Who::SecurityForces, Some(1), Some(1)),
-            report(CasualtyKind::Killed, Who::SecurityForces, Some(100), Some(100)),
-        ];
-        let f = derive(&r);
-        assert_eq!(f.get(CasualtyKind::Killed).unwrap().total, Range { low: 1, high: Some(100) });
-        assert_eq!(f.get(CasualtyKind::Killed).unwrap().total.to_string(), "1–100");
+        let k = killed(&[
+            report(Killed, Who::SecurityForces, Some(1), Some(1)),
+            report(Killed, Who::SecurityForces, Some(100), Some(100)),
+        ]);
+        assert_eq!(k.total, Range { low: Some(1), high: Some(100) });
+        assert_eq!(k.total.amount(), Amount::Between(1, 100));
+        assert!(k.contested);
     }
 
     #[test]
     fn a_minimum_only_report_leaves_the_high_unknown() {
-        let r = [
-            report(CasualtyKind::Injured, Who::Unknown, Some(200), None),
-            report(CasualtyKind::Injured, Who::Unknown, Some(50), Some(50)),
-        ];
-        let k = derive(&r).get(CasualtyKind::Injured).cloned().unwrap();
-        assert_eq!(k.total, Range { low: 50, high: None });
-        assert_eq!(k.total.to_string(), "at least 50");
+        let k = derive(&[
+            report(Injured, Who::Unknown, Some(200), None),
+            report(Injured, Who::Unknown, Some(50), Some(50)),
+        ])
+        .unwrap()
+        .get(Injured)
+        .cloned()
+        .unwrap();
+        assert_eq!(k.total, Range { low: Some(50), high: None });
+        assert_eq!(k.total.amount(), Amount::AtLeast(50));
+    }
+
+    #[test]
+    fn a_maximum_only_report_is_no_zero() {
+        // "Nearly 200 dead": no lower bound at all.
+        let k = killed(&[report(Killed, Who::Civilians, None, Some(200))]);
+        assert_eq!(k.total, Range { low: None, high: Some(200) });
+        assert_eq!(k.total.amount(), Amount::UpTo(200));
+        // "Between 0 and 12" is the same thing; "at most 0" is a count of 0.
+        assert_eq!(Figure::new(Some(0), Some(12)).amount(), Amount::UpTo(12));
+        assert_eq!(Figure::new(None, Some(0)).amount(), Amount::Exact(0));
+        // A reported zero reads as one.
+        assert_eq!(killed(&[report(Killed, Who::Civilians, Some(0), Some(0))]).total.amount(), Amount::Exact(0));
     }
 
     #[test]
     fn incident_figure_sums_over_who() {
-        let r = [
-            report(CasualtyKind::Killed, Who::SecurityForces, Some(10), Some(12)),
-            report(CasualtyKind::Killed, Who::Civilians, Some(3), Some(3)),
-            report(CasualtyKind::Killed, Who::Militants, None, Some(20)),
-        ];
-        let k = derive(&r).get(CasualtyKind::Killed).cloned().unwrap();
-        assert_eq!(k.total, Range { low: 13, high: Some(35) });
-        assert_eq!(k.by_who.len(), 3);
-    }
-
-    #[test]
-    fn totals_sum_the_lows() {
-        let a = derive(&[report(CasualtyKind::Killed, Who::Unknown, Some(70), None)]);
-        let b = derive(&[
-            report(CasualtyKind::Killed, Who::Unknown, Some(5), Some(9)),
-            report(CasualtyKind::Injured, Who::Unknown, Some(2), Some(2)),
+        let k = killed(&[
+            report(Killed, Who::SecurityForces, Some(10), Some(12)),
+            report(Killed, Who::Civilians, Some(3), Some(3)),
+            report(Killed, Who::Militants, None, Some(20)),
         ]);
-        let mut t = Totals::default();
-        t.add(&a);
-        t.add(&b);
-        assert_eq!((t.incidents, t.killed, t.injured), (2, 75, 2));
+        assert_eq!(k.total, Range { low: Some(13), high: Some(35) });
+        assert_eq!(k.by_who.len(), 3);
+        assert_eq!(k.sum_of(Who::is_victim), Some(Range { low: Some(13), high: Some(15) }));
     }
 
     #[test]
-    fn figures_read_as_writers_would_say_them() {
-        assert_eq!(Figure::exact(70).to_string(), "70");
-        assert_eq!(Figure { min: Some(200), max: None }.to_string(), "at least 200");
-        assert_eq!(Figure { min: None, max: Some(30) }.to_string(), "up to 30");
-        assert_eq!(Figure { min: Some(5), max: Some(9) }.to_string(), "5–9");
+    fn totals_carry_their_range() {
+        let a = derive(&[report(Killed, Who::Unknown, Some(70), Some(77))]).unwrap();
+        let b =
+            derive(&[report(Killed, Who::Unknown, Some(5), Some(9)), report(Injured, Who::Unknown, Some(2), Some(2))])
+                .unwrap();
+        let c = derive(&[report(Killed, Who::Civilians, None, Some(200))]).unwrap();
+        let mut t = Totals::default();
+        t.add(&a).unwrap();
+        t.add(&b).unwrap();
+        assert_eq!(t.kind(Killed).all.amount(), Amount::Between(75, 86));
+        assert_eq!(t.kind(Injured).all.amount(), Amount::Exact(2));
+        t.add(&c).unwrap();
+        let all = t.kind(Killed).all;
+        assert_eq!((all.amount(), all.maximum_only), (Amount::Between(75, 286), 1));
+        assert_eq!(t.kind(CasualtyKind::Captured).all.amount(), Amount::NotReported);
+        // Only maximums: "up to".
+        let mut only = Totals::default();
+        only.add(&c).unwrap();
+        assert_eq!(only.kind(Killed).all.amount(), Amount::UpTo(200));
+        // A figure with no upper bound makes the total "at least".
+        let d = derive(&[report(Killed, Who::Unknown, Some(3), None)]).unwrap();
+        t.add(&d).unwrap();
+        assert_eq!(t.kind(Killed).all.amount(), Amount::AtLeast(78));
+    }
+
+    #[test]
+    fn victims_and_militants_apart() {
+        let f = derive(&[
+            report(Killed, Who::Militants, Some(13), Some(13)),
+            report(Killed, Who::SecurityForces, Some(1), None),
+        ])
+        .unwrap();
+        let mut t = Totals::default();
+        t.add_counting(&f, Who::is_victim).unwrap();
+        let k = t.kind(Killed);
+        assert_eq!(k.all.amount(), Amount::AtLeast(1));
+        assert_eq!(k.by_who[Who::Militants.index()].amount(), Amount::Exact(13));
+    }
+
+    #[test]
+    fn totals_never_wrap() {
+        let huge = derive(&[report(Killed, Who::Unknown, Some(u64::MAX - 1), Some(u64::MAX - 1))]).unwrap();
+        let mut t = Totals::default();
+        t.add(&huge).unwrap();
+        assert_eq!(t.add(&huge), Err(Overflow));
+        assert_eq!(t.kind(Killed).all.low, u64::MAX - 1, "a failed add leaves the totals as they were");
+        let two_who = [
+            report(Killed, Who::Civilians, Some(u64::MAX), Some(u64::MAX)),
+            report(Killed, Who::Militants, Some(2), Some(2)),
+        ];
+        assert_eq!(derive(&two_who), None);
     }
 }

@@ -17,6 +17,8 @@ pub enum IncidentDate {
         /// Month, 1 to 12.
         month: i8,
     },
+    /// Only the year is known.
+    Year(i16),
 }
 
 /// Why a date string was refused.
@@ -48,10 +50,14 @@ fn num(s: &str) -> i32 {
 }
 
 impl IncidentDate {
-    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn parse(text: &str) -> Result<IncidentDate, DateError> {
         let parts: Vec<&str> = text.trim().split('-').collect();
         match parts.as_slice() {
+            [y] if digits(y, 4) => match num(y) {
+                0 => Err(DateError::Impossible),
+                year => Ok(IncidentDate::Year(year as i16)),
+            },
             [_, _, _] => parse_day(text).map(IncidentDate::Day),
             [y, m] if digits(y, 4) && digits(m, 2) => {
                 let (year, month) = (num(y), num(m));
@@ -68,15 +74,16 @@ impl IncidentDate {
     pub fn year(&self) -> i16 {
         match self {
             IncidentDate::Day(d) => d.year(),
-            IncidentDate::Month { year, .. } => *year,
+            IncidentDate::Month { year, .. } | IncidentDate::Year(year) => *year,
         }
     }
 
-    /// The month, 1 to 12.
-    pub fn month(&self) -> i8 {
+    /// The month, 1 to 12, when known.
+    pub fn month(&self) -> Option<i8> {
         match self {
-            IncidentDate::Day(d) => d.month(),
-            IncidentDate::Month { month, .. } => *month,
+            IncidentDate::Day(d) => Some(d.month()),
+            IncidentDate::Month { month, .. } => Some(*month),
+            IncidentDate::Year(_) => None,
         }
     }
 
@@ -84,21 +91,22 @@ impl IncidentDate {
     pub fn day(&self) -> Option<i8> {
         match self {
             IncidentDate::Day(d) => Some(d.day()),
-            IncidentDate::Month { .. } => None,
+            IncidentDate::Month { .. } | IncidentDate::Year(_) => None,
         }
     }
 
-    /// True when only the month is known.
-    pub fn is_month_only(&self) -> bool {
-        matches!(self, IncidentDate::Month { .. })
+    /// How precisely it is known: `day`, `month` or `year`.
+    pub fn precision(&self) -> &'static str {
+        match self {
+            IncidentDate::Day(_) => "day",
+            IncidentDate::Month { .. } => "month",
+            IncidentDate::Year(_) => "year",
+        }
     }
 
     /// The first day this date can mean (for comparisons with days).
     pub fn first_day(&self) -> Date {
-        match self {
-            IncidentDate::Day(d) => *d,
-            IncidentDate::Month { year, month } => Date::new(*year, *month, 1).unwrap_or_default(),
-        }
+        Date::new(self.year(), self.month().unwrap_or(1), self.day().unwrap_or(1)).unwrap_or_default()
     }
 
     /// The last day this date can mean.
@@ -106,28 +114,32 @@ impl IncidentDate {
         match self {
             IncidentDate::Day(d) => *d,
             IncidentDate::Month { .. } => self.first_day().last_of_month(),
+            IncidentDate::Year(y) => Date::new(*y, 12, 31).unwrap_or_default(),
         }
     }
 
-    /// Machine form for `<time datetime>`: `2024-09-17` or `2024-09`.
+    /// Machine form for `<time datetime>`: `2024-09-17`, `2024-09` or `2024`.
     pub fn iso(&self) -> String {
         match self {
             IncidentDate::Day(d) => d.to_string(),
             IncidentDate::Month { year, month } => format!("{year:04}-{month:02}"),
+            IncidentDate::Year(year) => format!("{year:04}"),
         }
     }
 
-    /// Reader's form: `17 September 2024`, or `September 2024` for a month.
+    /// Reader's form: `17 September 2024`, `September 2024` for a month, `2024` for a year.
     pub fn long(&self) -> String {
         match self {
             IncidentDate::Day(d) => long_day(*d),
             IncidentDate::Month { year, month } => format!("{} {year}", month_name(*month)),
+            IncidentDate::Year(year) => year.to_string(),
         }
     }
 
-    /// Short reader's form for lists: `17 Sep 2024` or `Sep 2024`.
+    /// Short reader's form for lists: `17 Sep 2024`, `Sep 2024` or `2024`.
     pub fn short(&self) -> String {
-        let name = month_name(self.month());
+        let Some(month) = self.month() else { return self.year().to_string() };
+        let name = month_name(month);
         let m = &name[..3];
         match self.day() {
             Some(d) => format!("{d} {m} {}", self.year()),
@@ -152,10 +164,11 @@ impl IncidentDate {
     }
 }
 
-/// Chronological order; a month-only date comes before the days of its month.
+/// Chronological order; a month-only date comes before the days of its month,
+/// a year-only date before the months of its year.
 impl Ord for IncidentDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        let key = |d: &IncidentDate| (d.year(), d.month(), d.day().unwrap_or(0));
+        let key = |d: &IncidentDate| (d.year(), d.month().unwrap_or(0), d.day().unwrap_or(0));
         key(self).cmp(&key(other))
     }
 }
@@ -190,7 +203,13 @@ mod tests {
     fn parses_days_and_months() {
         assert_eq!(IncidentDate::parse("2024-09-17").unwrap().long(), "17 September 2024");
         let month = IncidentDate::parse("2024-09").unwrap();
-        assert!(month.is_month_only());
+        assert_eq!(month.precision(), "month");
+        let year = IncidentDate::parse("2022").unwrap();
+        assert_eq!(
+            (year.long(), year.short(), year.iso(), year.precision()),
+            ("2022".into(), "2022".into(), "2022".into(), "year")
+        );
+        assert_eq!(year.last_day().to_string(), "2022-12-31");
         assert_eq!(month.long(), "September 2024");
         assert_eq!(month.iso(), "2024-09");
     }
@@ -210,6 +229,8 @@ mod tests {
         let d1 = IncidentDate::parse("2024-09-01").unwrap();
         let aug = IncidentDate::parse("2024-08-31").unwrap();
         assert!(aug < m && m < d1);
+        let y = IncidentDate::parse("2024").unwrap();
+        assert!(IncidentDate::parse("2023-12-31").unwrap() < y && y < IncidentDate::parse("2024-01").unwrap());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod casualty;
 pub mod country;
 pub mod date;
+pub mod event;
 pub mod names;
 
 use std::path::PathBuf;
@@ -16,9 +17,10 @@ use jiff::civil::Date;
 
 use crate::diagnostics::Span;
 
-pub use casualty::{CasualtyKind, CasualtyReport, Figure, IncidentFigures, Range, Totals, Who};
+pub use casualty::{Amount, CasualtyKind, CasualtyReport, Figure, IncidentFigures, Range, Totals, Who};
 pub use country::CountryCode;
 pub use date::IncidentDate;
+pub use event::EventType;
 
 /// A Markdown body and the file line it starts on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub struct Origin {
     pub path: PathBuf,
     /// Path relative to `content/`, as `@/` links name it: `briefings/bamako.md`.
     pub content_path: String,
+    /// The day the file was last modified (feeds need a date for every entry).
+    pub modified: Option<Date>,
 }
 
 /// One briefing: one incident, as the desk describes it.
@@ -68,13 +72,16 @@ pub struct Briefing {
     pub slug_span: Option<Span>,
     /// Headline.
     pub title: String,
-    /// The day (or month) the incident began.
+    /// The day (or month, or year) the incident began.
     pub date: IncidentDate,
     /// The day it ended, for incidents over several days.
     pub end_date: Option<IncidentDate>,
-    /// Day of publication, when the writer gives one (see `published_on`).
+    /// What kind of event it is.
+    pub event: EventType,
+    /// Day of publication, as the writer gives it (the index falls back on
+    /// the file's first commit, never on the incident's date).
     pub published: Option<Date>,
-    /// Day of the last substantive update.
+    /// Day of the last substantive update, as the writer gives it.
     pub updated: Option<Date>,
     /// The writer's one-sentence lead, if given.
     pub summary: Option<String>,
@@ -103,14 +110,15 @@ pub struct Briefing {
 }
 
 impl Briefing {
-    /// The day the briefing is published: `published`, or the incident's first day.
-    pub fn published_on(&self) -> Date {
-        self.published.unwrap_or_else(|| self.date.first_day())
+    /// True when the writer set its publication after `today`.
+    pub fn is_scheduled(&self, today: Date) -> bool {
+        self.published.is_some_and(|p| p > today)
     }
 
-    /// True when it is not yet public on `today`.
-    pub fn is_scheduled(&self, today: Date) -> bool {
-        self.published_on() > today
+    /// True when it records an incident of violence (counted in totals,
+    /// charts and maps), not a development.
+    pub fn is_incident(&self) -> bool {
+        self.event.is_incident()
     }
 }
 
@@ -156,6 +164,8 @@ pub struct Location {
     pub coordinates: Option<(f64, f64)>,
     /// How precisely the place is known.
     pub precision: GeoPrecision,
+    /// Where the entry is written.
+    pub span: Option<Span>,
 }
 
 /// The part an actor played in an incident.
@@ -233,9 +243,10 @@ pub struct GroupMention {
 /// One entry of a briefing's sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    /// http(s) address.
-    pub url: String,
-    /// Headline of the source (falls back to the address).
+    /// http(s) address; none for a print edition, an interview or a document
+    /// the desk received (which then has a title or a publisher).
+    pub url: Option<String>,
+    /// Headline of the source.
     pub title: Option<String>,
     /// Outlet.
     pub publisher: Option<String>,

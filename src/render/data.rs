@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::IncidentRecord;
+use super::record::{IncidentRecord, KindRef, RangeRef};
 
 /// A download: a title, where it comes from, and the incidents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,8 @@ pub struct CsvRow {
     pub event_date: String,
     pub end_date: Option<String>,
     pub date_precision: String,
+    pub event: String,
+    pub event_type: String,
     pub countries: String,
     pub admin1: String,
     pub location: String,
@@ -68,6 +70,14 @@ pub struct CsvRow {
     pub tactics: String,
     pub killed_low: Option<u64>,
     pub killed_high: Option<u64>,
+    pub killed_security_forces_low: Option<u64>,
+    pub killed_security_forces_high: Option<u64>,
+    pub killed_civilians_low: Option<u64>,
+    pub killed_civilians_high: Option<u64>,
+    pub killed_militants_low: Option<u64>,
+    pub killed_militants_high: Option<u64>,
+    pub killed_unknown_low: Option<u64>,
+    pub killed_unknown_high: Option<u64>,
     pub injured_low: Option<u64>,
     pub injured_high: Option<u64>,
     pub captured_low: Option<u64>,
@@ -86,9 +96,20 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("id", "The briefing's slug; stable, unique."),
     ("url", "Address of the briefing."),
     ("title", "Headline of the briefing."),
-    ("event_date", "Day the incident began (YYYY-MM-DD), or its month (YYYY-MM) when the day is not known."),
+    (
+        "event_date",
+        "Day the incident began (YYYY-MM-DD), its month (YYYY-MM) when the day is not known, or its year (YYYY).",
+    ),
     ("end_date", "Last day of an incident over several days; empty otherwise."),
-    ("date_precision", "`day` or `month`."),
+    ("date_precision", "`day`, `month` or `year`."),
+    (
+        "event",
+        "What the briefing records: attack, battle, explosion, violence against civilians, protest, riot or development (not violence; left out of every total).",
+    ),
+    (
+        "event_type",
+        "ACLED's event type: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots or Strategic developments. An attack is Violence against civilians when every casualty report is about civilians, else Battles.",
+    ),
     ("countries", "ISO 3166-1 alpha-2 codes, separated by `; `."),
     ("admin1", "First-level administrative divisions of the places, separated by `; `."),
     ("location", "Names of the places, separated by `; `."),
@@ -101,9 +122,20 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("tactics", "How, separated by `; `."),
     (
         "killed_low",
-        "Conservative number killed: per victim category the lowest lower bound among the reports, summed; empty when none was reported.",
+        "Number killed, lower bound: per group of people the lowest lower bound among the reports, summed; empty when no report gives a lower bound (only a maximum, or nothing reported). Never an invented 0.",
     ),
-    ("killed_high", "Highest reported number killed, summed the same way; empty when a report gives no upper bound."),
+    (
+        "killed_high",
+        "Number killed, upper bound: the highest reported figure per group of people, summed; empty when a report gives no upper bound or nothing was reported.",
+    ),
+    ("killed_security_forces_low", "As killed_low, for security forces only."),
+    ("killed_security_forces_high", "As killed_high, for security forces only."),
+    ("killed_civilians_low", "As killed_low, for civilians only."),
+    ("killed_civilians_high", "As killed_high, for civilians only."),
+    ("killed_militants_low", "As killed_low, for militants only (attackers: not the perpetrators' victims)."),
+    ("killed_militants_high", "As killed_high, for militants only."),
+    ("killed_unknown_low", "As killed_low, for people the reports do not identify."),
+    ("killed_unknown_high", "As killed_high, for people the reports do not identify."),
     ("injured_low", "As killed_low, for the injured."),
     ("injured_high", "As killed_high, for the injured."),
     ("captured_low", "As killed_low, for people captured or abducted."),
@@ -111,7 +143,7 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("missing_low", "As killed_low, for the missing."),
     ("missing_high", "As killed_high, for the missing."),
     ("reports", "Number of casualty reports behind the figures (each listed in the JSON)."),
-    ("sources", "Addresses of the sources, separated by `; `."),
+    ("sources", "Addresses of the sources, separated by `; ` (the title and publisher of a source with no address)."),
 ];
 
 /// The fields of an incident in the JSON downloads (shown on the `/data/` page).
@@ -122,8 +154,10 @@ pub const JSON_FIELDS: &[(&str, &str)] = &[
     ("summary", "One-sentence lead."),
     ("event_date", "YYYY-MM-DD, or YYYY-MM when only the month is known."),
     ("end_date", "Last day, or null."),
-    ("date_precision", "`day` or `month`."),
-    ("published", "Day of publication."),
+    ("date_precision", "`day`, `month` or `year`."),
+    ("event", "attack, battle, explosion, violence against civilians, protest, riot or development."),
+    ("event_type", "ACLED's event type (see the CSV column)."),
+    ("published", "Day of publication, or null when it is not known."),
     ("updated", "Day of the last update, or null."),
     ("countries", "List of {code, name, slug}."),
     ("locations", "List of {name, country, admin1, latitude, longitude, precision}."),
@@ -136,7 +170,7 @@ pub const JSON_FIELDS: &[(&str, &str)] = &[
     ("tags", "List of free terms."),
     (
         "casualties",
-        "Derived figures: {killed, injured, captured, missing}, each {low, high} or null; high is null when a report gives no upper bound.",
+        "Derived figures: {killed, injured, captured, missing}, each null when nothing was reported, else {low, high, by_who: [{who, low, high}]}; low is null when only maximums were reported, high when a report gives no upper bound.",
     ),
     ("reports", "Every casualty report: {kind, who, min, max, according_to}; an exact count has min = max."),
     ("sources", "List of {url, title, publisher, date}."),
@@ -149,9 +183,11 @@ fn join(items: impl IntoIterator<Item = String>) -> String {
 /// The CSV row of a record.
 pub fn csv_row(r: &IncidentRecord) -> CsvRow {
     let located = r.locations.iter().find(|l| l.latitude.is_some() && l.longitude.is_some());
-    let low = |f: Option<super::record::RangeRef>| f.map(|f| f.low);
-    let high = |f: Option<super::record::RangeRef>| f.and_then(|f| f.high);
+    let low = |f: Option<RangeRef>| f.and_then(|f| f.low);
+    let high = |f: Option<RangeRef>| f.and_then(|f| f.high);
     let c = &r.casualties;
+    let all = |k: &Option<KindRef>| k.as_ref().map(KindRef::range);
+    let killed = |who: &str| c.killed.as_ref().and_then(|k| k.of(who));
     CsvRow {
         id: r.id.clone(),
         url: r.url.clone(),
@@ -159,6 +195,8 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
         event_date: r.event_date.clone(),
         end_date: r.end_date.clone(),
         date_precision: r.date_precision.clone(),
+        event: r.event.clone(),
+        event_type: r.event_type.clone(),
         countries: join(r.countries.iter().map(|c| c.code.clone())),
         admin1: join(r.locations.iter().filter_map(|l| l.admin1.clone())),
         location: join(r.locations.iter().map(|l| l.name.clone())),
@@ -173,16 +211,29 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
         ),
         targets: join(r.targets.iter().cloned()),
         tactics: join(r.tactics.iter().cloned()),
-        killed_low: low(c.killed),
-        killed_high: high(c.killed),
-        injured_low: low(c.injured),
-        injured_high: high(c.injured),
-        captured_low: low(c.captured),
-        captured_high: high(c.captured),
-        missing_low: low(c.missing),
-        missing_high: high(c.missing),
+        killed_low: low(all(&c.killed)),
+        killed_high: high(all(&c.killed)),
+        killed_security_forces_low: low(killed("security forces")),
+        killed_security_forces_high: high(killed("security forces")),
+        killed_civilians_low: low(killed("civilians")),
+        killed_civilians_high: high(killed("civilians")),
+        killed_militants_low: low(killed("militants")),
+        killed_militants_high: high(killed("militants")),
+        killed_unknown_low: low(killed("unknown")),
+        killed_unknown_high: high(killed("unknown")),
+        injured_low: low(all(&c.injured)),
+        injured_high: high(all(&c.injured)),
+        captured_low: low(all(&c.captured)),
+        captured_high: high(all(&c.captured)),
+        missing_low: low(all(&c.missing)),
+        missing_high: high(all(&c.missing)),
         reports: r.reports.len(),
-        sources: join(r.sources.iter().map(|s| s.url.clone())),
+        sources: join(r.sources.iter().map(|s| match (&s.url, &s.title, &s.publisher) {
+            (Some(url), _, _) => url.clone(),
+            (None, Some(title), Some(publisher)) => format!("{title} ({publisher})"),
+            (None, Some(text), None) | (None, None, Some(text)) => text.clone(),
+            (None, None, None) => String::new(),
+        })),
     }
 }
 
@@ -250,11 +301,13 @@ pub struct PlaceProperties {
     pub location: String,
     /// Its country's code.
     pub country: String,
+    /// ACLED's event type.
+    pub event_type: String,
     /// How precisely it is known.
     pub geo_precision: String,
     /// Perpetrators with claim status.
     pub perpetrators: String,
-    /// Conservative number killed in the incident.
+    /// Number killed in the incident, lower bound (empty: only a maximum, or none reported).
     pub killed_low: Option<u64>,
     /// Highest reported number killed.
     pub killed_high: Option<u64>,
@@ -275,6 +328,7 @@ pub fn features(r: &IncidentRecord, row: &CsvRow) -> Vec<Feature> {
                     event_date: r.event_date.clone(),
                     location: l.name.clone(),
                     country: l.country.clone(),
+                    event_type: r.event_type.clone(),
                     geo_precision: l.precision.clone(),
                     perpetrators: row.perpetrators.clone(),
                     killed_low: row.killed_low,

@@ -19,12 +19,16 @@ use super::Prepared;
 /// keep the 53 feeds of a site from outweighing the pages.
 pub const FEED_ENTRIES: usize = 20;
 
-/// The day an entry last changed: its update, a correction, or its publication.
-pub fn last_change(index: &SiteIndex, id: BriefingId) -> Date {
-    let b = &index.briefings[id];
-    let corrected = b.corrections.iter().map(|c| c.date).max();
-    [Some(b.published_on()), b.updated, corrected].into_iter().flatten().max().unwrap_or_else(|| b.published_on())
+/// The day an entry last changed, for a feed, which needs one for every
+/// entry: its publication, update or correction, else the day its file was
+/// last modified (never the incident's date).
+pub fn entry_updated(index: &SiteIndex, id: BriefingId) -> Date {
+    let p = &index.publication[id];
+    p.changed.or(p.modified).unwrap_or(EPOCH)
 }
+
+/// The start of Unix time: the feed's date when nothing at all is known.
+const EPOCH: Date = Date::constant(1970, 1, 1);
 
 fn stamp(d: Date) -> FixedDateTime {
     FixedDateTime::parse_from_rfc3339(&format!("{d}T00:00:00Z")).unwrap_or_default()
@@ -37,7 +41,8 @@ pub fn atom(prepared: &Prepared<'_>, title: &str, path: &str, alternate: &str, i
     let urls = &prepared.urls;
     let config = prepared.config;
     let mut ids: Vec<BriefingId> = ids.to_vec();
-    ids.sort_by(|&a, &b| index.briefings[b].published_on().cmp(&index.briefings[a].published_on()).then(b.cmp(&a)));
+    let key = |id: BriefingId| index.publication[id].sort_key(&index.briefings[id]);
+    ids.sort_by(|&a, &b| key(b).cmp(&key(a)).then(b.cmp(&a)));
     ids.truncate(FEED_ENTRIES);
     let entries: Vec<Entry> = ids
         .iter()
@@ -53,8 +58,8 @@ pub fn atom(prepared: &Prepared<'_>, title: &str, path: &str, alternate: &str, i
                 mime_type: Some("text/html".into()),
                 ..Link::default()
             }]);
-            entry.set_published(Some(stamp(b.published_on())));
-            entry.set_updated(stamp(last_change(index, id)));
+            entry.set_published(index.publication[id].published.map(stamp));
+            entry.set_updated(stamp(entry_updated(index, id)));
             entry.set_summary(Some(Text::plain(prepared.incidents[id].row.summary.clone())));
             let mut content = Content::default();
             content.set_content_type(Some("html".to_string()));
@@ -64,8 +69,7 @@ pub fn atom(prepared: &Prepared<'_>, title: &str, path: &str, alternate: &str, i
             entry
         })
         .collect();
-    let updated =
-        ids.iter().map(|&id| last_change(index, id)).max().unwrap_or_else(|| Date::new(1970, 1, 1).unwrap_or_default());
+    let updated = ids.iter().map(|&id| entry_updated(index, id)).max().unwrap_or(EPOCH);
     let feed_url = urls.absolute(path);
     let mut feed = Feed::default();
     feed.set_title(Text::plain(title.to_string()));

@@ -12,11 +12,12 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::index::{BriefingId, CountryId, Involvement, SiteIndex};
+use crate::index::{BriefingId, CountryId, Involvement, Publication, SiteIndex};
 use crate::markdown::Rendered;
 use crate::model::Briefing;
 
 use super::Urls;
+use super::Words;
 use super::data;
 use super::record;
 use super::views::{self, IncidentRow};
@@ -42,6 +43,7 @@ struct Inputs {
     body: Arc<Rendered>,
     involvements: Vec<Involvement>,
     countries: Vec<CountryId>,
+    publication: Publication,
 }
 
 /// Incidents by briefing, reused while their inputs are the same.
@@ -68,9 +70,10 @@ impl IncidentCache {
         index: &SiteIndex,
         bodies: &[Arc<Rendered>],
         urls: &Urls,
+        words: &Words,
         today: Date,
     ) -> Vec<Arc<Incident>> {
-        let site = site_fingerprint(index, urls, today);
+        let site = site_fingerprint(index, urls, words, today);
         if site != self.site {
             self.entries.clear();
             self.site = site;
@@ -78,7 +81,7 @@ impl IncidentCache {
         let mut entries = std::mem::take(&mut self.entries);
         let built: Vec<(Inputs, Arc<Incident>)> = (0..index.briefings.len())
             .into_par_iter()
-            .map(|id| reuse_or_build(&entries, index, id, bodies, urls, today))
+            .map(|id| reuse_or_build(&entries, index, id, bodies, urls, words, today))
             .collect();
         // Only what this build has is kept: the incidents of briefings that are gone are dropped.
         entries.clear();
@@ -104,13 +107,14 @@ impl IncidentCache {
         changed: &[BriefingId],
         bodies: &[Arc<Rendered>],
         urls: &Urls,
+        words: &Words,
         today: Date,
     ) -> Vec<Arc<Incident>> {
-        if self.last.len() != index.briefings.len() || site_fingerprint(index, urls, today) != self.site {
-            return self.build_all(index, bodies, urls, today);
+        if self.last.len() != index.briefings.len() || site_fingerprint(index, urls, words, today) != self.site {
+            return self.build_all(index, bodies, urls, words, today);
         }
         for &id in changed {
-            let (inputs, incident) = reuse_or_build(&self.entries, index, id, bodies, urls, today);
+            let (inputs, incident) = reuse_or_build(&self.entries, index, id, bodies, urls, words, today);
             let was = std::mem::replace(&mut self.last[id], (key(&inputs.briefing), Arc::clone(&incident)));
             if was.0 != self.last[id].0 {
                 self.entries.remove(&was.0);
@@ -127,6 +131,7 @@ impl Inputs {
             && Arc::ptr_eq(&self.body, &other.body)
             && self.involvements == other.involvements
             && self.countries == other.countries
+            && self.publication == other.publication
     }
 }
 
@@ -137,6 +142,7 @@ fn reuse_or_build(
     id: BriefingId,
     bodies: &[Arc<Rendered>],
     urls: &Urls,
+    words: &Words,
     today: Date,
 ) -> (Inputs, Arc<Incident>) {
     let inputs = Inputs {
@@ -144,10 +150,11 @@ fn reuse_or_build(
         body: Arc::clone(&bodies[id]),
         involvements: index.involvements[id].clone(),
         countries: index.incident_countries[id].clone(),
+        publication: index.publication[id],
     };
     let incident = match entries.get(&key(&inputs.briefing)) {
         Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
-        _ => Arc::new(build(index, id, &bodies[id], urls, today)),
+        _ => Arc::new(build(index, id, &bodies[id], urls, words, today)),
     };
     (inputs, incident)
 }
@@ -159,9 +166,10 @@ fn key(briefing: &Arc<Briefing>) -> usize {
 
 /// A fingerprint of what every incident shows that is not its own: the site
 /// address, the day (scheduled or not), the names and addresses of groups and countries.
-fn site_fingerprint(index: &SiteIndex, urls: &Urls, today: Date) -> u64 {
+fn site_fingerprint(index: &SiteIndex, urls: &Urls, words: &Words, today: Date) -> u64 {
     let mut h = DefaultHasher::new();
     urls.absolute("").hash(&mut h);
+    words.fingerprint().hash(&mut h);
     today.hash(&mut h);
     for g in &index.groups {
         (&g.name, &g.slug).hash(&mut h);
@@ -173,10 +181,10 @@ fn site_fingerprint(index: &SiteIndex, urls: &Urls, today: Date) -> u64 {
 }
 
 /// Builds incident `id` from scratch.
-fn build(index: &SiteIndex, id: BriefingId, body: &Rendered, urls: &Urls, today: Date) -> Incident {
+fn build(index: &SiteIndex, id: BriefingId, body: &Rendered, urls: &Urls, words: &Words, today: Date) -> Incident {
     let b = &index.briefings[id];
     let summary = b.summary.as_deref().or(body.first_paragraph.as_deref()).unwrap_or("");
-    let row = views::incident_row(index, id, summary, urls, (b.draft, b.is_scheduled(today)));
+    let row = views::incident_row(index, id, summary, urls, words, (b.draft, b.is_scheduled(today)));
     // A row is plain text, flags and lists: it always serialises.
     let value = tera::Value::try_from_serializable(&row).unwrap_or_else(|_| tera::Value::none());
     let record = record::record(index, id, summary, urls);

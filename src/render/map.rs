@@ -45,6 +45,7 @@ const MAX_RADIUS: f64 = 48.0;
 pub struct WorldMap {
     countries: Vec<Country>,
     layers: Mutex<HashMap<LayerKey, Arc<str>>>,
+    borders: std::sync::OnceLock<super::borders::Borders>,
 }
 
 /// A drawn outline layer: the view (to a thousandth of a degree) and the focus.
@@ -94,7 +95,19 @@ impl WorldMap {
     pub fn parse(bytes: &[u8]) -> Result<WorldMap, String> {
         let raw: RawWorld = serde_json::from_slice(bytes).map_err(|e| format!("world map data: {e}"))?;
         let countries = raw.countries.into_iter().map(country).collect::<Result<Vec<_>, _>>()?;
-        Ok(WorldMap { countries, layers: Mutex::new(HashMap::new()) })
+        Ok(WorldMap { countries, layers: Mutex::new(HashMap::new()), borders: std::sync::OnceLock::new() })
+    }
+
+    /// The outlines as polygons, for telling which country a point is in.
+    pub fn borders(&self) -> &super::borders::Borders {
+        self.borders.get_or_init(|| {
+            let rings = self
+                .countries
+                .iter()
+                .filter_map(|c| Some((c.iso.as_deref()?, c)))
+                .flat_map(|(iso, c)| c.rings.iter().map(move |r| (iso, r.points.as_slice())));
+            super::borders::Borders::new(rings)
+        })
     }
 
     /// The box of every feature with ISO alpha-2 code `iso` (any case):
@@ -126,7 +139,7 @@ fn country(raw: RawCountry) -> Result<Country, String> {
 
 /// Decodes `[x0, y0, dx1, dy1, ...]` (hundredths of a degree).
 fn ring(values: &[i64]) -> Result<Ring, String> {
-    if values.len() % 2 != 0 || values.len() < 6 {
+    if !values.len().is_multiple_of(2) || values.len() < 6 {
         return Err(format!("a ring needs 3 or more points as pairs of numbers, not {} numbers", values.len()));
     }
     let (mut x, mut y) = (0i64, 0i64);
@@ -192,8 +205,11 @@ pub struct MapPoint {
     pub lat: f64,
     /// Longitude, degrees east.
     pub lon: f64,
-    /// Killed there (the conservative figure): sets the circle's area.
+    /// Killed there (the confirmed figure, or the maximum when only one is
+    /// known): sets the circle's area.
     pub killed: u64,
+    /// Only a maximum is known: drawn hollow.
+    pub unconfirmed: bool,
     /// Page the point links to (none when empty).
     pub url: String,
     /// Tooltip and accessible name of the link.
@@ -464,9 +480,10 @@ fn draw_point(svg: &mut String, view: &View, point: &MapPoint) {
     if !point.url.is_empty() {
         let _ = write!(svg, r#"<a href="{}">"#, escape(&point.url));
     }
+    let class = if point.unconfirmed { "map-point map-point-unconfirmed" } else { "map-point" };
     let _ = write!(
         svg,
-        r#"<circle class="map-point" cx="{}" cy="{}" r="{}"><title>{}</title></circle>"#,
+        r#"<circle class="{class}" cx="{}" cy="{}" r="{}"><title>{}</title></circle>"#,
         tenths(x),
         tenths(y),
         tenths(radius(point.killed)),
@@ -524,7 +541,7 @@ mod tests {
     }
 
     fn point(lon: f64, lat: f64, killed: u64, label: &str) -> MapPoint {
-        MapPoint { lat, lon, killed, url: format!("/briefings/{label}/"), label: label.to_string() }
+        MapPoint { lat, lon, killed, unconfirmed: false, url: format!("/briefings/{label}/"), label: label.to_string() }
     }
 
     fn options(focus: &[&str]) -> MapOptions {
@@ -711,7 +728,14 @@ mod tests {
     fn text_and_urls_are_escaped() {
         let w = world();
         let evil = r#"<script>alert("x" & 'y')</script>"#;
-        let p = MapPoint { lat: 12.6, lon: -8.0, killed: 1, url: r#"/a?b=1&c="2"'"#.into(), label: evil.into() };
+        let p = MapPoint {
+            lat: 12.6,
+            lon: -8.0,
+            killed: 1,
+            unconfirmed: false,
+            url: r#"/a?b=1&c="2"'"#.into(),
+            label: evil.into(),
+        };
         let o = MapOptions { id: r#"m"1"#.into(), title: evil.into(), description: evil.into(), focus: vec![] };
         let svg = render_map(&w, &[p], &o);
         assert!(!svg.contains("<script>") && !svg.contains(r#"("x""#) && !svg.contains("'y'"));
@@ -839,14 +863,16 @@ mod tests {
         use proptest::prelude::*;
 
         fn any_point() -> impl Strategy<Value = MapPoint> {
-            (prop::num::f64::ANY, prop::num::f64::ANY, any::<u64>(), ".{0,12}", ".{0,12}")
-                .prop_map(|(lat, lon, killed, url, label)| MapPoint { lat, lon, killed, url, label })
+            (prop::num::f64::ANY, prop::num::f64::ANY, any::<u64>(), ".{0,12}", ".{0,12}").prop_map(
+                |(lat, lon, killed, url, label)| MapPoint { lat, lon, killed, unconfirmed: false, url, label },
+            )
         }
 
         fn on_globe_point() -> impl Strategy<Value = MapPoint> {
             (-90.0..=90.0f64, -180.0..=180.0f64, any::<u64>()).prop_map(|(lat, lon, killed)| MapPoint {
                 lat,
                 lon,
+                unconfirmed: false,
                 killed,
                 url: "/x/".into(),
                 label: "x".into(),

@@ -10,6 +10,7 @@
 //! written here.
 
 pub mod bodies;
+pub mod borders;
 pub mod charts;
 pub mod data;
 pub mod feeds;
@@ -23,6 +24,7 @@ pub mod profiles;
 pub mod record;
 pub mod structured;
 pub mod views;
+pub mod words;
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -42,6 +44,7 @@ use crate::timings::Timings;
 pub use bodies::BodyCache;
 pub use incidents::{Incident, IncidentCache};
 pub use jobs::Job;
+pub use words::Words;
 
 /// Turns page paths into addresses under the site's base URL.
 #[derive(Debug, Clone)]
@@ -87,6 +90,8 @@ pub struct Prepared<'a> {
     pub page_bodies: Vec<Arc<Rendered>>,
     /// Country outlines for maps, when the theme has them.
     pub world: Option<&'a map::WorldMap>,
+    /// The words of the site's language.
+    pub words: &'a Words,
 }
 
 /// Where rendered files go, as they are rendered (from several threads).
@@ -108,7 +113,7 @@ pub fn render(
         return;
     };
     timings.lap("templates");
-    let prepared = prepare(index, config, today, &mut Caches::default(), None, renderer.world(), diags);
+    let prepared = prepare(index, config, today, &mut Caches::default(), None, &renderer, diags);
     timings.lap("markdown and rows");
     let all = jobs::jobs(index);
     renderer.render_pages_into(&prepared, &all, sink, diags);
@@ -124,6 +129,7 @@ pub struct Renderer {
     tera: Tera,
     theme: Theme,
     world: Option<map::WorldMap>,
+    words: Words,
 }
 
 /// Site-wide values every template sees as `site`.
@@ -150,6 +156,7 @@ struct SiteView<'a> {
 impl Renderer {
     /// Compiles `theme`'s templates; `None` (with a diagnostic) when one does not compile.
     pub fn new(theme: Theme, config: &Config, index: &SiteIndex, diags: &mut Diagnostics) -> Option<Renderer> {
+        let words = Words::load(&theme, &config.language, diags)?;
         let mut tera = Tera::new();
         if let Err(e) = tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&e, &theme, ""));
@@ -170,7 +177,7 @@ impl Renderer {
             }
             None => None,
         };
-        let mut renderer = Renderer { tera, theme, world };
+        let mut renderer = Renderer { tera, theme, world, words };
         renderer.set_site(config, index);
         Some(renderer)
     }
@@ -280,6 +287,11 @@ impl Renderer {
         self.world.as_ref()
     }
 
+    /// The words of the site's language.
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The theme this renderer was compiled from.
     pub fn theme(&self) -> &Theme {
         &self.theme
@@ -305,23 +317,27 @@ pub fn prepare<'a>(
     today: Date,
     caches: &mut Caches,
     changed: Option<&[crate::index::BriefingId]>,
-    world: Option<&'a map::WorldMap>,
+    renderer: &'a Renderer,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
     let urls = Urls::new(config);
+    let words = renderer.words();
     let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
     let (bodies, incidents) = match changed {
         Some(changed) => {
             let bodies = caches.bodies.render_changed(index, changed, &options, diags);
-            let incidents = caches.incidents.build_changed(index, changed, &bodies.briefings, &urls, today);
+            let incidents = caches.incidents.build_changed(index, changed, &bodies.briefings, &urls, words, today);
             (bodies, incidents)
         }
         None => {
             let bodies = caches.bodies.render_all(index, &options, diags);
-            let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, today);
+            let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, words, today);
             (bodies, incidents)
         }
     };
+    if let Some(world) = renderer.world() {
+        borders::check(index, world.borders(), diags);
+    }
     Prepared {
         index,
         config,
@@ -331,7 +347,8 @@ pub fn prepare<'a>(
         group_bodies: bodies.groups,
         country_bodies: bodies.countries,
         page_bodies: bodies.pages,
-        world,
+        world: renderer.world(),
+        words,
     }
 }
 

@@ -16,6 +16,8 @@ use super::data::{CSV_COLUMNS, JSON_FIELDS};
 use super::jobs::{Job, file_of, path_of};
 use super::profiles::{CountryCard, countries, country, country_card, group, group_card, groups, insert_chart};
 use super::views::{CorrectionView, Link, TotalsView, briefing_view};
+use super::words::Value;
+use crate::model::EventType;
 
 /// How many briefings the home page lists.
 pub const HOME_LATEST: usize = 12;
@@ -63,11 +65,15 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
         }
         Job::Briefing(id) => {
             let b = &index.briefings[id];
-            ctx.insert("briefing", &briefing_view(index, id, &site.incidents, &site.briefing_bodies[id], &site.urls));
+            ctx.insert(
+                "briefing",
+                &briefing_view(index, id, &site.incidents, &site.briefing_bodies[id], &site.urls, site.words),
+            );
             ctx.insert("json_ld", &super::structured::news_article(site, id));
             ctx.insert("map_svg", &super::places::briefing_map(site, id));
             og_type = "article";
-            dates = (Some(b.published_on().to_string()), Some(super::feeds::last_change(index, id).to_string()));
+            let p = &index.publication[id];
+            dates = (p.published.map(|d| d.to_string()), p.changed.map(|d| d.to_string()));
             ("briefing.html", "briefing", b.title.clone(), site.incidents[id].row.summary.clone())
         }
         Job::Groups => {
@@ -93,7 +99,7 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
         Job::Chronology => {
             let years: Vec<YearView> = (0..index.years.len()).map(|y| year_view(site, y)).collect();
             ctx.insert("years", &years);
-            ctx.insert("totals", &TotalsView::new(&index.totals));
+            ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
             ("chronology.html", "chronology", "Chronology".into(), "Every incident, newest first".into())
         }
         Job::Year(y) => {
@@ -148,15 +154,18 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
 fn home(site: &Prepared<'_>, ctx: &mut Context) {
     let index = site.index;
     let mut latest: Vec<BriefingId> = index.newest_first().collect();
-    latest.sort_by(|&a, &b| index.briefings[b].published_on().cmp(&index.briefings[a].published_on()).then(b.cmp(&a)));
+    let key = |id: BriefingId| index.publication[id].sort_key(&index.briefings[id]);
+    latest.sort_by(|&a, &b| key(b).cmp(&key(a)).then(b.cmp(&a)));
     latest.truncate(HOME_LATEST);
     let latest: Vec<&tera::Value> = latest.iter().map(|&id| &site.incidents[id].value).collect();
     ctx.insert("latest", &latest);
-    ctx.insert("totals", &TotalsView::new(&index.totals));
-    let mut countries: Vec<(usize, CountryCard)> =
-        (0..index.countries.len()).map(|c| (index.countries[c].incidents.len(), country_card(site, c))).collect();
+    ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
+    let mut countries: Vec<(usize, CountryCard)> = (0..index.countries.len())
+        .map(|c| (index.countries[c].totals.incidents + index.countries[c].developments, country_card(site, c)))
+        .collect();
     countries.retain(|(n, _)| *n > 0);
-    countries.sort_by_key(|c| std::cmp::Reverse(c.0));
+    // Most incidents of violence first.
+    countries.sort_by_key(|c| std::cmp::Reverse(c.1.incidents));
     ctx.insert("countries", &countries.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
     let mut groups: Vec<GroupId> =
         (0..index.groups.len()).filter(|&g| index.groups[g].perpetrator_totals.incidents > 0).collect();
@@ -168,14 +177,19 @@ fn home(site: &Prepared<'_>, ctx: &mut Context) {
     ctx.insert("groups", &groups.iter().map(|&g| group_card(site, g)).collect::<Vec<_>>());
     ctx.insert("years", &year_links(site));
     let all: Vec<BriefingId> = (0..index.briefings.len()).collect();
-    insert_chart(site, ctx, &all, "all incidents");
-    ctx.insert("map_svg", &super::places::incidents_map(site, &all, "all incidents", &[]));
+    let subject = site.words.phrase("subject-all-incidents", &[]);
+    insert_chart(site, ctx, &all, &subject);
+    ctx.insert("map_svg", &super::places::incidents_map(site, &all, &subject, &[]));
 }
 
 #[derive(Serialize)]
 struct MonthView<'a> {
+    /// `September 2024`, or the words for a month not known.
     name: String,
+    /// `2024-09`, or `2024` for a month not known.
     iso: String,
+    /// The month is not known.
+    unknown: bool,
     incidents: Vec<&'a tera::Value>,
 }
 
@@ -192,13 +206,20 @@ fn year_view<'a>(site: &'a Prepared<'_>, y: usize) -> YearView<'a> {
     YearView {
         year: year.year,
         url: site.urls.to(&urls::year(year.year)),
-        totals: TotalsView::new(&year.totals),
+        totals: TotalsView::new(site.words, &year.totals, year.developments),
         months: year
             .months
             .iter()
             .map(|m| MonthView {
-                name: format!("{} {}", month_name(m.month), year.year),
-                iso: format!("{:04}-{:02}", year.year, m.month),
+                name: match m.month {
+                    Some(month) => format!("{} {}", month_name(month), year.year),
+                    None => site.words.phrase("month-not-known", &[("year", Value::Text(&year.year.to_string()))]),
+                },
+                iso: match m.month {
+                    Some(month) => format!("{:04}-{:02}", year.year, month),
+                    None => format!("{:04}", year.year),
+                },
+                unknown: m.month.is_none(),
                 incidents: m.incidents.iter().map(|&b| &site.incidents[b].value).collect(),
             })
             .collect(),
@@ -273,7 +294,7 @@ fn data(site: &Prepared<'_>, ctx: &mut Context) {
     ctx.insert("downloads", &downloads);
     ctx.insert("csv_columns", &CSV_COLUMNS);
     ctx.insert("json_fields", &JSON_FIELDS);
-    ctx.insert("totals", &TotalsView::new(&site.index.totals));
+    ctx.insert("totals", &TotalsView::new(site.words, &site.index.totals, site.index.developments));
     let group_files: Vec<Link> = site
         .index
         .groups
@@ -308,5 +329,38 @@ fn explorer(site: &Prepared<'_>, ctx: &mut Context) {
     ctx.insert("countries", &countries);
     ctx.insert("tactics", &index.tactics);
     ctx.insert("targets", &index.targets);
-    ctx.insert("totals", &TotalsView::new(&index.totals));
+    let events: Vec<Choice> =
+        EventType::ALL.iter().map(|e| Choice { value: e.slug().to_string(), label: e.as_str().to_string() }).collect();
+    ctx.insert("events", &events);
+    ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
+    ctx.insert("figure_words", &figure_words(site.words));
+}
+
+/// How figures read, for the explorer's script: each form with `{n}`,
+/// `{low}`, `{high}` where the numbers go, and the digit-group separator.
+fn figure_words(words: &super::Words) -> String {
+    let slot = |name: &'static str| {
+        (
+            name,
+            Value::Text(match name {
+                "n" => "{n}",
+                "low" => "{low}",
+                _ => "{high}",
+            }),
+        )
+    };
+    let thousand = words.number(1000);
+    serde_json::json!({
+        "exact": words.phrase("amount-exact", &[slot("n")]),
+        "between": words.phrase("amount-between", &[slot("low"), slot("high")]),
+        "at-least": words.phrase("amount-at-least", &[slot("low")]),
+        "up-to": words.phrase("amount-up-to", &[slot("high")]),
+        "not-reported": words.phrase("amount-not-reported", &[]),
+        "group": thousand.trim_start_matches('1').trim_end_matches("000"),
+    })
+    .to_string()
+    // Inside <script>, markup characters must not appear as such.
+    .replace('<', "\\u003c")
+    .replace('>', "\\u003e")
+    .replace('&', "\\u0026")
 }

@@ -1,39 +1,56 @@
 //! Where incidents happened, as map points for a page: one point per place on
 //! a briefing's page, and on pages listing many incidents one point per place
-//! (within about 10 km), sized by the incidents' conservative killed total and
-//! linking to the newest incident there.
+//! (within about 10 km), sized by the number killed there and linking to the
+//! newest incident at that place.
+//!
+//! Only incidents of violence are mapped (developments are not). A point is
+//! sized by the confirmed figure (the sum of lower bounds); where only
+//! maximums were reported it is sized by them and drawn as unconfirmed (a
+//! hollow circle), never as a zero.
 
 use std::collections::BTreeMap;
 
 use crate::index::BriefingId;
 use crate::model::CountryCode;
-use crate::model::casualty::CasualtyKind;
+use crate::model::casualty::{CasualtyKind, Sum};
 
 use super::Prepared;
 use super::map::{MapOptions, MapPoint, render_map};
+use super::words::Value;
+
+/// The size of a point and whether it is only a maximum.
+fn drawn(killed: &Sum) -> (u64, bool) {
+    if killed.amount().is_maximum_only() { (killed.high.unwrap_or(0), true) } else { (killed.low, false) }
+}
 
 /// The map of one briefing's places, framed on its countries.
 pub fn briefing_map(site: &Prepared<'_>, id: BriefingId) -> String {
     let Some(world) = site.world else { return String::new() };
     let index = site.index;
     let b = &index.briefings[id];
-    let killed = index.figures[id].low(CasualtyKind::Killed);
+    if !b.is_incident() {
+        return String::new();
+    }
+    let mut killed = Sum::default();
+    let _ = killed.add(index.figures[id].range(CasualtyKind::Killed));
+    let (size, unconfirmed) = drawn(&killed);
     let points: Vec<MapPoint> = b
         .locations
         .iter()
         .filter_map(|l| {
             let (lat, lon) = l.coordinates?;
             let label = format!("{}: {}", l.name, b.title);
-            Some(MapPoint { lat, lon, killed, url: site.incidents[id].row.url.clone(), label })
+            Some(MapPoint { lat, lon, killed: size, unconfirmed, url: site.incidents[id].row.url.clone(), label })
         })
         .collect();
     if points.is_empty() {
         return String::new();
     }
+    let places = b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
     let options = MapOptions {
         id: "map".into(),
-        title: format!("Map of {}", b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ")),
-        description: "Where the incident happened; the circle's size follows the number killed.".into(),
+        title: site.words.phrase("map-title-briefing", &[("places", Value::Text(&places))]),
+        description: site.words.phrase("map-description-briefing", &[]),
         focus: b.countries.iter().map(|c| c.as_str().to_string()).collect(),
     };
     render_map(world, &points, &options)
@@ -45,25 +62,26 @@ struct Place {
     lat: f64,
     lon: f64,
     incidents: usize,
-    killed: u64,
+    killed: Sum,
     newest: BriefingId,
 }
 
-/// The map of many incidents, one point per place, framed on `focus`
-/// (ISO codes) or, when empty, on the countries of the incidents.
+/// The map of the incidents among `ids`, one point per place, framed on
+/// `focus` (ISO codes) or, when empty, on the countries of the incidents.
 pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, focus: &[String]) -> String {
     let Some(world) = site.world else { return String::new() };
     let index = site.index;
+    let words = site.words;
     let mut places: BTreeMap<(i64, i64), Place> = BTreeMap::new();
     let mut countries: Vec<CountryCode> = Vec::new();
-    for &id in ids {
+    for id in index.incidents_only(ids) {
         let b = &index.briefings[id];
         for c in &b.countries {
             if !countries.contains(c) {
                 countries.push(*c);
             }
         }
-        let killed = index.figures[id].low(CasualtyKind::Killed);
+        let killed = index.figures[id].range(CasualtyKind::Killed);
         for l in &b.locations {
             let Some((lat, lon)) = l.coordinates else { continue };
             let key = ((lat * 10.0).round() as i64, (lon * 10.0).round() as i64);
@@ -72,11 +90,11 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 lat,
                 lon,
                 incidents: 0,
-                killed: 0,
+                killed: Sum::default(),
                 newest: id,
             });
             place.incidents += 1;
-            place.killed = place.killed.saturating_add(killed);
+            let _ = place.killed.add(killed);
             place.newest = place.newest.max(id);
         }
     }
@@ -85,22 +103,35 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         .map(|p| {
             let row = &site.incidents[p.newest].row;
             let label = if p.incidents == 1 {
-                format!("{}: {} ({})", p.name, row.title, row.date_short)
+                words.phrase(
+                    "map-point-one",
+                    &[
+                        ("place", Value::Text(&p.name)),
+                        ("title", Value::Text(&row.title)),
+                        ("date", Value::Text(&row.date_short)),
+                    ],
+                )
             } else {
-                format!("{}: {} incidents, at least {} killed; latest: {}", p.name, p.incidents, p.killed, row.title)
+                words.phrase(
+                    "map-point-many",
+                    &[
+                        ("place", Value::Text(&p.name)),
+                        ("incidents", Value::Number(p.incidents as u64)),
+                        ("killed", Value::Text(&words.amount(p.killed.amount()))),
+                        ("title", Value::Text(&row.title)),
+                    ],
+                )
             };
-            MapPoint { lat: p.lat, lon: p.lon, killed: p.killed, url: row.url.clone(), label }
+            let (killed, unconfirmed) = drawn(&p.killed);
+            MapPoint { lat: p.lat, lon: p.lon, killed, unconfirmed, url: row.url.clone(), label }
         })
         .collect();
     let focus =
         if focus.is_empty() { countries.iter().map(|c| c.as_str().to_string()).collect() } else { focus.to_vec() };
     let options = MapOptions {
         id: "map".into(),
-        title: format!("Map of incidents, {subject}"),
-        description: format!(
-            "{} places; each circle's size follows the number killed there (at least), and links to the latest incident at that place.",
-            points.len()
-        ),
+        title: words.phrase("map-title", &[("subject", Value::Text(subject))]),
+        description: words.phrase("map-description", &[("places", Value::Number(points.len() as u64))]),
         focus,
     };
     render_map(world, &points, &options)

@@ -5,13 +5,15 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context;
 
-use crate::index::GroupId;
-use crate::model::GroupKind;
+use crate::index::groups::claim_slot;
+use crate::index::{BriefingId, GroupId};
+use crate::model::{CasualtyKind, Claim, GroupKind, Role};
 use crate::urls;
 
 use super::Prepared;
 use super::charts;
-use super::views::{Link, TotalsView, claim_label, kind_heading, role_label};
+use super::views::{FigureText, Link, TotalsView, claim_label, kind_heading, role_label};
+use super::words::Value;
 
 #[derive(Serialize)]
 pub(super) struct GroupCard {
@@ -20,8 +22,12 @@ pub(super) struct GroupCard {
     kind: &'static str,
     profiled: bool,
     parent: Option<String>,
+    /// Incidents of violence it carried out.
     incidents: usize,
-    killed_text: String,
+    /// Incidents of violence against it (as target or responder).
+    against: usize,
+    /// Victims killed in the incidents it carried out.
+    killed: FigureText,
 }
 
 pub(super) fn group_card(site: &Prepared<'_>, gid: GroupId) -> GroupCard {
@@ -32,8 +38,9 @@ pub(super) fn group_card(site: &Prepared<'_>, gid: GroupId) -> GroupCard {
         kind: g.profile.as_ref().map_or(GroupKind::ArmedGroup, |p| p.kind).as_str(),
         profiled: g.profile.is_some(),
         parent: g.parent.map(|p| site.index.groups[p].name.clone()),
-        incidents: g.totals.incidents,
-        killed_text: super::views::thousands(g.totals.killed),
+        incidents: g.perpetrator_totals.incidents,
+        against: g.against_totals.incidents,
+        killed: FigureText::new(site.words, g.perpetrator_totals.kind(CasualtyKind::Killed).all.amount()),
     }
 }
 
@@ -68,6 +75,16 @@ struct GroupIncident<'a> {
     claim_label: &'static str,
 }
 
+/// How many of a group's incidents each claim status has.
+#[derive(Serialize)]
+struct ClaimCount {
+    /// `claimed`, `attributed`, `suspected`, `denied`.
+    claim: &'static str,
+    /// `Claimed`...
+    label: &'static str,
+    count: usize,
+}
+
 #[derive(Serialize)]
 struct ComponentIncident<'a> {
     row: &'a tera::Value,
@@ -87,8 +104,15 @@ struct GroupView<'a> {
     parent: Option<Link>,
     components: Vec<Link>,
     body_html: &'a str,
-    totals: TotalsView,
+    /// The incidents of violence it carried out: killed counts their victims;
+    /// militants killed in them are `killed.militants`, apart.
     perpetrator_totals: TotalsView,
+    /// Incidents of violence against it (target or responder), counted apart.
+    against_totals: TotalsView,
+    /// Developments naming it (listed, not counted).
+    developments: usize,
+    /// Its perpetrator incidents by claim status.
+    claims: Vec<ClaimCount>,
     with_components_totals: TotalsView,
     profile_path: Option<String>,
 }
@@ -120,29 +144,49 @@ pub(super) fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> Str
         parent: g.parent.map(link),
         components: g.components.iter().map(|&c| link(c)).collect(),
         body_html: site.group_bodies[gid].as_ref().map_or("", |r| r.html.as_str()),
-        totals: TotalsView::new(&g.totals),
-        perpetrator_totals: TotalsView::new(&g.perpetrator_totals),
-        with_components_totals: TotalsView::new(&g.with_components_totals),
+        perpetrator_totals: TotalsView::new(site.words, &g.perpetrator_totals, 0),
+        against_totals: TotalsView::new(site.words, &g.against_totals, 0),
+        developments: g.developments,
+        claims: [Claim::Claimed, Claim::Attributed, Claim::Suspected, Claim::Denied]
+            .into_iter()
+            .filter_map(|c| {
+                let count = g.claims[claim_slot(c)?];
+                Some(ClaimCount { claim: c.as_str(), label: claim_label(c), count })
+            })
+            .collect(),
+        with_components_totals: TotalsView::new(site.words, &g.with_components_totals, 0),
         profile_path: p.map(|p| crate::diagnostics::display_path(&p.origin.path)),
     };
     ctx.insert("group", &view);
-    let incidents: Vec<GroupIncident> = g
+    let incident = |bid: BriefingId| {
+        let inv = index.involvements[bid].iter().find(|i| i.group == gid).expect("a group's incident names it");
+        GroupIncident {
+            row: &site.incidents[bid].value,
+            role: inv.role.as_str(),
+            role_label: role_label(inv.role),
+            claim: inv.claim.as_str(),
+            claim_label: claim_label(inv.claim),
+        }
+    };
+    let role_of = |bid: BriefingId| index.involvements[bid].iter().find(|i| i.group == gid).map(|i| i.role);
+    let violent = |bid: &BriefingId| index.briefings[*bid].is_incident();
+    let perpetrated: Vec<BriefingId> =
+        g.incidents.iter().copied().filter(|b| violent(b) && role_of(*b) == Some(Role::Perpetrator)).collect();
+    let against: Vec<BriefingId> = g
         .incidents
         .iter()
-        .map(|&bid| {
-            let inv = index.involvements[bid].iter().find(|i| i.group == gid).expect("a group's incident names it");
-            GroupIncident {
-                row: &site.incidents[bid].value,
-                role: inv.role.as_str(),
-                role_label: role_label(inv.role),
-                claim: inv.claim.as_str(),
-                claim_label: claim_label(inv.claim),
-            }
-        })
+        .copied()
+        .filter(|b| violent(b) && matches!(role_of(*b), Some(Role::Target | Role::Responder)))
         .collect();
-    ctx.insert("incidents", &incidents);
-    insert_chart(site, ctx, &g.incidents, &g.name);
-    ctx.insert("map_svg", &super::places::incidents_map(site, &g.incidents, &g.name, &[]));
+    let mentions: Vec<BriefingId> =
+        g.incidents.iter().copied().filter(|b| !violent(b) || matches!(role_of(*b), Some(Role::Other))).collect();
+    ctx.insert("incidents", &g.incidents.iter().map(|&b| incident(b)).collect::<Vec<_>>());
+    ctx.insert("perpetrated", &perpetrated.iter().map(|&b| incident(b)).collect::<Vec<_>>());
+    ctx.insert("against", &against.iter().map(|&b| incident(b)).collect::<Vec<_>>());
+    ctx.insert("mentions", &mentions.iter().map(|&b| incident(b)).collect::<Vec<_>>());
+    // The chart and the map show what it did: the incidents it carried out.
+    insert_chart(site, ctx, &perpetrated, &g.name);
+    ctx.insert("map_svg", &super::places::incidents_map(site, &perpetrated, &g.name, &[]));
     ctx.insert("data_url", &site.urls.to(&format!("{}incidents.json", urls::group(&g.slug))));
     let component_incidents: Vec<ComponentIncident> = g
         .component_incidents
@@ -151,7 +195,12 @@ pub(super) fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> Str
         .collect();
     ctx.insert("component_incidents", &component_incidents);
     let first = site.group_bodies[gid].as_ref().and_then(|r| r.first_paragraph.clone());
-    first.unwrap_or_else(|| format!("{} incidents involving {}", g.totals.incidents, g.name))
+    first.unwrap_or_else(|| {
+        site.words.phrase(
+            "group-description",
+            &[("incidents", Value::Number(g.perpetrator_totals.incidents as u64)), ("name", Value::Text(&g.name))],
+        )
+    })
 }
 
 #[derive(Serialize)]
@@ -159,8 +208,9 @@ pub(super) struct CountryCard {
     name: String,
     code: String,
     url: String,
-    incidents: usize,
-    killed_text: String,
+    /// Incidents of violence.
+    pub(super) incidents: usize,
+    killed: FigureText,
 }
 
 pub(super) fn country_card(site: &Prepared<'_>, cid: usize) -> CountryCard {
@@ -170,7 +220,7 @@ pub(super) fn country_card(site: &Prepared<'_>, cid: usize) -> CountryCard {
         code: c.code.to_string(),
         url: site.urls.to(&urls::country(&c.slug)),
         incidents: c.totals.incidents,
-        killed_text: super::views::thousands(c.totals.killed),
+        killed: FigureText::new(site.words, c.totals.kind(CasualtyKind::Killed).all.amount()),
     }
 }
 
@@ -200,7 +250,7 @@ pub(super) fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> Str
     let index = site.index;
     let c = &index.countries[cid];
     let mut counts: HashMap<GroupId, usize> = HashMap::new();
-    for &bid in &c.incidents {
+    for bid in index.incidents_only(&c.incidents) {
         for inv in &index.involvements[bid] {
             *counts.entry(inv.group).or_default() += 1;
         }
@@ -212,7 +262,7 @@ pub(super) fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> Str
         code: c.code.to_string(),
         profiled: c.profile.is_some(),
         body_html: site.country_bodies[cid].as_ref().map_or("", |r| r.html.as_str()),
-        totals: TotalsView::new(&c.totals),
+        totals: TotalsView::new(site.words, &c.totals, c.developments),
         groups: groups
             .into_iter()
             .map(|(g, n)| GroupCount {
@@ -229,12 +279,18 @@ pub(super) fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> Str
     ctx.insert("map_svg", &super::places::incidents_map(site, &c.incidents, &c.name, &[c.code.to_string()]));
     ctx.insert("data_url", &site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))));
     let first = site.country_bodies[cid].as_ref().and_then(|r| r.first_paragraph.clone());
-    first.unwrap_or_else(|| format!("{} incidents in {}", c.totals.incidents, c.name))
+    first.unwrap_or_else(|| {
+        site.words.phrase(
+            "country-description",
+            &[("incidents", Value::Number(c.totals.incidents as u64)), ("name", Value::Text(&c.name))],
+        )
+    })
 }
 
 /// `months` (per-month counts, for the data table) and `chart_svg` (the same as a chart).
-pub(super) fn insert_chart(site: &Prepared<'_>, ctx: &mut Context, ids: &[crate::index::BriefingId], subject: &str) {
-    let months = charts::monthly(site.index, ids);
-    ctx.insert("chart_svg", &charts::monthly_svg("chart", subject, &months));
+pub(super) fn insert_chart(site: &Prepared<'_>, ctx: &mut Context, ids: &[BriefingId], subject: &str) {
+    let (months, undated) = charts::monthly(site.index, ids, site.words);
+    ctx.insert("chart_svg", &charts::monthly_svg("chart", subject, &months, site.words));
     ctx.insert("months", &months);
+    ctx.insert("months_undated", &undated);
 }

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::index::{BriefingId, SiteIndex};
-use crate::model::casualty::{CasualtyKind, Figure, Range};
+use crate::model::casualty::{CasualtyKind, Figure, KindFigure};
 
 use super::Urls;
 
@@ -55,26 +55,61 @@ pub struct ActorRef {
     pub written_as: String,
 }
 
-/// A derived range: conservative low, and high when every report bounds it.
+/// A derived range: the lower bound when a report gives one, the upper
+/// bound when every report gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RangeRef {
-    /// Conservative figure.
-    pub low: u64,
-    /// Highest reported figure, when known.
+    /// Lower bound (`null`: only maximums were reported).
+    pub low: Option<u64>,
+    /// Upper bound (`null`: some report gives none).
     pub high: Option<u64>,
+}
+
+/// One part of a derived figure: the people of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhoRef {
+    /// `security forces`, `civilians`, `militants` or `unknown`.
+    pub who: String,
+    /// Lower bound.
+    pub low: Option<u64>,
+    /// Upper bound.
+    pub high: Option<u64>,
+}
+
+/// The derived figure of one kind: its range, and the range of each group of people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindRef {
+    /// Lower bound (`null`: only maximums were reported).
+    pub low: Option<u64>,
+    /// Upper bound (`null`: some report gives none).
+    pub high: Option<u64>,
+    /// Per who was counted.
+    pub by_who: Vec<WhoRef>,
+}
+
+impl KindRef {
+    /// The overall range.
+    pub fn range(&self) -> RangeRef {
+        RangeRef { low: self.low, high: self.high }
+    }
+
+    /// The range of the people `who` (front-matter words), if reported.
+    pub fn of(&self, who: &str) -> Option<RangeRef> {
+        self.by_who.iter().find(|w| w.who == who).map(|w| RangeRef { low: w.low, high: w.high })
+    }
 }
 
 /// Derived figures of an incident, per kind (`null` when nothing was reported).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     /// Killed.
-    pub killed: Option<RangeRef>,
+    pub killed: Option<KindRef>,
     /// Injured.
-    pub injured: Option<RangeRef>,
+    pub injured: Option<KindRef>,
     /// Captured or abducted.
-    pub captured: Option<RangeRef>,
+    pub captured: Option<KindRef>,
     /// Missing.
-    pub missing: Option<RangeRef>,
+    pub missing: Option<KindRef>,
 }
 
 /// One report as written.
@@ -95,8 +130,8 @@ pub struct ReportRef {
 /// A source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
-    /// Address.
-    pub url: String,
+    /// Address (`null` for a source without one).
+    pub url: Option<String>,
     /// Headline.
     pub title: Option<String>,
     /// Outlet.
@@ -116,14 +151,18 @@ pub struct IncidentRecord {
     pub title: String,
     /// The lead.
     pub summary: String,
-    /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    /// `YYYY-MM-DD`, `YYYY-MM` when only the month is known, `YYYY` when only the year is.
     pub event_date: String,
     /// Last day, for incidents over several days.
     pub end_date: Option<String>,
-    /// `day` or `month`.
+    /// `day`, `month` or `year`.
     pub date_precision: String,
-    /// Publication day.
-    pub published: String,
+    /// The `event:` of the briefing: `attack`, `battle`, ... `development`.
+    pub event: String,
+    /// The event type in ACLED's typology (`Battles`, `Violence against civilians`...).
+    pub event_type: String,
+    /// Publication day (`null` when not known).
+    pub published: Option<String>,
     /// Last update.
     pub updated: Option<String>,
     /// Countries, in the order written.
@@ -146,15 +185,19 @@ pub struct IncidentRecord {
     pub sources: Vec<SourceRef>,
 }
 
-fn range(r: Option<Range>) -> Option<RangeRef> {
-    r.map(|r| RangeRef { low: r.low, high: r.high })
+fn kind_ref(k: &KindFigure) -> KindRef {
+    KindRef {
+        low: k.total.low,
+        high: k.total.high,
+        by_who: k.by_who.iter().map(|(w, r)| WhoRef { who: w.as_str().into(), low: r.low, high: r.high }).collect(),
+    }
 }
 
 /// The record of briefing `id`, with its lead `summary`.
 pub fn record(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls) -> IncidentRecord {
     let b = &index.briefings[id];
     let figures = &index.figures[id];
-    let kind = |k: CasualtyKind| range(figures.get(k).map(|f| f.total));
+    let kind = |k: CasualtyKind| figures.get(k).map(kind_ref);
     IncidentRecord {
         id: b.slug.clone(),
         url: urls.absolute(&crate::urls::briefing(&b.slug)),
@@ -162,9 +205,11 @@ pub fn record(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls) -> 
         summary: summary.to_string(),
         event_date: b.date.iso(),
         end_date: b.end_date.map(|d| d.iso()),
-        date_precision: if b.date.is_month_only() { "month" } else { "day" }.into(),
-        published: b.published_on().to_string(),
-        updated: b.updated.map(|d| d.to_string()),
+        date_precision: b.date.precision().into(),
+        event: b.event.as_str().into(),
+        event_type: b.event.acled(&b.casualties).into(),
+        published: index.publication[id].published.map(|d| d.to_string()),
+        updated: index.publication[id].updated.map(|d| d.to_string()),
         countries: index.incident_countries[id]
             .iter()
             .map(|&c| {

@@ -32,8 +32,7 @@ pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
         "description": site.incidents[id].row.summary,
         "url": url,
         "mainEntityOfPage": url,
-        "datePublished": b.published_on().to_string(),
-        "dateModified": super::feeds::last_change(index, id).to_string(),
+
         "author": organisation,
         "publisher": organisation,
         "inLanguage": site.config.language,
@@ -41,6 +40,13 @@ pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
         "keywords": b.tags.iter().chain(&b.tactics).chain(&b.targets).cloned().collect::<Vec<_>>(),
         "citation": b.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
     });
+    let dates = &index.publication[id];
+    if let Some(published) = dates.published {
+        article["datePublished"] = json!(published.to_string());
+    }
+    if let Some(changed) = dates.changed {
+        article["dateModified"] = json!(changed.to_string());
+    }
     if let Some(country) = b.countries.first() {
         article["spatialCoverage"] = json!(country.name());
     }

@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use crate::index::{BriefingId, Involvement, SiteIndex};
 use crate::markdown::Rendered;
-use crate::model::casualty::{CasualtyKind, KindFigure, Range};
+use crate::model::casualty::{Amount, CasualtyKind, KindFigure, KindTotal, Range, Who};
 use crate::model::date::long_day;
 use crate::model::{Briefing, Claim, GroupKind, Role, Totals};
 
 use super::Urls;
+use super::words::Words;
 
 /// A link: text and address.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +43,33 @@ pub struct Actor {
     pub claim_label: &'static str,
 }
 
+/// A figure ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureText {
+    /// As readers read it: `70–77`, `at least 70`, `up to 200`, `not reported`.
+    pub text: String,
+    /// `exact`, `between`, `at-least`, `up-to` or `not-reported` (for styles).
+    pub form: &'static str,
+    /// Lower bound, when one is known.
+    pub low: Option<u64>,
+    /// Upper bound, when one is known.
+    pub high: Option<u64>,
+}
+
+impl FigureText {
+    /// Formats `amount`.
+    pub fn new(words: &Words, amount: Amount) -> FigureText {
+        let (low, high) = match amount {
+            Amount::NotReported => (None, None),
+            Amount::Exact(n) => (Some(n), Some(n)),
+            Amount::Between(l, h) => (Some(l), Some(h)),
+            Amount::AtLeast(l) => (Some(l), None),
+            Amount::UpTo(h) => (None, Some(h)),
+        };
+        FigureText { text: words.amount(amount), form: amount.form(), low, high }
+    }
+}
+
 /// One incident as a line in a list (home, chronology, group, country).
 #[derive(Debug, Clone, Serialize)]
 pub struct IncidentRow {
@@ -49,24 +77,28 @@ pub struct IncidentRow {
     pub title: String,
     /// Page address.
     pub url: String,
-    /// `17 Sep 2024` or `Sep 2024`.
+    /// `17 Sep 2024`, `Sep 2024` or `2024`.
     pub date_short: String,
     /// `17–18 September 2024`.
     pub date_long: String,
-    /// `2024-09-17` or `2024-09`.
+    /// `2024-09-17`, `2024-09` or `2024`.
     pub date_iso: String,
-    /// Only the month is known.
-    pub month_only: bool,
+    /// `day`, `month` or `year`: how precisely the date is known.
+    pub date_precision: &'static str,
+    /// `attack`, `battle`, `explosion`, `violence-against-civilians`, `protest`, `riot` or `development`.
+    pub event: &'static str,
+    /// A development: listed, marked, not counted.
+    pub development: bool,
     /// Countries, linked.
     pub countries: Vec<Link>,
     /// Places, comma-separated.
     pub places: String,
     /// Perpetrators with claim status.
     pub perpetrators: Vec<Actor>,
-    /// Killed, as a derived range (`70`, `1–100`, `at least 70`), if reported.
-    pub killed: Option<String>,
+    /// Killed (`70`, `1–100`, `at least 70`, `up to 200`), if reported.
+    pub killed: Option<FigureText>,
     /// Injured, if reported.
-    pub injured: Option<String>,
+    pub injured: Option<FigureText>,
     /// The lead.
     pub summary: String,
     /// Shown only in previews: a draft.
@@ -75,54 +107,100 @@ pub struct IncidentRow {
     pub scheduled: bool,
 }
 
-/// Conservative totals, formatted.
+/// One part of a figure or total, by who was counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhoPart {
+    /// `security-forces`, `civilians`, `militants`, `unknown`.
+    pub who: &'static str,
+    /// The words: `security forces`...
+    pub label: String,
+    /// The figure.
+    pub figure: FigureText,
+}
+
+/// The total of one kind of casualty over several incidents.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindTotalView {
+    /// The figure (`144–350`, `at least 61`, `up to 200`, `not reported`).
+    pub figure: FigureText,
+    /// Incidents that report it.
+    pub reported: usize,
+    /// Of those, incidents whose figure is only a maximum.
+    pub maximum_only: usize,
+    /// The split by who was counted, in a fixed order, reported parts only.
+    pub by_who: Vec<WhoPart>,
+    /// The same without militants: the split of a perpetrator's victims.
+    pub victims: Vec<WhoPart>,
+    /// The militants' part, when reported (shown apart on a group's page).
+    pub militants: Option<FigureText>,
+}
+
+impl KindTotalView {
+    fn new(words: &Words, total: &KindTotal) -> KindTotalView {
+        let by_who: Vec<WhoPart> = Who::ALL
+            .iter()
+            .filter(|w| total.by_who[w.index()].reported > 0)
+            .map(|&w| WhoPart {
+                who: who_slug(w),
+                label: words.who(w),
+                figure: FigureText::new(words, total.by_who[w.index()].amount()),
+            })
+            .collect();
+        let militants = total.by_who[Who::Militants.index()];
+        KindTotalView {
+            figure: FigureText::new(words, total.all.amount()),
+            reported: total.all.reported,
+            maximum_only: total.all.maximum_only,
+            victims: by_who.iter().filter(|p| p.who != who_slug(Who::Militants)).cloned().collect(),
+            by_who,
+            militants: (militants.reported > 0).then(|| FigureText::new(words, militants.amount())),
+        }
+    }
+}
+
+/// Totals over several incidents, formatted.
 #[derive(Debug, Clone, Serialize)]
 pub struct TotalsView {
-    /// Number of incidents.
+    /// Incidents of violence counted.
     pub incidents: usize,
     /// `1,234`.
     pub incidents_text: String,
-    /// At least this many killed.
-    pub killed: u64,
-    /// `1,234`.
-    pub killed_text: String,
-    /// At least this many injured.
-    pub injured: u64,
-    /// `1,234`.
-    pub injured_text: String,
-    /// At least this many captured.
-    pub captured: u64,
-    /// At least this many missing.
-    pub missing: u64,
+    /// Developments listed beside them, not counted.
+    pub developments: usize,
+    /// Killed.
+    pub killed: KindTotalView,
+    /// Injured.
+    pub injured: KindTotalView,
+    /// Captured or abducted.
+    pub captured: KindTotalView,
+    /// Missing.
+    pub missing: KindTotalView,
 }
 
 impl TotalsView {
-    /// Formats `t`.
-    pub fn new(t: &Totals) -> TotalsView {
+    /// Formats `t`, with `developments` listed beside.
+    pub fn new(words: &Words, t: &Totals, developments: usize) -> TotalsView {
+        let kind = |k: CasualtyKind| KindTotalView::new(words, t.kind(k));
         TotalsView {
             incidents: t.incidents,
-            incidents_text: thousands(t.incidents as u64),
-            killed: t.killed,
-            killed_text: thousands(t.killed),
-            injured: t.injured,
-            injured_text: thousands(t.injured),
-            captured: t.captured,
-            missing: t.missing,
+            incidents_text: words.number(t.incidents as u64),
+            developments,
+            killed: kind(CasualtyKind::Killed),
+            injured: kind(CasualtyKind::Injured),
+            captured: kind(CasualtyKind::Captured),
+            missing: kind(CasualtyKind::Missing),
         }
     }
 }
 
-/// `12345` -> `12,345`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+/// `security-forces`, `civilians`, `militants`, `unknown`.
+pub fn who_slug(w: Who) -> &'static str {
+    match w {
+        Who::SecurityForces => "security-forces",
+        Who::Civilians => "civilians",
+        Who::Militants => "militants",
+        Who::Unknown => "unknown",
     }
-    out
 }
 
 /// Builds an incident row.
@@ -131,18 +209,21 @@ pub fn incident_row(
     id: BriefingId,
     summary: &str,
     urls: &Urls,
+    words: &Words,
     status: (bool, bool),
 ) -> IncidentRow {
     let b = &index.briefings[id];
     let figures = &index.figures[id];
-    let range = |k: CasualtyKind| figures.get(k).map(|f| f.total.to_string());
+    let range = |k: CasualtyKind| figures.get(k).map(|f| FigureText::new(words, f.total.amount()));
     IncidentRow {
         title: b.title.clone(),
         url: urls.to(&crate::urls::briefing(&b.slug)),
         date_short: b.date.short(),
         date_long: b.date.range(b.end_date.as_ref()),
         date_iso: b.date.iso(),
-        month_only: b.date.is_month_only(),
+        date_precision: b.date.precision(),
+        event: b.event.slug(),
+        development: !b.is_incident(),
         countries: country_links(index, id, urls),
         places: b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", "),
         perpetrators: index.involvements[id]
@@ -234,40 +315,47 @@ pub struct PlaceView {
 pub struct ReportView {
     /// `killed`...
     pub kind: &'static str,
-    /// `security forces`...
+    /// `security-forces`...
     pub who: &'static str,
+    /// The words: `security forces`...
+    pub who_label: String,
     /// `70`, `at least 200`, `up to 30`, `5–9`.
-    pub figure: String,
+    pub figure: FigureText,
     /// Who reported it.
     pub according_to: String,
 }
 
-/// The derived figure for one kind.
+/// The derived figure of an incident for one kind.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureView {
     /// `killed`...
     pub kind: &'static str,
-    /// `1–100` or `at least 70` or `70`.
-    pub range: String,
-    /// All reports agree.
-    pub exact: bool,
-    /// Conservative figure.
-    pub low: u64,
-    /// Per `who`: (who, range).
-    pub by_who: Vec<(&'static str, String)>,
+    /// The range over every report.
+    pub figure: FigureText,
+    /// Two reports about the same people disagree.
+    pub contested: bool,
+    /// Per who was counted.
+    pub by_who: Vec<WhoPart>,
     /// Number of reports.
     pub reports: usize,
 }
 
 impl FigureView {
     /// Formats a derived figure.
-    pub fn new(k: &KindFigure) -> FigureView {
+    pub fn new(words: &Words, k: &KindFigure) -> FigureView {
         FigureView {
             kind: k.kind.as_str(),
-            range: k.total.to_string(),
-            exact: k.total.is_exact(),
-            low: k.total.low,
-            by_who: k.by_who.iter().map(|(w, r): &(_, Range)| (w.as_str(), r.to_string())).collect(),
+            figure: FigureText::new(words, k.total.amount()),
+            contested: k.contested,
+            by_who: k
+                .by_who
+                .iter()
+                .map(|(w, r): &(Who, Range)| WhoPart {
+                    who: who_slug(*w),
+                    label: words.who(*w),
+                    figure: FigureText::new(words, r.amount()),
+                })
+                .collect(),
             reports: k.reports,
         }
     }
@@ -276,10 +364,10 @@ impl FigureView {
 /// A source of a briefing.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
-    /// Address.
-    pub url: String,
+    /// Address; none for a source without one.
+    pub url: Option<String>,
     /// Headline, or the address.
-    pub title: String,
+    pub title: Option<String>,
     /// Outlet.
     pub publisher: Option<String>,
     /// `19 September 2024`.
@@ -308,10 +396,10 @@ pub struct BriefingView<'a> {
     pub row: &'a tera::Value,
     /// The writer's own lead, shown above the body (not repeated from it).
     pub lede: Option<&'a str>,
-    /// `20 September 2024`.
-    pub published: String,
+    /// `20 September 2024`, when known (never the incident's date).
+    pub published: Option<String>,
     /// `2024-09-20`.
-    pub published_iso: String,
+    pub published_iso: Option<String>,
     /// Last update, if any.
     pub updated: Option<String>,
     /// `2024-10-02`.
@@ -349,8 +437,10 @@ pub fn briefing_view<'a>(
     incidents: &'a [std::sync::Arc<super::Incident>],
     body: &'a Rendered,
     urls: &Urls,
+    words: &Words,
 ) -> BriefingView<'a> {
     let b: &Briefing = &index.briefings[id];
+    let dates = &index.publication[id];
     let mut corrections: Vec<CorrectionView> = b
         .corrections
         .iter()
@@ -365,10 +455,10 @@ pub fn briefing_view<'a>(
     BriefingView {
         row: &incidents[id].value,
         lede: b.summary.as_deref(),
-        published: b.published.map_or_else(|| b.date.long(), long_day),
-        published_iso: b.published.map_or_else(|| b.date.iso(), |d| d.to_string()),
-        updated: b.updated.map(long_day),
-        updated_iso: b.updated.map(|d| d.to_string()),
+        published: dates.published.map(long_day),
+        published_iso: dates.published.map(|d| d.to_string()),
+        updated: dates.updated.map(long_day),
+        updated_iso: dates.updated.map(|d| d.to_string()),
         body_html: &body.html,
         places: b
             .locations
@@ -398,18 +488,19 @@ pub fn briefing_view<'a>(
             .iter()
             .map(|r| ReportView {
                 kind: r.kind.as_str(),
-                who: r.who.as_str(),
-                figure: r.figure.to_string(),
+                who: who_slug(r.who),
+                who_label: words.who(r.who),
+                figure: FigureText::new(words, r.figure.amount()),
                 according_to: r.according_to.clone(),
             })
             .collect(),
-        figures: index.figures[id].0.iter().map(FigureView::new).collect(),
+        figures: index.figures[id].0.iter().map(|k| FigureView::new(words, k)).collect(),
         sources: b
             .sources
             .iter()
             .map(|s| SourceView {
                 url: s.url.clone(),
-                title: s.title.clone().unwrap_or_else(|| s.url.clone()),
+                title: s.title.clone().or_else(|| s.url.clone()),
                 publisher: s.publisher.clone(),
                 date: s.date.map(|d| d.long()),
                 date_iso: s.date.map(|d| d.iso()),
@@ -418,18 +509,5 @@ pub fn briefing_view<'a>(
         corrections,
         previous: index.previous(id).map(|p| &incidents[p].value),
         next: index.next(id).map(|n| &incidents[n].value),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 }

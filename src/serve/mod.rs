@@ -191,6 +191,9 @@ fn rebuild_loop(
         if changes.is_empty() {
             continue;
         }
+        // Watch a replaced folder again before anyone hears of the rebuild:
+        // an edit made as soon as the page reloads must not go unseen.
+        watcher.watch_folders(&paths);
         let rebuild = session.apply(&changes);
         let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
         if worth_telling {
@@ -200,7 +203,6 @@ fn rebuild_loop(
                 rebuild.ok && rebuild.css_only() && !had_errors(&live),
             );
         }
-        watcher.watch_folders(&paths);
         report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
     }
 }

@@ -108,7 +108,11 @@ impl Watcher {
     pub fn watch_folders(&mut self, changed: &[PathBuf]) {
         for folder in ["content", "themes"] {
             let dir = self.root.join(folder);
-            if changed.contains(&dir) {
+            if changed.contains(&dir) && self.watched.contains(&dir) {
+                // The folder was replaced (moved away and back, a branch
+                // switch): forget the old watches before watching it again,
+                // or they keep pointing at folders that are gone.
+                let _ = self.debouncer.unwatch(&dir);
                 self.watched.retain(|d| *d != dir);
             }
             if !self.watched.contains(&dir)

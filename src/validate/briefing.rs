@@ -1,30 +1,50 @@
 //! Checks one briefing's front matter and builds the `Briefing`.
 
-use crate::model::casualty::{CasualtyKind, CasualtyReport, Figure, Who};
+use jiff::civil::Date;
+
+use crate::model::casualty::{CasualtyKind, CasualtyReport, Figure, MAX_FIGURE, Who};
 use crate::model::names::is_valid_slug;
 use crate::model::{
-    Body, Briefing, Claim, Correction, CountryCode, GeoPrecision, GroupMention, Location, Origin, Role, Source,
+    Body, Briefing, Claim, Correction, CountryCode, EventType, GeoPrecision, GroupMention, IncidentDate, Location,
+    Origin, Role, Source,
 };
 use crate::raw::{RawBriefing, RawCasualty, RawGroupRef, RawLocation, RawSource};
 
 use super::Checker;
 
-/// Validates a briefing; `None` when a required part is missing or wrong.
-pub fn validate(raw: RawBriefing, origin: Origin, stem: &str, body: Body, c: &mut Checker<'_>) -> Option<Briefing> {
+/// The earliest year an incident may be dated.
+pub const FIRST_YEAR: i16 = 1900;
+
+/// Validates a briefing as of `today`; `None` when a required part is missing or wrong.
+pub fn validate(
+    raw: RawBriefing,
+    origin: Origin,
+    stem: &str,
+    body: Body,
+    today: Date,
+    c: &mut Checker<'_>,
+) -> Option<Briefing> {
     let title = c.required_text(raw.title, "title", "add a headline: `title: JNIM strikes Bamako`");
     let date_text =
         c.required_text(raw.date, "date", "add the day the incident began: `date: 2024-09-17` (or `2024-09`)");
-    let date = date_text.and_then(|d| c.incident_date(&d, "date"));
-    let end_date = c.optional_text(raw.end_date).and_then(|d| c.incident_date(&d, "end_date"));
-    if let (Some(start), Some(end)) = (date, end_date) {
-        if end.last_day() < start.first_day() {
-            c.error(
-                "date-order",
-                "end_date",
-                format!("`end_date` {end} is before `date` {start}"),
-                "end_date is the last day of the incident; it cannot come before date",
-            );
-        }
+    let date = date_text.and_then(|d| c.incident_date(&d, "date")).and_then(|d| in_range(d, "date", today, c));
+    let end_date = c
+        .optional_text(raw.end_date)
+        .and_then(|d| c.incident_date(&d, "end_date"))
+        .and_then(|d| in_range(d, "end_date", today, c));
+    let event = match c.optional_text(raw.event) {
+        Some(e) => c.choice(&e, "event", &EventType::ALL, EventType::as_str),
+        None => Some(EventType::Attack),
+    };
+    if let (Some(start), Some(end)) = (date, end_date)
+        && end.last_day() < start.first_day()
+    {
+        c.error(
+            "date-order",
+            "end_date",
+            format!("`end_date` {end} is before `date` {start}"),
+            "end_date is the last day of the incident; it cannot come before date",
+        );
     }
     let published_text = c.optional_text(raw.published);
     let published = published_text.as_deref().map(|p| c.day(p, "published"));
@@ -48,6 +68,7 @@ pub fn validate(raw: RawBriefing, origin: Origin, stem: &str, body: Body, c: &mu
         title: title?,
         date: date?,
         end_date,
+        event: event?,
         published: match published {
             Some(p) => Some(p?),
             None => None,
@@ -66,6 +87,29 @@ pub fn validate(raw: RawBriefing, origin: Origin, stem: &str, body: Body, c: &mu
         corrections,
         body,
     })
+}
+
+/// `date` when it lies between `FIRST_YEAR` and `today`, else an error at `field`.
+fn in_range(date: IncidentDate, field: &str, today: Date, c: &mut Checker<'_>) -> Option<IncidentDate> {
+    if date.year() < FIRST_YEAR {
+        c.error(
+            "date-out-of-range",
+            field,
+            format!("`{field}` {date} is before {FIRST_YEAR}"),
+            format!("incidents are dated from {FIRST_YEAR} on; check the year"),
+        );
+        return None;
+    }
+    if date.first_day() > today {
+        c.error(
+            "date-out-of-range",
+            field,
+            format!("`{field}` {date} is after today ({today})"),
+            "an incident cannot be dated in the future; to publish later, set `published:`",
+        );
+        return None;
+    }
+    Some(date)
 }
 
 /// The slug: given, or the file name; either way `[a-z0-9-]+`.
@@ -199,7 +243,10 @@ fn locations(raws: Vec<RawLocation>, countries: &[CountryCode], c: &mut Checker<
             None => Some(GeoPrecision::Town),
         };
         if let (Some(name), Some(country), Some(precision)) = (name, country, precision) {
-            out.push(Location { name, country, admin1: c.optional_text(raw.admin1), coordinates, precision });
+            // The entry's line: a cheap look-up (a place far from its country is
+            // reported there, once the index knows the map outlines).
+            let span = c.stored_span(&at);
+            out.push(Location { name, country, admin1: c.optional_text(raw.admin1), coordinates, precision, span });
         }
     }
     out
@@ -303,14 +350,26 @@ fn casualties(raws: Vec<RawCasualty>, c: &mut Checker<'_>) -> Vec<CasualtyReport
 fn figure(count: Option<i64>, min: Option<i64>, max: Option<i64>, at: &str, c: &mut Checker<'_>) -> Option<Figure> {
     let mut ok = true;
     for (value, name) in [(count, "count"), (min, "min"), (max, "max")] {
-        if value.is_some_and(|v| v < 0) {
-            c.error(
-                "negative-count",
-                &format!("{at}.{name}"),
-                format!("`{name}` cannot be negative"),
-                "write the number of people, 0 or more",
-            );
-            ok = false;
+        match value {
+            Some(v) if v < 0 => {
+                c.error(
+                    "negative-count",
+                    &format!("{at}.{name}"),
+                    format!("`{name}` cannot be negative"),
+                    "write the number of people, 0 or more",
+                );
+                ok = false;
+            }
+            Some(v) if v as u64 > MAX_FIGURE => {
+                c.error(
+                    "figure-too-large",
+                    &format!("{at}.{name}"),
+                    format!("`{name}` {v} is above {MAX_FIGURE}, the largest figure sitrep accepts"),
+                    "check the number for a typo (an extra digit, a year)",
+                );
+                ok = false;
+            }
+            _ => {}
         }
     }
     let unsigned = |v: Option<i64>| v.map(|v| v.max(0) as u64);
@@ -334,18 +393,27 @@ fn figure(count: Option<i64>, min: Option<i64>, max: Option<i64>, at: &str, c: &
             );
             return None;
         }
-        (None, min, max) => Figure { min: unsigned(min), max: unsigned(max) },
-    };
-    if let (Some(lo), Some(hi)) = (figure.min, figure.max) {
-        if lo > hi {
+        (None, Some(0), None) => {
             c.error(
-                "min-above-max",
+                "empty-figure",
                 &format!("{at}.min"),
-                format!("`min` {lo} is greater than `max` {hi}"),
-                "swap the two figures",
+                "`min: 0` with no `max` reports no figure: it says only that the number is not negative",
+                "give the reported number as `count`, a `min` above 0 (\"over 20\"), or a `max` (\"up to 30\")",
             );
-            ok = false;
+            return None;
         }
+        (None, min, max) => Figure::new(unsigned(min), unsigned(max)),
+    };
+    if let (Some(lo), Some(hi)) = (unsigned(min), unsigned(max))
+        && lo > hi
+    {
+        c.error(
+            "min-above-max",
+            &format!("{at}.min"),
+            format!("`min` {lo} is greater than `max` {hi}"),
+            "swap the two figures",
+        );
+        ok = false;
     }
     ok.then_some(figure)
 }
@@ -363,17 +431,22 @@ fn sources(raws: Option<Vec<RawSource>>, c: &mut Checker<'_>) -> Vec<Source> {
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("sources[{i}]");
-        let url = c
-            .required_text(raw.url, &format!("{at}.url"), "add the address: `url: https://...`")
-            .and_then(|u| c.url(&u, &format!("{at}.url")));
+        let bad_url = raw.url.as_deref().is_some_and(|u| !u.trim().is_empty());
+        let url = c.optional_text(raw.url).and_then(|u| c.url(&u, &format!("{at}.url")));
+        let title = c.optional_text(raw.title);
+        let publisher = c.optional_text(raw.publisher);
         let date = c.optional_text(raw.date).and_then(|d| c.incident_date(&d, &format!("{at}.date")));
-        if let Some(url) = url {
-            out.push(Source {
-                url,
-                title: c.optional_text(raw.title),
-                publisher: c.optional_text(raw.publisher),
-                date,
-            });
+        if url.is_none() && !bad_url && title.is_none() && publisher.is_none() {
+            c.error(
+                "empty-source",
+                &at,
+                "this source has no address, title or publisher",
+                "give its `url`; for a source with no address (a print edition, an interview, a document the desk received), give its `title` or `publisher`",
+            );
+            continue;
+        }
+        if url.is_some() || !bad_url {
+            out.push(Source { url, title, publisher, date });
         }
     }
     out

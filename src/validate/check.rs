@@ -111,7 +111,12 @@ impl<'a> Checker<'a> {
         match IncidentDate::parse(value) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.date_error(e, value, field, "YYYY-MM-DD, or YYYY-MM when only the month is known");
+                self.date_error(
+                    e,
+                    value,
+                    field,
+                    "YYYY-MM-DD, or YYYY-MM when only the month is known, or YYYY when only the year is",
+                );
                 None
             }
         }
@@ -184,10 +189,11 @@ impl<'a> Checker<'a> {
         let v = value.trim();
         // Parsed and normalised by the `url` crate: characters that may not
         // stand in an address (spaces, `<`) come out percent-encoded.
-        if let Ok(parsed) = url::Url::parse(v) {
-            if matches!(parsed.scheme(), "http" | "https") && parsed.host_str().is_some_and(|h| !h.is_empty()) {
-                return Some(parsed.into());
-            }
+        if let Ok(parsed) = url::Url::parse(v)
+            && matches!(parsed.scheme(), "http" | "https")
+            && parsed.host_str().is_some_and(|h| !h.is_empty())
+        {
+            return Some(parsed.into());
         }
         self.error(
             "bad-url",

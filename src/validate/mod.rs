@@ -10,6 +10,7 @@ mod briefing;
 mod check;
 mod profile;
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -43,9 +44,9 @@ pub struct Validated {
     pub rejected: Option<(Origin, Body)>,
 }
 
-/// Validates every file, collecting all problems; returns what was valid.
-pub fn validate(files: &[SourceFile], diags: &mut Diagnostics) -> Content {
-    let results: Vec<Validated> = files.par_iter().map(validate_file).collect();
+/// Validates every file as of `today`, collecting all problems; returns what was valid.
+pub fn validate(files: &[SourceFile], today: Date, diags: &mut Diagnostics) -> Content {
+    let results: Vec<Validated> = files.par_iter().map(|f| validate_file(f, today)).collect();
     for r in &results {
         r.problems.iter().for_each(|d| diags.push(d.clone()));
     }
@@ -67,13 +68,15 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
     content
 }
 
-/// Validates one file: its item, its problems, and for a rejected file its body.
-pub fn validate_file(file: &SourceFile) -> Validated {
-    let (item, problems) = check_file(file);
+/// Validates one file as of `today` (incident dates cannot be later): its
+/// item, its problems, and for a rejected file its body.
+pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
+    let (item, problems) = check_file(file, today);
     let rejected = if item.is_none() {
         let required = file.kind != SourceKind::Country;
         frontmatter::split(&file.text, &file.path, required).ok().map(|doc| {
-            let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
+            let origin =
+                Origin { path: file.path.clone(), content_path: file.content_path.clone(), modified: file.modified };
             (origin, Body::new(doc.body.to_string(), doc.body_line))
         })
     } else {
@@ -82,18 +85,18 @@ pub fn validate_file(file: &SourceFile) -> Validated {
     Validated { item, problems, rejected }
 }
 
-fn check_file(file: &SourceFile) -> (Option<Item>, Vec<Diagnostic>) {
+fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>) {
     let required = file.kind != SourceKind::Country;
     let doc = match frontmatter::split(&file.text, &file.path, required) {
         Ok(doc) => doc,
         Err(d) => return (None, vec![d]),
     };
-    let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone() };
+    let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone(), modified: file.modified };
     let body = Body::new(doc.body.to_string(), doc.body_line);
     let stem = file.stem();
     match file.kind {
         SourceKind::Briefing => run(&doc, file, |raw, c| {
-            briefing::validate(raw, origin, stem, body, c).map(|b| Item::Briefing(std::sync::Arc::new(b)))
+            briefing::validate(raw, origin, stem, body, today, c).map(|b| Item::Briefing(std::sync::Arc::new(b)))
         }),
         SourceKind::Group => run(&doc, file, |raw, c| profile::group(raw, origin, stem, body, c).map(Item::Group)),
         SourceKind::Country => {

@@ -36,10 +36,10 @@ pub fn group(
     }
     let mut active_in = Vec::new();
     for (i, v) in raw.active_in.unwrap_or_default().iter().enumerate() {
-        if let Some(code) = c.country(v, &format!("active_in[{i}]")) {
-            if !active_in.contains(&code) {
-                active_in.push(code);
-            }
+        if let Some(code) = c.country(v, &format!("active_in[{i}]"))
+            && !active_in.contains(&code)
+        {
+            active_in.push(code);
         }
     }
     let kind = match c.optional_text(raw.kind) {
@@ -86,15 +86,15 @@ pub fn country(
 /// Validates a free page; built at `/<file name>/`.
 pub fn page(raw: RawPage, origin: Origin, stem: &str, body: Body, c: &mut Checker<'_>) -> Option<Page> {
     let slug = file_slug(stem, c);
-    if let Some(s) = &slug {
-        if RESERVED.contains(&s.as_str()) {
-            c.error(
-                "reserved-slug",
-                "",
-                format!("a free page cannot be called `{s}`: /{s}/ is built by sitrep"),
-                "rename the file",
-            );
-        }
+    if let Some(s) = &slug
+        && RESERVED.contains(&s.as_str())
+    {
+        c.error(
+            "reserved-slug",
+            "",
+            format!("a free page cannot be called `{s}`: /{s}/ is built by sitrep"),
+            "rename the file",
+        );
     }
     let title = c.required_text(raw.title, "title", "add a title: `title: About`");
     Some(Page {

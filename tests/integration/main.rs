@@ -8,6 +8,7 @@ mod broken_site;
 mod browser;
 mod build;
 mod chronology;
+mod dates;
 mod cli;
 mod diagnostics;
 mod drafts;

@@ -32,9 +32,9 @@ fn the_json_download_round_trips_to_the_model() {
         assert_eq!(record.countries.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), codes);
     }
     let bamako = data.incidents.iter().find(|r| r.id == "bamako").unwrap();
-    let killed = bamako.casualties.killed.unwrap();
-    assert_eq!((killed.low, killed.high), (70, Some(77)));
-    assert_eq!(bamako.casualties.injured.map(|r| (r.low, r.high)), Some((200, None)));
+    let killed = bamako.casualties.killed.clone().unwrap();
+    assert_eq!((killed.low, killed.high), (Some(70), Some(77)));
+    assert_eq!(bamako.casualties.injured.as_ref().map(|r| (r.low, r.high)), Some((Some(200), None)));
     assert_eq!(bamako.actors[0].name, "JNIM");
     assert_eq!(bamako.actors[0].written_as, "GSIM");
     assert_eq!(bamako.actors[0].claim, "claimed");
@@ -170,11 +170,14 @@ fn charts_show_incidents_and_killed_per_month_with_their_numbers() {
     let b = t.build();
     let titles: Vec<String> = b.texts("countries/burkina-faso/", "svg.chart title");
     assert_eq!(titles, ["Incidents and people killed per month, Burkina Faso"]);
-    // February 2023 to August 2024, every month listed, empty ones as 0.
+    // February 2023 to August 2024, every month listed, empty ones with 0 incidents and no figure.
     let months = b.texts("countries/burkina-faso/", ".chart-data tbody th");
     let cells = b.texts("countries/burkina-faso/", ".chart-data tbody td");
     assert_eq!(months.len(), 19);
-    assert_eq!((months[0].as_str(), cells[0].as_str(), cells[1].as_str()), ("February 2023", "2", "15"));
-    assert_eq!((months[18].as_str(), cells[36].as_str(), cells[37].as_str()), ("August 2024", "1", "150"));
-    assert_eq!((cells[2].as_str(), cells[3].as_str()), ("0", "0"), "March 2023 had none");
+    assert_eq!((months[0].as_str(), cells[0].as_str(), cells[1].as_str()), ("February 2023", "2", "at least 15"));
+    assert_eq!((months[18].as_str(), cells[36].as_str(), cells[37].as_str()), ("August 2024", "1", "150–400"));
+    assert_eq!((cells[2].as_str(), cells[3].as_str()), ("0", ""), "March 2023 had none");
+    // The confirmed part is a solid bar, the rest of the range a pale one.
+    assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-killed", "height").len(), 2);
+    assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-range", "height").len(), 1);
 }

@@ -20,7 +20,10 @@ fn run_pipeline(files: &[SourceFile]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let config = config::parse("title: Fuzz\nbase_url: https://example.org/f/\n", &mut diags).expect("valid settings");
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
-    let site = pipeline::build_sources(Some(&config), Some(&theme::builtin()), files, false, today, &mut diags);
+    let history = sitrep::history::History::default();
+    let theme = theme::builtin();
+    let setup = pipeline::Setup { config: Some(&config), theme: Some(&theme), drafts: false, today, history: &history };
+    let site = pipeline::build_sources(&setup, files, &mut diags);
     // Whatever the input, the site has its fixed pages unless templates failed.
     assert!(site.output.get("index.html").is_some() || diags.has_errors());
     diags
@@ -34,7 +37,7 @@ fn file(kind: SourceKind, name: &str, text: String) -> SourceFile {
         SourceKind::Page => "pages",
     };
     let content_path = format!("{folder}/{name}.md");
-    SourceFile { path: PathBuf::from("content").join(&content_path), content_path, kind, text }
+    SourceFile { path: PathBuf::from("content").join(&content_path), content_path, kind, text, modified: None }
 }
 
 fn cases() -> u32 {

@@ -222,10 +222,11 @@ fn broken_links(root: &Path, pages: &BTreeSet<String>, base_path: &str) -> Vec<S
             };
             if !root.join(&target).is_file() {
                 broken.push(format!("{page} -> {link}"));
-            } else if let Some(f) = fragment {
-                if target.ends_with(".html") && !ids.get(&target).is_some_and(|s| s.contains(f)) {
-                    broken.push(format!("{page} -> {link} (no id {f})"));
-                }
+            } else if let Some(f) = fragment
+                && target.ends_with(".html")
+                && !ids.get(&target).is_some_and(|s| s.contains(f))
+            {
+                broken.push(format!("{page} -> {link} (no id {f})"));
             }
         }
     }

@@ -1,8 +1,10 @@
 /* sitrep incident explorer: filters data/incidents.json in the browser.
    Plain JavaScript, no dependencies, no requests but the site's own data file.
-   The filters live in the query string (group, country, claim, tactic, target,
-   from, to, q) so a view can be shared; the page's form (explorer.html) holds
-   the controls and their options. */
+   The filters live in the query string (group, country, event, claim, tactic,
+   target, from, to, q) so a view can be shared; the page's form (explorer.html)
+   holds the controls and their options, and its `sr-words` block the words.
+   Figures follow the site's rules: no invented zero ("up to" a maximum, "not
+   reported" for nothing), totals with their range, developments never counted. */
 (function () {
   "use strict";
 
@@ -13,6 +15,7 @@
   var FIELDS = [
     ["group", "sr-group"],
     ["country", "sr-country"],
+    ["event", "sr-event"],
     ["claim", "sr-claim"],
     ["tactic", "sr-tactic"],
     ["target", "sr-target"],
@@ -21,10 +24,13 @@
     ["q", "sr-q"]
   ];
   var PAGE = 100;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var CLAIMS = { claimed: "Claimed", attributed: "Attributed", suspected: "Suspected", denied: "Denied" };
-
   var $ = function (id) { return document.getElementById(id); };
+  var WORDS = {};
+  try { WORDS = JSON.parse(($("sr-words") || {}).textContent || "{}"); } catch (e) { WORDS = {}; }
+  var FIGURES = WORDS.figures || {};
+  var MONTHS = WORDS.months || [];
+  var CLAIMS = WORDS.claims || {};
+
   var form = $("sr-filters");
   var controls = {};
   FIELDS.forEach(function (f) { controls[f[0]] = $(f[1]); });
@@ -55,30 +61,52 @@
     return m[1] + "-" + (mm < 10 ? "0" : "") + mm;
   }
 
-  /** 12345 -> "12,345", as the rest of the site writes numbers. */
+  /** 12345 -> "12,345" (or "12 345"), as the rest of the site writes numbers. */
   function thousands(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, FIGURES.group == null ? "," : FIGURES.group);
   }
 
-  /** A casualty range as the site writes it: "70", "70–77", "up to 200", "at least 70". */
-  function range(r) {
-    if (!r) return "";
-    if (r.high == null) return "at least " + thousands(r.low);
-    if (r.high === r.low) return thousands(r.low);
-    if (r.low === 0) return "up to " + thousands(r.high);
-    return thousands(r.low) + "\u2013" + thousands(r.high);
+  function fill(pattern, values) {
+    return String(pattern || "").replace(/\{(\w+)\}/g, function (_, k) { return thousands(values[k]); });
   }
 
-  /** "2024-09-17" -> "17 Sep 2024"; "2024-09" -> "Sep 2024". */
+  /** A figure as the site writes it, from its lower and upper bound (either
+      may be null): "70", "70–77", "at least 70", "up to 200", "not reported". */
+  function amount(lowValue, highValue) {
+    var l = typeof lowValue === "number" ? lowValue : null;
+    var h = typeof highValue === "number" ? highValue : null;
+    if (l === null && h === null) return FIGURES["not-reported"] || "";
+    if (l !== null && h !== null && l >= h) return fill(FIGURES.exact, { n: h });
+    if (h !== null && (l === null || l === 0)) return fill(FIGURES["up-to"], { high: h });
+    if (h !== null) return fill(FIGURES.between, { low: l, high: h });
+    return fill(FIGURES["at-least"], { low: l });
+  }
+
+  /** A sum of incident figures, kept the way the site keeps totals. */
+  function Sum() {
+    this.low = 0;
+    this.high = 0;
+    this.reported = 0;
+    this.maximumOnly = 0;
+  }
+  Sum.prototype.add = function (r) {
+    if (!r || (r.low == null && r.high == null)) return;
+    this.low += typeof r.low === "number" ? r.low : 0;
+    this.high = this.reported === 0 ? r.high : this.high == null || r.high == null ? null : this.high + r.high;
+    this.reported += 1;
+    if (r.low == null || (r.low === 0 && r.high > 0)) this.maximumOnly += 1;
+  };
+  Sum.prototype.text = function () {
+    if (this.reported === 0) return amount(null, null);
+    return amount(this.reported > this.maximumOnly ? this.low : null, this.high);
+  };
+
+  /** "2024-09-17" -> "17 Sep 2024"; "2024-09" -> "Sep 2024"; "2024" stays. */
   function shortDate(iso) {
     var p = String(iso || "").split("-");
     var name = MONTHS[parseInt(p[1], 10) - 1];
     if (!name) return iso || "";
     return (p[2] ? parseInt(p[2], 10) + " " : "") + name + " " + p[0];
-  }
-
-  function low(r) {
-    return r && typeof r.low === "number" ? r.low : 0;
   }
 
   /** What filtering needs of a record, worked out once. */
@@ -89,12 +117,15 @@
     var actors = rec.actors || [];
     var casualties = rec.casualties || {};
     var start = month(rec.event_date);
+    var year = rec.date_precision === "year";
     return {
       rec: rec,
       order: order,
-      key: String(rec.event_date || "") + (rec.date_precision === "month" ? "-00" : ""),
+      key: String(rec.event_date || "") + (year ? "-00-00" : rec.date_precision === "month" ? "-00" : ""),
       start: start,
-      end: month(rec.end_date) || start,
+      end: month(rec.end_date, true) || (year ? month(rec.event_date, true) : start),
+      event: String(rec.event || "attack").replace(/ /g, "-"),
+      development: rec.event === "development",
       places: places,
       text: fold([rec.title, rec.summary].concat(places, admin, countries.map(function (c) { return c.name; })).join(" \u0001 ")),
       countries: countries.map(function (c) { return String(c.code).toUpperCase(); }),
@@ -102,8 +133,8 @@
       perpetrators: actors.filter(function (a) { return a.role === "perpetrator"; }),
       tactics: (rec.tactics || []).map(fold),
       targets: (rec.targets || []).map(fold),
-      killed: low(casualties.killed),
-      injured: low(casualties.injured)
+      killed: casualties.killed || null,
+      injured: casualties.injured || null
     };
   }
 
@@ -125,10 +156,12 @@
     var words = fold(s.q).split(/\s+/).filter(Boolean);
     var group = s.group.toLowerCase();
     var country = s.country.toUpperCase();
+    var event = s.event.toLowerCase();
     var tactic = fold(s.tactic);
     var target = fold(s.target);
     return function (x) {
       if (country && x.countries.indexOf(country) < 0) return false;
+      if (event && x.event !== event) return false;
       if (tactic && x.tactics.indexOf(tactic) < 0) return false;
       if (target && x.targets.indexOf(target) < 0) return false;
       if (s.from && (x.end || x.start) < s.from) return false;
@@ -172,7 +205,7 @@
   function item(x) {
     var r = x.rec;
     var li = el("li");
-    var art = el("article", "incident");
+    var art = el("article", x.development ? "incident incident-development" : "incident");
     var meta = el("p", "incident-meta");
     var time = el("time", null, shortDate(r.event_date));
     time.setAttribute("datetime", r.event_date || "");
@@ -184,6 +217,10 @@
     if (x.places.length) {
       sep(meta);
       meta.appendChild(document.createTextNode(x.places.join(", ")));
+    }
+    if (x.development) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "badge badge-development", WORDS.badge_development));
     }
     art.appendChild(meta);
     var h = el("h3", "incident-title");
@@ -203,12 +240,11 @@
       }
       facts.appendChild(span);
     });
-    if (!x.perpetrators.length) facts.appendChild(el("span", "actor unattributed", "No perpetrator named"));
-    var killed = range((r.casualties || {}).killed);
-    if (killed) {
+    if (!x.perpetrators.length && !x.development) facts.appendChild(el("span", "actor unattributed", WORDS.no_perpetrator));
+    if (x.killed) {
       var fig = el("span", "figure-inline");
-      fig.appendChild(el("span", "figure-label", "Killed"));
-      fig.appendChild(document.createTextNode(" " + killed));
+      fig.appendChild(el("span", "figure-label", WORDS.killed));
+      fig.appendChild(document.createTextNode(" " + amount(x.killed.low, x.killed.high)));
       facts.appendChild(fig);
     }
     art.appendChild(facts);
@@ -230,7 +266,7 @@
     shown = until;
     var left = matches.length - shown;
     moreWrap.hidden = left <= 0;
-    more.textContent = "Show " + Math.min(left, PAGE) + " more (" + thousands(left) + " not shown)";
+    more.textContent = fill(WORDS.show_more, { n: Math.min(left, PAGE), left: left });
     return first;
   }
 
@@ -247,9 +283,16 @@
   function update(push) {
     var s = read();
     matches = incidents.filter(matcher(s));
-    var killed = 0;
-    var injured = 0;
-    matches.forEach(function (x) { killed += x.killed; injured += x.injured; });
+    var killed = new Sum();
+    var injured = new Sum();
+    var violent = 0;
+    matches.forEach(function (x) {
+      if (x.development) return;
+      violent += 1;
+      killed.add(x.killed);
+      injured.add(x.injured);
+    });
+    var developments = matches.length - violent;
 
     list.textContent = "";
     shown = 0;
@@ -258,16 +301,20 @@
     $("sr-empty").hidden = matches.length !== 0;
 
     var filtered = active(s);
-    var summary = [matches.length, filtered, killed, injured].join("|");
+    var summary = [violent, developments, filtered, killed.text(), injured.text()].join("|");
     if (summary !== lastSummary) {
       lastSummary = summary;
-      setText("sr-count", thousands(matches.length));
-      setText("sr-of", filtered ? " of " + thousands(incidents.length) : "");
-      setText("sr-noun", (filtered ? incidents.length : matches.length) === 1 ? "incident" : "incidents");
-      setText("sr-killed", thousands(killed));
-      setText("sr-injured", thousands(injured));
-      $("sr-killed-part").hidden = matches.length === 0;
-      $("sr-injured-part").hidden = injured === 0;
+      var all = incidents.filter(function (x) { return !x.development; }).length;
+      setText("sr-count", thousands(violent));
+      setText("sr-of", filtered ? WORDS.of + thousands(all) : "");
+      setText("sr-noun", (filtered ? all : violent) === 1 ? WORDS.incident : WORDS.incidents);
+      setText("sr-dev", thousands(developments));
+      setText("sr-dev-noun", developments === 1 ? WORDS.development : WORDS.developments);
+      $("sr-dev-part").hidden = developments === 0;
+      setText("sr-killed", killed.text());
+      setText("sr-injured", injured.text());
+      $("sr-killed-part").hidden = killed.reported === 0;
+      $("sr-injured-part").hidden = injured.reported === 0;
     }
     root.setAttribute("data-matches", String(matches.length));
 
@@ -291,7 +338,7 @@
         return;
       }
     }
-    var extra = new Option(value + " (not on this site)", value);
+    var extra = new Option(value + " " + WORDS.not_on_site, value);
     select.appendChild(extra);
     select.value = value;
   }

@@ -1,0 +1,296 @@
+//! Honest dates from the site's git history: when each content file was
+//! first committed (its publication, unless the writer gives one) and last
+//! committed (its update).
+//!
+//! One walk over every commit reachable from `HEAD`, read with `gix` (pure
+//! Rust, no `git` process): each commit's `content/` tree is compared with its
+//! first parent's, descending only into folders whose ids differ, so a commit
+//! that touches one briefing costs a few object reads however large the site.
+//! A file moved without change (same blob) keeps the history of its old path.
+//!
+//! Outside a git repository, for a file never committed, and for a file that
+//! only appears in the boundary commit of a shallow clone (whose history is
+//! cut off), nothing is known and nothing is invented.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use gix::ObjectId;
+use jiff::civil::Date;
+
+/// The first and last commit dates of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FileDates {
+    /// The day it was first committed; `None` when the history does not show it.
+    pub first: Option<Date>,
+    /// The day it was last committed.
+    pub last: Option<Date>,
+}
+
+/// Commit dates of the files under `content/`, by content path (`briefings/bamako.md`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    files: HashMap<String, FileDates>,
+    /// The commit the history was read at (to tell when it must be read again).
+    head: Option<ObjectId>,
+    /// The repository is a shallow clone: first dates of the oldest files are unknown.
+    pub shallow: bool,
+}
+
+impl History {
+    /// The dates of the file at `content_path`.
+    pub fn dates(&self, content_path: &str) -> FileDates {
+        self.files.get(content_path).copied().unwrap_or_default()
+    }
+
+    /// True when no date is known for any file (no repository, or nothing committed).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Builds a history from known dates (for tests and tools).
+    pub fn from_dates(files: impl IntoIterator<Item = (String, FileDates)>) -> History {
+        History { files: files.into_iter().collect(), head: None, shallow: false }
+    }
+}
+
+/// The commit `HEAD` points to in the repository holding `root`, if any.
+pub fn head(root: &Path) -> Option<ObjectId> {
+    let repo = gix::discover(root).ok()?;
+    repo.head_id().ok().map(|id| id.detach())
+}
+
+/// Reads the history of `<root>/content` (empty outside a repository).
+pub fn read(root: &Path) -> History {
+    read_repo(root).unwrap_or_default()
+}
+
+/// Reads it again only when `HEAD` moved since `last` was read.
+pub fn refresh(root: &Path, last: &History) -> Option<History> {
+    let now = head(root);
+    (now != last.head).then(|| read(root))
+}
+
+fn read_repo(root: &Path) -> Option<History> {
+    let repo = gix::discover(root).ok()?;
+    let workdir = repo.workdir()?.canonicalize().ok()?;
+    let site = root.canonicalize().ok()?;
+    let prefix: PathBuf = site.strip_prefix(&workdir).ok()?.join(crate::source::CONTENT_DIR);
+    let head = repo.head_id().ok()?.detach();
+    let boundary: HashSet<ObjectId> =
+        repo.shallow_commits().ok().flatten().map(|c| c.iter().copied().collect()).unwrap_or_default();
+    let mut walk = Walk::default();
+    for info in repo.rev_walk([head]).all().ok()? {
+        let Ok(info) = info else { continue };
+        let Ok(commit) = repo.find_commit(info.id) else { continue };
+        let Some(day) = commit.time().ok().and_then(civil_day) else { continue };
+        let tree = content_tree(&repo, commit.tree_id().ok().map(|id| id.detach()), &prefix);
+        let parent = commit.parent_ids().next().map(|p| p.detach());
+        let parent_tree = parent.and_then(|p| {
+            let c = repo.find_commit(p).ok()?;
+            content_tree(&repo, c.tree_id().ok().map(|id| id.detach()), &prefix)
+        });
+        if tree == parent_tree {
+            continue;
+        }
+        let mut changes = Vec::new();
+        diff(&repo, tree, parent_tree, "", &mut changes);
+        walk.commit(day, &changes, boundary.contains(&info.id));
+    }
+    Some(History { files: walk.finish(), head: Some(head), shallow: !boundary.is_empty() })
+}
+
+/// The day of a commit time, in the committer's own time zone.
+fn civil_day(t: gix::date::Time) -> Option<Date> {
+    let ts = jiff::Timestamp::from_second(t.seconds).ok()?;
+    let offset = jiff::tz::Offset::from_seconds(t.offset).ok()?;
+    Some(ts.to_zoned(offset.to_time_zone()).date())
+}
+
+/// The id of the tree at `prefix` inside tree `root`.
+fn content_tree(repo: &gix::Repository, root: Option<ObjectId>, prefix: &Path) -> Option<ObjectId> {
+    let tree = repo.find_tree(root?).ok()?;
+    let entry = tree.lookup_entry_by_path(prefix).ok()??;
+    entry.mode().is_tree().then(|| entry.object_id())
+}
+
+/// A file that changed in a commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Change {
+    /// Added with this blob.
+    Added(String, ObjectId),
+    /// Removed; it had this blob.
+    Removed(String, ObjectId),
+    /// Changed.
+    Modified(String),
+}
+
+/// Entries of a tree: name -> (is a tree, id).
+fn entries(repo: &gix::Repository, id: Option<ObjectId>) -> HashMap<String, (bool, ObjectId)> {
+    let Some(tree) = id.and_then(|id| repo.find_tree(id).ok()) else { return HashMap::new() };
+    let Ok(decoded) = tree.decode() else { return HashMap::new() };
+    decoded.entries.iter().map(|e| (e.filename.to_string(), (e.mode.is_tree(), e.oid.to_owned()))).collect()
+}
+
+/// The files that differ between trees `new` and `old`, under `dir`.
+fn diff(repo: &gix::Repository, new: Option<ObjectId>, old: Option<ObjectId>, dir: &str, out: &mut Vec<Change>) {
+    if new == old {
+        return;
+    }
+    let (new_entries, old_entries) = (entries(repo, new), entries(repo, old));
+    let path = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+    for (name, &(is_tree, id)) in &new_entries {
+        let before = old_entries.get(name).copied();
+        match (is_tree, before) {
+            (true, Some((true, old_id))) => diff(repo, Some(id), Some(old_id), &path(name), out),
+            (true, other) => {
+                diff(repo, Some(id), None, &path(name), out);
+                if let Some((false, old_id)) = other {
+                    out.push(Change::Removed(path(name), old_id));
+                }
+            }
+            (false, Some((false, old_id))) if old_id == id => {}
+            (false, Some((false, _))) => out.push(Change::Modified(path(name))),
+            (false, other) => {
+                if let Some((true, old_id)) = other {
+                    diff(repo, None, Some(old_id), &path(name), out);
+                }
+                out.push(Change::Added(path(name), id));
+            }
+        }
+    }
+    for (name, &(is_tree, id)) in &old_entries {
+        if new_entries.contains_key(name) {
+            continue;
+        }
+        if is_tree {
+            diff(repo, None, Some(id), &path(name), out);
+        } else {
+            out.push(Change::Removed(path(name), id));
+        }
+    }
+}
+
+/// The state of a walk from the newest commit to the oldest.
+#[derive(Default)]
+struct Walk {
+    dates: HashMap<String, FileDates>,
+    /// Older paths of files that were moved: old path -> path at `HEAD`.
+    follow: HashMap<String, String>,
+    /// Paths whose older changes belong to another file (one removed or added here).
+    ended: HashSet<String>,
+    /// Files first seen in the boundary of a shallow clone: their first day is unknown.
+    unknown_first: HashSet<String>,
+}
+
+impl Walk {
+    /// Takes one commit's changes, made on `day`; `cut_off` when its parents are missing.
+    fn commit(&mut self, day: Date, changes: &[Change], cut_off: bool) {
+        let removed: HashMap<ObjectId, &str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Removed(p, id) => Some((*id, p.as_str())),
+                _ => None,
+            })
+            .collect();
+        let mut moved_from = HashSet::new();
+        for change in changes {
+            let (path, added) = match change {
+                Change::Added(p, _) => (p, true),
+                Change::Modified(p) => (p, false),
+                Change::Removed(..) => continue,
+            };
+            if self.ended.contains(path) {
+                continue;
+            }
+            let current = self.follow.get(path).cloned().unwrap_or_else(|| path.clone());
+            if cut_off {
+                // The parents are cut off: this is not when the file changed.
+                if added {
+                    self.unknown_first.insert(current.clone());
+                }
+                self.ended.insert(path.clone());
+                continue;
+            }
+            let entry = self.dates.entry(current.clone()).or_default();
+            entry.last = Some(entry.last.map_or(day, |d| d.max(day)));
+            entry.first = Some(entry.first.map_or(day, |d| d.min(day)));
+            if added {
+                self.ended.insert(path.clone());
+                if let Change::Added(_, id) = change
+                    && let Some(old) = removed.get(id)
+                {
+                    self.follow.insert(old.to_string(), current);
+                    moved_from.insert(old.to_string());
+                }
+            }
+        }
+        for change in changes {
+            if let Change::Removed(p, _) = change
+                && !moved_from.contains(p)
+            {
+                self.ended.insert(p.clone());
+            }
+        }
+    }
+
+    fn finish(mut self) -> HashMap<String, FileDates> {
+        for path in &self.unknown_first {
+            self.dates.entry(path.clone()).or_default().first = None;
+        }
+        self.dates
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn id(n: u8) -> ObjectId {
+        ObjectId::from_bytes_or_panic(&[n; 20])
+    }
+
+    #[test]
+    fn first_and_last_commit_of_each_file() {
+        let mut w = Walk::default();
+        // Newest first.
+        w.commit(day("2024-10-02"), &[Change::Modified("a.md".into())], false);
+        w.commit(day("2024-09-20"), &[Change::Added("b.md".into(), id(2))], false);
+        w.commit(day("2024-09-18"), &[Change::Added("a.md".into(), id(1))], false);
+        let dates = w.finish();
+        assert_eq!(dates["a.md"], FileDates { first: Some(day("2024-09-18")), last: Some(day("2024-10-02")) });
+        assert_eq!(dates["b.md"], FileDates { first: Some(day("2024-09-20")), last: Some(day("2024-09-20")) });
+    }
+
+    #[test]
+    fn a_moved_file_keeps_its_history_and_a_replaced_one_does_not() {
+        let mut w = Walk::default();
+        w.commit(
+            day("2024-11-01"),
+            &[Change::Added("2024/a.md".into(), id(1)), Change::Removed("a.md".into(), id(1))],
+            false,
+        );
+        w.commit(day("2024-09-18"), &[Change::Added("a.md".into(), id(1))], false);
+        // c.md was removed, then a new c.md written: the old one's dates are not the new one's.
+        let mut v = Walk::default();
+        v.commit(day("2024-12-01"), &[Change::Added("c.md".into(), id(3))], false);
+        v.commit(day("2024-11-01"), &[Change::Removed("c.md".into(), id(4))], false);
+        v.commit(day("2024-01-01"), &[Change::Added("c.md".into(), id(4))], false);
+        assert_eq!(w.finish()["2024/a.md"].first, Some(day("2024-09-18")));
+        assert_eq!(v.finish()["c.md"].first, Some(day("2024-12-01")));
+    }
+
+    #[test]
+    fn the_boundary_of_a_shallow_clone_gives_no_first_date() {
+        let mut w = Walk::default();
+        w.commit(day("2024-12-01"), &[Change::Modified("a.md".into())], false);
+        w.commit(day("2024-11-01"), &[Change::Added("a.md".into(), id(1)), Change::Added("b.md".into(), id(2))], true);
+        let dates = w.finish();
+        assert_eq!(dates["a.md"], FileDates { first: None, last: Some(day("2024-12-01")) });
+        assert_eq!(dates.get("b.md").copied().unwrap_or_default(), FileDates::default());
+    }
+}

@@ -1,0 +1,299 @@
+//! The words readers see, in one language, from the theme's translation
+//! table (`themes/<name>/i18n/<language>.ftl`, Project Fluent syntax).
+//!
+//! Rust never writes a reader-visible word itself: figures ("at least 70",
+//! "up to 200"), who was counted, and every other phrase built from data are
+//! formatted here, through the theme's table, with numbers grouped the
+//! language's way (`1,234`, `1 234`). Fluent's plural rules pick the right
+//! form of a phrase for each number. A key the table lacks is an error that
+//! names the key and the language.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::model::{Amount, Who};
+use crate::theme::Theme;
+
+/// Every key Rust asks the table for; checked when the table is loaded, so a
+/// missing one is reported once, before any page is rendered.
+pub const REQUIRED: &[&str] = &[
+    "amount-exact",
+    "amount-between",
+    "amount-at-least",
+    "amount-up-to",
+    "amount-not-reported",
+    "who-security-forces",
+    "who-civilians",
+    "who-militants",
+    "who-unknown",
+    "who-part",
+    "chart-title",
+    "chart-description",
+    "chart-incidents-heading",
+    "chart-killed-heading",
+    "feed-title-site",
+    "feed-title-group",
+    "feed-title-country",
+    "data-title-site",
+    "data-title-group",
+    "data-title-country",
+    "month-not-known",
+    "subject-all-incidents",
+    "group-description",
+    "country-description",
+    "map-title",
+    "map-description",
+    "map-title-briefing",
+    "map-description-briefing",
+    "map-point-one",
+    "map-point-many",
+];
+
+/// One language's words.
+pub struct Words {
+    language: String,
+    bundle: FluentBundle<FluentResource>,
+    fingerprint: u64,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words").field("language", &self.language).finish_non_exhaustive()
+    }
+}
+
+/// Arguments of a phrase: name and value.
+pub type Args<'a> = &'a [(&'a str, Value<'a>)];
+
+/// A value put into a phrase.
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'a> {
+    /// A count: written the language's way, and chooses plural forms.
+    Number(u64),
+    /// Text, as is.
+    Text(&'a str),
+}
+
+impl Words {
+    /// Loads the table of `language` from `theme`; `None` (with diagnostics)
+    /// when it is missing, does not parse, or lacks a key in `REQUIRED`.
+    pub fn load(theme: &Theme, language: &str, diags: &mut Diagnostics) -> Option<Words> {
+        let Some((path, text)) = theme.translation(language) else {
+            diags.push(
+                Diagnostic::error(
+                    "missing-translation",
+                    theme.origin.join("i18n").join(format!("{language}.ftl")),
+                    format!("the theme has no translation table for language `{language}`"),
+                )
+                .hint("add i18n/<language>.ftl to the theme (copy en.ftl from the default theme and translate it)"),
+            );
+            return None;
+        };
+        let resource = match FluentResource::try_new(text.to_string()) {
+            Ok(r) => r,
+            Err((_, errors)) => {
+                for e in errors {
+                    let line = text[..e.pos.start.min(text.len())].matches('\n').count() + 1;
+                    diags.push(
+                        Diagnostic::error("translation-syntax", &path, format!("cannot read this entry: {}", e.kind))
+                            .at(Span::new(line, 1))
+                            .hint("entries are `key = text`; see https://projectfluent.org/fluent/guide/"),
+                    );
+                }
+                return None;
+            }
+        };
+        let lang: LanguageIdentifier = language.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(format_number));
+        if bundle.add_resource(resource).is_err() {
+            diags.push(
+                Diagnostic::error("translation-syntax", &path, "a key is defined twice").hint("keep one entry per key"),
+            );
+            return None;
+        }
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (language, text).hash(&mut h);
+            h.finish()
+        };
+        let words = Words { language: language.to_string(), bundle, fingerprint };
+        let missing = words.missing(REQUIRED.iter().copied(), &path, diags);
+        (!missing).then_some(words)
+    }
+
+    /// Reports each of `keys` the table lacks; true when one is missing.
+    pub fn missing<'k>(&self, keys: impl Iterator<Item = &'k str>, path: &PathBuf, diags: &mut Diagnostics) -> bool {
+        let mut any = false;
+        for key in keys {
+            if !self.bundle.has_message(key) {
+                any = true;
+                diags.push(
+                    Diagnostic::error(
+                        "missing-translation",
+                        path,
+                        format!("the `{}` translation table has no entry `{key}`", self.language),
+                    )
+                    .hint(format!("add `{key} = ...` to it (the default theme's en.ftl has every entry)")),
+                );
+            }
+        }
+        any
+    }
+
+    /// The language code: `en`.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// A hash of the language and its table: equal words, equal fingerprints.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// The phrase `key` with `args` (the key itself if it is missing, which
+    /// `load` has already reported for every key Rust uses).
+    pub fn phrase(&self, key: &str, args: Args<'_>) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Value::Number(n) => fluent_args.set(*name, FluentValue::from(*n as f64)),
+                Value::Text(t) => fluent_args.set(*name, FluentValue::String(Cow::Borrowed(t))),
+            }
+        }
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    }
+
+    /// A number written the language's way: `1,234`, `1 234`.
+    pub fn number(&self, n: u64) -> String {
+        group(n, separator(&self.language))
+    }
+
+    /// A figure as readers read it: `70`, `70–77`, `at least 70`, `up to 200`, `not reported`.
+    pub fn amount(&self, amount: Amount) -> String {
+        let n = Value::Number;
+        match amount {
+            Amount::NotReported => self.phrase("amount-not-reported", &[]),
+            Amount::Exact(x) => self.phrase("amount-exact", &[("n", n(x))]),
+            Amount::Between(l, h) => self.phrase("amount-between", &[("low", n(l)), ("high", n(h))]),
+            Amount::AtLeast(l) => self.phrase("amount-at-least", &[("low", n(l))]),
+            Amount::UpTo(h) => self.phrase("amount-up-to", &[("high", n(h))]),
+        }
+    }
+
+    /// Who was counted: `civilians`, `security forces`...
+    pub fn who(&self, who: Who) -> String {
+        let key = match who {
+            Who::SecurityForces => "who-security-forces",
+            Who::Civilians => "who-civilians",
+            Who::Militants => "who-militants",
+            Who::Unknown => "who-unknown",
+        };
+        self.phrase(key, &[])
+    }
+
+    /// One part of a split figure: `civilians: up to 200`.
+    pub fn who_part(&self, who: Who, amount: Amount) -> String {
+        let (who, amount) = (self.who(who), self.amount(amount));
+        self.phrase("who-part", &[("who", Value::Text(&who)), ("amount", Value::Text(&amount))])
+    }
+}
+
+/// The digit-group separator of a language (CLDR): a comma in English, a
+/// narrow no-break space in French.
+fn separator(language: &str) -> &'static str {
+    match language.split(['-', '_']).next().unwrap_or(language) {
+        "fr" => "\u{202F}",
+        "de" | "es" | "it" | "pt" | "nl" | "id" | "tr" => ".",
+        "ru" | "uk" | "pl" | "cs" | "sv" | "nb" | "fi" => "\u{00A0}",
+        _ => ",",
+    }
+}
+
+/// `12345` -> `12,345` with separator `sep`.
+fn group(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The group separator of a language, memoized per bundle.
+struct Grouping(&'static str);
+
+impl Memoizable for Grouping {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Ok(Grouping(separator(lang.language.as_str())))
+    }
+}
+
+/// Fluent's number formatter: whole numbers grouped the bundle language's way.
+fn format_number(value: &FluentValue<'_>, memo: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    if n.value < 0.0 || n.value.fract() != 0.0 || n.value > u64::MAX as f64 {
+        return None;
+    }
+    memo.with_try_get::<Grouping, _, _>((), |g| group(n.value as u64, g.0)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Words {
+        let mut d = Diagnostics::new();
+        let w = Words::load(&crate::theme::builtin(), "en", &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        w.unwrap()
+    }
+
+    #[test]
+    fn figures_read_as_writers_would_say_them() {
+        let w = english();
+        assert_eq!(w.amount(Amount::Exact(70)), "70");
+        assert_eq!(w.amount(Amount::Between(1234, 5000)), "1,234–5,000");
+        assert_eq!(w.amount(Amount::AtLeast(200)), "at least 200");
+        assert_eq!(w.amount(Amount::UpTo(200)), "up to 200");
+        assert_eq!(w.amount(Amount::NotReported), "not reported");
+        assert_eq!(w.who_part(Who::Civilians, Amount::UpTo(200)), "civilians: up to 200");
+    }
+
+    #[test]
+    fn numbers_are_grouped_the_languages_way() {
+        assert_eq!(group(1234567, ","), "1,234,567");
+        assert_eq!(group(999, ","), "999");
+        assert_eq!(group(1234, separator("fr")), "1\u{202F}234");
+    }
+
+    #[test]
+    fn a_missing_table_or_key_is_an_error_naming_them() {
+        let mut theme = crate::theme::builtin();
+        theme.origin = "themes/mine".into();
+        let mut d = Diagnostics::new();
+        assert!(Words::load(&theme, "xx", &mut d).is_none());
+        assert!(d.iter().any(|x| x.message.contains("language `xx`")), "{d:?}");
+        theme.translations = vec![("en.ftl".into(), "amount-exact = { $n }\n".into())];
+        let mut d = Diagnostics::new();
+        assert!(Words::load(&theme, "en", &mut d).is_none());
+        assert!(d.iter().any(|x| x.message.contains("no entry `amount-up-to`")), "{d:?}");
+    }
+}

@@ -1,0 +1,56 @@
+//! Honest dates: a briefing's publication is the writer's `published`, else
+//! the day its file was first committed; its update, the writer's `updated`,
+//! else its last commit. Never the incident's date.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Pages, SiteTest};
+
+/// Runs git in `root` with both dates set to `day` (noon UTC).
+fn git(root: &Path, day: &str, args: &[&str]) {
+    let stamp = format!("{day}T12:00:00+00:00");
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(root)
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_AUTHOR_NAME", "Desk")
+        .env("GIT_AUTHOR_EMAIL", "desk@example.org")
+        .env("GIT_COMMITTER_NAME", "Desk")
+        .env("GIT_COMMITTER_EMAIL", "desk@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", root)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn publication_and_update_come_from_the_first_and_last_commit() {
+    let t = SiteTest::fixture("figures");
+    git(&t.root, "2024-08-26", &["init", "-q", "-b", "main"]);
+    git(&t.root, "2024-08-26", &["add", "-A"]);
+    git(&t.root, "2024-08-26", &["commit", "-q", "-m", "first"]);
+    // A correction of Barsalogho's text two months later, and a move into a year folder.
+    let text = std::fs::read_to_string(t.root.join("content/briefings/barsalogho.md")).unwrap();
+    t.write("content/briefings/barsalogho.md", &text.replace("Only a maximum", "Still only a maximum"));
+    git(&t.root, "2024-10-30", &["commit", "-q", "-am", "update"]);
+    std::fs::create_dir_all(t.root.join("content/briefings/2024")).unwrap();
+    git(&t.root, "2024-11-15", &["mv", "content/briefings/market.md", "content/briefings/2024/market.md"]);
+    git(&t.root, "2024-11-15", &["commit", "-q", "-m", "move"]);
+    // A file not committed yet has no date.
+    t.write("content/briefings/fresh.md", "---\ntitle: Fresh\ndate: 2024-11-01\ncountries: [ML]\nsources:\n  - {title: x}\n---\n");
+    let b = t.build();
+    let text = b.text("briefings/barsalogho/");
+    assert!(text.contains("Published 26 August 2024 · Updated 30 October 2024"), "{text}");
+    // The writer's own date wins over the history.
+    assert!(b.text("briefings/bamako/").contains("Published 20 September 2024"));
+    // A move keeps the file's history.
+    assert!(b.text("briefings/market/").contains("Published 26 August 2024"), "{}", b.text("briefings/market/"));
+    assert!(!b.text("briefings/fresh/").contains("Published"));
+    let feed = atom_syndication::Feed::read_from(std::fs::read(b.out.join("atom.xml")).unwrap().as_slice()).unwrap();
+    let entry = feed.entries().iter().find(|e| e.title().as_str().contains("Barsalogho")).unwrap();
+    assert!(entry.published().unwrap().to_rfc3339().starts_with("2024-08-26"));
+    assert!(entry.updated().to_rfc3339().starts_with("2024-10-30"));
+}
