@@ -13,7 +13,13 @@ fn the_example_site_builds_with_no_error_and_no_broken_link() {
     opts.output = Some(tmp.path().join("output"));
     let (site, diags) = pipeline::build(&opts);
     let site = site.unwrap_or_else(|| panic!("{}", crate::support::render(&diags)));
-    assert!(site.index.briefings.len() >= 10);
+    assert!(site.index.briefings.len() >= 9);
+    // The example follows its own methodology: not one warning, and every
+    // briefing with a figure cites sources.
+    assert_eq!(diags.warning_count(), 0, "{}", crate::support::render(&diags));
+    for b in &site.index.briefings {
+        assert!(!b.sources.is_empty(), "{} has no source", b.slug);
+    }
     for country in ["Mali", "Burkina Faso"] {
         assert!(site.index.countries.iter().any(|c| c.name == country && c.profile.is_some()), "{country}");
     }
