@@ -80,6 +80,31 @@ def corpus(n, work):
     return sitrep_dir, None, f"cargo run --release --example synth -- {n}"
 
 
+def git_copy(site):
+    """A copy of `site` in a git repository, as a desk's would be: the whole
+    site in one commit, then 200 commits of one edited briefing each (so
+    publication and update dates come from the history); returns its path."""
+    repo = site + "-git"
+    if os.path.exists(os.path.join(repo, ".git")):
+        return repo
+    shutil.rmtree(repo, ignore_errors=True)
+    shutil.copytree(site, repo)
+    env = dict(os.environ, GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="desk@example.org",
+               GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="desk@example.org")
+    git = lambda *a: subprocess.run(["git", "-C", repo, *a], check=True, env=env, stdout=subprocess.DEVNULL)  # noqa: E731
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "the site")
+    briefings = sorted(
+        os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, "content", "briefings")) for f in fs if f.endswith(".md")
+    )
+    for i, path in enumerate(briefings[:: max(1, len(briefings) // 200)][:200]):
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"\nEdited in commit {i}.\n")
+        git("commit", "-q", "-am", f"edit {i}")
+    return repo
+
+
 def median_row(samples):
     """(median wall, min wall, max wall, median cpu, median peak, median user, median system)."""
     walls, users, systems, peaks = zip(*samples)
@@ -140,6 +165,10 @@ def main():
         site, hugo_site, how[n] = sites[n]
         out = lambda tool, run: os.path.join(args.work, f"out-{tool}-{n}-{run}")  # noqa: E731
         commands = {"sitrep": lambda run: f"exec {sitrep} build --root {site} --output {out('sitrep', run)}"}
+        if n == 10000 and shutil.which("git"):
+            # The same site with its history in git: publication dates read from it.
+            repo = git_copy(site)
+            commands["sitrep+git"] = lambda run: f"exec {sitrep} build --root {repo} --output {out('sitrep-git', run)}"
         if hugo and hugo_site:
             commands["hugo"] = lambda run: f"exec hugo --quiet -s {hugo_site} -d {out('hugo', run)}"
         for name, cmd in commands.items():
@@ -202,7 +231,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for n in sizes:
-        for tool in ("sitrep", "hugo"):
+        for tool in ("sitrep", "sitrep+git", "hugo"):
             if (tool, n) not in rows:
                 continue
             wall, lo, hi, cpu, peak, user, system = rows[(tool, n)]
@@ -219,6 +248,13 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
             if n == 10000:
                 lines.append(f"| 10k: CPU ≤ 1/4 of Hugo's | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
                 lines.append(f"| 10k: peak memory ≤ 1/4 of Hugo's | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
+    if ("sitrep+git", 10000) in rows:
+        s, g = rows[("sitrep", 10000)], rows[("sitrep+git", 10000)]
+        extra = g[0] / s[0] - 1
+        lines.append(
+            f"| 10k: reading the git history adds < 10% to a build | +{extra * 100:.1f}% wall ({g[0]:.2f} s vs {s[0]:.2f} s; "
+            f"CPU +{(g[3] / s[3] - 1) * 100:.1f}%) | {verdict(extra < 0.10)} |"
+        )
     if latency:
         med, lo, hi, mem = latency
         lines.append(f"| serve at 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
@@ -251,6 +287,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "",
         "```sh",
         "sitrep build --root $W/sitrep-N --output $W/out-sitrep-N-RUN",
+        "sitrep build --root $W/sitrep-10000-git --output $W/out-sitrep-git-10000-RUN   # the site in git: 1 + 200 commits",
         "hugo --quiet -s $W/hugo-N -d $W/out-hugo-N-RUN",
         f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000 {args.edits}",
         "```",

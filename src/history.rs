@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 /// The first and last commit dates of one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,15 +72,26 @@ pub fn refresh(root: &Path, last: &History) -> Option<History> {
     (now != last.head).then(|| read(root))
 }
 
+/// A commit that changed `content/`: its day, its `content/` tree and its
+/// first parent's.
+struct Step {
+    day: Date,
+    tree: Option<ObjectId>,
+    parent_tree: Option<ObjectId>,
+    cut_off: bool,
+}
+
 fn read_repo(root: &Path) -> Option<History> {
-    let repo = gix::discover(root).ok()?;
+    let mut repo = gix::discover(root).ok()?;
+    repo.object_cache_size_if_unset(32 * 1024 * 1024);
     let workdir = repo.workdir()?.canonicalize().ok()?;
     let site = root.canonicalize().ok()?;
     let prefix: PathBuf = site.strip_prefix(&workdir).ok()?.join(crate::source::CONTENT_DIR);
     let head = repo.head_id().ok()?.detach();
     let boundary: HashSet<ObjectId> =
         repo.shallow_commits().ok().flatten().map(|c| c.iter().copied().collect()).unwrap_or_default();
-    let mut walk = Walk::default();
+    // The commits, newest first, with the trees to compare (cheap: small objects).
+    let mut steps = Vec::new();
     for info in repo.rev_walk([head]).all().ok()? {
         let Ok(info) = info else { continue };
         let Ok(commit) = repo.find_commit(info.id) else { continue };
@@ -90,12 +102,32 @@ fn read_repo(root: &Path) -> Option<History> {
             let c = repo.find_commit(p).ok()?;
             content_tree(&repo, c.tree_id().ok().map(|id| id.detach()), &prefix)
         });
-        if tree == parent_tree {
-            continue;
+        if tree != parent_tree {
+            steps.push(Step { day, tree, parent_tree, cut_off: boundary.contains(&info.id) });
         }
-        let mut changes = Vec::new();
-        diff(&repo, tree, parent_tree, "", &mut changes);
-        walk.commit(day, &changes, boundary.contains(&info.id));
+    }
+    // What each commit changed: the costly part (large folders), in parallel,
+    // a run of consecutive commits per task so each tree is read once.
+    let shared = repo.into_sync();
+    let per_task = steps.len().div_ceil(rayon::current_num_threads() * 2).max(1);
+    let changes: Vec<Vec<Change>> = steps
+        .par_chunks(per_task)
+        .flat_map_iter(|run| {
+            let repo = shared.to_thread_local();
+            let mut trees = Trees::default();
+            let mut out = Vec::with_capacity(run.len());
+            for step in run {
+                let mut changes = Vec::new();
+                diff(&repo, &mut trees, step.tree, step.parent_tree, "", &mut changes);
+                trees.next_commit();
+                out.push(changes);
+            }
+            out
+        })
+        .collect();
+    let mut walk = Walk::default();
+    for (step, changes) in steps.iter().zip(&changes) {
+        walk.commit(step.day, changes, step.cut_off);
     }
     Some(History { files: walk.finish(), head: Some(head), shallow: !boundary.is_empty() })
 }
@@ -125,49 +157,119 @@ enum Change {
     Modified(String),
 }
 
-/// Entries of a tree: name -> (is a tree, id).
-fn entries(repo: &gix::Repository, id: Option<ObjectId>) -> HashMap<String, (bool, ObjectId)> {
-    let Some(tree) = id.and_then(|id| repo.find_tree(id).ok()) else { return HashMap::new() };
-    let Ok(decoded) = tree.decode() else { return HashMap::new() };
-    decoded.entries.iter().map(|e| (e.filename.to_string(), (e.mode.is_tree(), e.oid.to_owned()))).collect()
+/// Tree objects read during the walk, by id: a commit's tree is its child's
+/// parent tree, so each is read (and inflated) once, not twice.
+#[derive(Default)]
+struct Trees {
+    kept: HashMap<ObjectId, std::rc::Rc<Vec<u8>>>,
+    used: HashSet<ObjectId>,
 }
 
-/// The files that differ between trees `new` and `old`, under `dir`.
-fn diff(repo: &gix::Repository, new: Option<ObjectId>, old: Option<ObjectId>, dir: &str, out: &mut Vec<Change>) {
+impl Trees {
+    /// The raw data of tree `id` (empty when it cannot be read).
+    fn get(&mut self, repo: &gix::Repository, id: ObjectId) -> std::rc::Rc<Vec<u8>> {
+        self.used.insert(id);
+        if let Some(data) = self.kept.get(&id) {
+            return std::rc::Rc::clone(data);
+        }
+        let data = std::rc::Rc::new(repo.find_tree(id).map(|mut t| t.take_data()).unwrap_or_default());
+        self.kept.insert(id, std::rc::Rc::clone(&data));
+        data
+    }
+
+    /// Forgets the trees the last commit did not use.
+    fn next_commit(&mut self) {
+        let used = std::mem::take(&mut self.used);
+        self.kept.retain(|id, _| used.contains(id));
+    }
+}
+
+/// The files that differ between trees `new` and `old`, under `dir`: the
+/// entries of both (sorted the way git sorts them) are walked side by side,
+/// and only folders whose ids differ are opened.
+fn diff(
+    repo: &gix::Repository,
+    trees: &mut Trees,
+    new: Option<ObjectId>,
+    old: Option<ObjectId>,
+    dir: &str,
+    out: &mut Vec<Change>,
+) {
     if new == old {
         return;
     }
-    let (new_entries, old_entries) = (entries(repo, new), entries(repo, old));
-    let path = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
-    for (name, &(is_tree, id)) in &new_entries {
-        let before = old_entries.get(name).copied();
-        match (is_tree, before) {
-            (true, Some((true, old_id))) => diff(repo, Some(id), Some(old_id), &path(name), out),
-            (true, other) => {
-                diff(repo, Some(id), None, &path(name), out);
-                if let Some((false, old_id)) = other {
-                    out.push(Change::Removed(path(name), old_id));
+    let kind = repo.object_hash();
+    let (new_data, old_data) = (new.map(|id| trees.get(repo, id)), old.map(|id| trees.get(repo, id)));
+    let path = |name: &[u8]| {
+        let name = String::from_utf8_lossy(name);
+        if dir.is_empty() { name.into_owned() } else { format!("{dir}/{name}") }
+    };
+    let new_iter = new_data.as_deref().map(|d| gix::objs::TreeRefIter::from_bytes(d, kind));
+    let old_iter = old_data.as_deref().map(|d| gix::objs::TreeRefIter::from_bytes(d, kind));
+    let mut a = new_iter.into_iter().flatten().filter_map(Result::ok).peekable();
+    let mut b = old_iter.into_iter().flatten().filter_map(Result::ok).peekable();
+    loop {
+        let order = match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => x.cmp(y),
+        };
+        match order {
+            std::cmp::Ordering::Equal => {
+                let (x, y) = (a.next().expect("peeked"), b.next().expect("peeked"));
+                if x.oid == y.oid {
+                    continue;
+                }
+                match (x.mode.is_tree(), y.mode.is_tree()) {
+                    (true, true) => {
+                        diff(repo, trees, Some(x.oid.to_owned()), Some(y.oid.to_owned()), &path(x.filename), out)
+                    }
+                    (false, false) => out.push(Change::Modified(path(x.filename))),
+                    _ => {
+                        // A file became a folder or the other way round: one gone, one new.
+                        added(repo, trees, &x, &path(x.filename), out);
+                        removed(repo, trees, &y, &path(y.filename), out);
+                    }
                 }
             }
-            (false, Some((false, old_id))) if old_id == id => {}
-            (false, Some((false, _))) => out.push(Change::Modified(path(name))),
-            (false, other) => {
-                if let Some((true, old_id)) = other {
-                    diff(repo, None, Some(old_id), &path(name), out);
-                }
-                out.push(Change::Added(path(name), id));
+            std::cmp::Ordering::Less => {
+                let x = a.next().expect("peeked");
+                added(repo, trees, &x, &path(x.filename), out);
+            }
+            std::cmp::Ordering::Greater => {
+                let y = b.next().expect("peeked");
+                removed(repo, trees, &y, &path(y.filename), out);
             }
         }
     }
-    for (name, &(is_tree, id)) in &old_entries {
-        if new_entries.contains_key(name) {
-            continue;
-        }
-        if is_tree {
-            diff(repo, None, Some(id), &path(name), out);
-        } else {
-            out.push(Change::Removed(path(name), id));
-        }
+}
+
+fn added(
+    repo: &gix::Repository,
+    trees: &mut Trees,
+    e: &gix::objs::tree::EntryRef<'_>,
+    path: &str,
+    out: &mut Vec<Change>,
+) {
+    if e.mode.is_tree() {
+        diff(repo, trees, Some(e.oid.to_owned()), None, path, out);
+    } else {
+        out.push(Change::Added(path.to_string(), e.oid.to_owned()));
+    }
+}
+
+fn removed(
+    repo: &gix::Repository,
+    trees: &mut Trees,
+    e: &gix::objs::tree::EntryRef<'_>,
+    path: &str,
+    out: &mut Vec<Change>,
+) {
+    if e.mode.is_tree() {
+        diff(repo, trees, None, Some(e.oid.to_owned()), path, out);
+    } else {
+        out.push(Change::Removed(path.to_string(), e.oid.to_owned()));
     }
 }
 

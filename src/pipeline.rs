@@ -111,10 +111,9 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
     });
     let theme = config.as_ref().and_then(|c| theme::load(root, &c.theme, &mut diags));
     let mut timings = Timings::start();
-    let files = source::load(root, &mut diags);
-    timings.lap("read");
-    let history = history::read(root);
-    timings.lap("history");
+    // The git history is read while the files are: neither waits for the other.
+    let (history, files) = rayon::join(|| history::read(root), || source::load(root, &mut diags));
+    timings.lap("read files and history");
     let setup = Setup {
         config: config.as_ref(),
         theme: theme.as_ref(),

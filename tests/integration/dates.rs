@@ -40,7 +40,10 @@ fn publication_and_update_come_from_the_first_and_last_commit() {
     git(&t.root, "2024-11-15", &["mv", "content/briefings/market.md", "content/briefings/2024/market.md"]);
     git(&t.root, "2024-11-15", &["commit", "-q", "-m", "move"]);
     // A file not committed yet has no date.
-    t.write("content/briefings/fresh.md", "---\ntitle: Fresh\ndate: 2024-11-01\ncountries: [ML]\nsources:\n  - {title: x}\n---\n");
+    t.write(
+        "content/briefings/fresh.md",
+        "---\ntitle: Fresh\ndate: 2024-11-01\ncountries: [ML]\nsources:\n  - {title: x}\n---\n",
+    );
     let b = t.build();
     let text = b.text("briefings/barsalogho/");
     assert!(text.contains("Published 26 August 2024 · Updated 30 October 2024"), "{text}");
