@@ -42,6 +42,9 @@ pub struct BuildArgs {
     /// Publish under this address instead of site.yaml's base_url.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Replace the output folder even if sitrep did not make it (everything in it is lost).
+    #[arg(long)]
+    pub force: bool,
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,

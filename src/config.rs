@@ -123,15 +123,17 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             );
             None
         }
-        Some(b) if is_http_url(&b) => Some(normalize_base_url(&b)),
-        Some(b) => {
-            diags.push(
-                Diagnostic::error("bad-url", path, format!("`base_url` must be an http or https address, found `{b}`"))
-                    .at_opt(at("base_url"))
-                    .hint("write the full address, e.g. `https://example.org/sahel/`"),
-            );
-            None
-        }
+        Some(b) => match check_base_url(&b) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error("bad-url", path, format!("`base_url` {why}, found `{b}`"))
+                        .at_opt(at("base_url"))
+                        .hint("write the full address, e.g. `https://example.org/sahel/`"),
+                );
+                None
+            }
+        },
     };
     let theme = raw.theme.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| "default".into());
     if theme.contains(['/', '\\']) || theme.starts_with('.') {
@@ -155,11 +157,28 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     })
 }
 
-/// True for `http://host...` and `https://host...`.
-pub fn is_http_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+/// A base URL, normalised (one trailing `/`), or why it cannot be one: it
+/// must be an http or https address with a host, and no query, fragment or
+/// user name, since every page address is built by appending to it.
+pub fn check_base_url(s: &str) -> Result<String, &'static str> {
+    let text = s.trim();
+    let url = url::Url::parse(text).map_err(|_| "must be an http or https address")?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) || text.contains(":///") {
+        return Err("must be an http or https address");
+    }
+    if url.query().is_some() || text.contains('?') {
+        return Err("must not have a query (`?...`)");
+    }
+    if url.fragment().is_some() || text.contains('#') {
+        return Err("must not have a fragment (`#...`)");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("must not carry a user name or password");
+    }
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain spaces");
+    }
+    Ok(normalize_base_url(text))
 }
 
 /// Ensures the base URL ends with exactly one `/`.
@@ -188,6 +207,21 @@ mod tests {
         assert!(parse("base_url: ftp://x\n", &mut d).is_none());
         let codes: Vec<&str> = d.iter().map(|x| x.code).collect();
         assert_eq!(codes, ["missing-field", "bad-url"]);
+    }
+
+    #[test]
+    fn base_urls_are_http_addresses_without_query_or_fragment() {
+        assert_eq!(check_base_url("https://example.org/sahel").unwrap(), "https://example.org/sahel/");
+        for bad in [
+            "javascript:alert(1)//",
+            "ftp://x.org/",
+            "https://x.org/?a=1",
+            "https://x.org/#top",
+            "https://u:p@x.org/",
+            "https:///a",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -60,7 +60,16 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+/// Codes of the problems that are about how sitrep was asked to run (the
+/// output folder, the address), not about the content: exit status 2.
+pub const USAGE_CODES: &[&str] = &["bad-output", "foreign-output", "output-busy", "bad-base-url", "missing-root"];
+
 impl Diagnostic {
+    /// True when the problem is about how sitrep was run, not the content.
+    pub fn is_usage(&self) -> bool {
+        self.severity == Severity::Error && USAGE_CODES.contains(&self.code)
+    }
+
     /// An error about `path`.
     pub fn error(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -141,13 +150,13 @@ impl Diagnostic {
             "{sev_color}{}[{}]{reset}{bold}: {}: {}{reset}\n",
             self.severity.label(),
             self.code,
-            self.location(),
-            self.message
+            printable(&self.location()),
+            printable(&self.message)
         );
         if let (Some(span), Some(line)) = (self.span, source_line) {
             let number = span.line.to_string();
             let pad = " ".repeat(number.len());
-            let line = line.trim_end_matches(['\r', '\n']);
+            let line = printable(line.trim_end_matches(['\r', '\n']));
             // The caret goes under the column, counting characters; tabs keep their width.
             let lead: String =
                 line.chars().take(span.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
@@ -156,10 +165,22 @@ impl Diagnostic {
             let _ = writeln!(out, "{blue}{pad} |{reset} {lead}{sev_color}^{reset}");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{blue}  = hint:{reset} {hint}");
+            let _ = writeln!(out, "{blue}  = hint:{reset} {}", printable(hint));
         }
         out
     }
+}
+
+/// Text safe to print on a terminal: control characters from the content
+/// (escape sequences that could recolour, move the cursor or retitle the
+/// window) are shown as `\u{1b}`, tabs kept.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if c.is_control() && c != '\t' { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// A path as printed in diagnostics: forward slashes on every platform.

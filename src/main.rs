@@ -26,6 +26,7 @@ fn main() -> ExitCode {
             opts.output = args.output;
             opts.drafts = args.drafts;
             opts.base_url = args.base_url;
+            opts.force = args.force;
             let (site, diags) = pipeline::build(&opts);
             report(&opts.root, &diags);
             match site {
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                None => ExitCode::from(1),
+                None => exit_for(&diags),
             }
         }
         Command::Check(args) => {
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
                 cli::Format::Human => report(&opts.root, &diags),
                 cli::Format::Json => diags.iter().for_each(|d| println!("{}", d.to_json())),
             }
-            if diags.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if diags.has_errors() { exit_for(&diags) } else { ExitCode::SUCCESS }
         }
         Command::Serve(args) => serve(args),
         Command::New(NewCommand::Briefing { title, root }) => {
@@ -100,8 +101,13 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
         today: today(),
     };
     let result = sitrep::serve::run(opts, move |event| match event {
-        Report::Listening { url, rebuild, diagnostics } => {
+        Report::Listening { url, public, rebuild, diagnostics } => {
             show(&diagnostics);
+            if public {
+                eprintln!(
+                    "warning: the preview listens on an address other machines can reach ({url}): anyone on the network can read the site, drafts and scheduled briefings included. Use --bind 127.0.0.1 to keep it to this machine."
+                );
+            }
             println!(
                 "Serving the site at {url} (built {} pages in {} ms; drafts shown). Press Ctrl-C to stop.",
                 rebuild.rendered,
@@ -119,6 +125,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
             }
             show(&diagnostics);
             if rebuild.ok {
+                let what = sitrep::diagnostics::printable(&what);
                 println!(
                     "Changed {what}: {} pages re-rendered, {} files updated in {} ms",
                     rebuild.rendered,
@@ -126,6 +133,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
                     rebuild.elapsed.as_millis()
                 );
             } else {
+                let what = sitrep::diagnostics::printable(&what);
                 println!(
                     "Changed {what}: errors; still serving the last good build ({} ms)",
                     rebuild.elapsed.as_millis()
@@ -144,6 +152,12 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Exit status of a failed run: 2 when it was asked to do something it
+/// cannot (a usage problem), 1 for problems in the content.
+fn exit_for(diags: &Diagnostics) -> ExitCode {
+    if diags.iter().any(|d| d.is_usage()) { ExitCode::from(2) } else { ExitCode::from(1) }
 }
 
 /// Today's date in the local time zone.

@@ -56,7 +56,55 @@ pub fn render(
     let mut in_first = false;
     let mut lines: Option<LineIndex> = None;
     let mut used = Vec::new();
+    // For each open link and image: whether it was dropped (its end is dropped too).
+    let mut open_links: Vec<bool> = Vec::new();
+    let mut open_images: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if !dest_url.starts_with("@/") && !allowed_url(dest_url) =>
+            {
+                let is_link = matches!(event, Event::Start(Tag::Link { .. }));
+                let stack = if is_link { &mut open_links } else { &mut open_images };
+                if !options.unsafe_html {
+                    // Safe mode: the address could run script; keep the text, drop the link.
+                    stack.push(true);
+                    continue;
+                }
+                stack.push(false);
+                let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+                let at = lines.span(text, range.start, body.first_line);
+                problems.push(
+                    Diagnostic::warning(
+                        "script-link",
+                        path,
+                        format!(
+                            "a {} to `{}` can run code in readers' browsers",
+                            if is_link { "link" } else { "picture" },
+                            shown_url(dest_url)
+                        ),
+                    )
+                    .at(at)
+                    .hint("link to an http(s) address, a page of the site (`@/...`), or a mailto: address"),
+                );
+                event
+            }
+            Event::Start(Tag::Link { .. }) => {
+                open_links.push(false);
+                event
+            }
+            Event::Start(Tag::Image { .. }) => {
+                open_images.push(false);
+                event
+            }
+            Event::End(TagEnd::Link) if open_links.pop().unwrap_or(false) => continue,
+            Event::End(TagEnd::Image) if open_images.pop().unwrap_or(false) => continue,
+            Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => {
+                // Only an id and classes: other attributes could carry event handlers.
+                Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() })
+            }
+            event => event,
+        };
         let event = match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with("@/") => {
                 let (target, fragment) = match dest_url.split_once('#') {
@@ -82,6 +130,7 @@ pub fn render(
                         "#".to_string()
                     }
                 };
+                open_links.push(false);
                 Event::Start(Tag::Link { link_type, dest_url: CowStr::from(href), title, id })
             }
             Event::Html(_) | Event::InlineHtml(_) if !options.unsafe_html => continue,
@@ -104,6 +153,41 @@ pub fn render(
     html::push_html(&mut out, events.into_iter());
     let first_paragraph = first_paragraph.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
     Rendered { html: out, first_paragraph, links: used }
+}
+
+/// True for an address a page may link to without running code: http(s),
+/// mailto, or one with no scheme (relative, `#fragment`). The address is
+/// read as a browser would: entities already decoded by the parser, spaces
+/// and control characters trimmed, tabs and newlines inside ignored.
+pub fn allowed_url(url: &str) -> bool {
+    let cleaned: String = url
+        .trim_matches(|c: char| c.is_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    match scheme(&cleaned) {
+        None => true,
+        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto"),
+    }
+}
+
+/// The scheme of an address (`javascript` for `JavaScript:alert(1)`), if it has one.
+fn scheme(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let head = &url[..colon];
+    if url[..colon].contains(['/', '?', '#']) {
+        return None;
+    }
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then(|| head.to_ascii_lowercase())
+}
+
+/// An address as shown in a message: its start, without control characters.
+fn shown_url(url: &str) -> String {
+    let clean: String = url.chars().filter(|c| !c.is_control()).take(60).collect();
+    if url.chars().count() > 60 { format!("{clean}…") } else { clean }
 }
 
 fn link_error(path: &Path, target: &str, err: LinkError, at: Span, links: &LinkTargets) -> Diagnostic {
@@ -263,6 +347,67 @@ mod tests {
             &mut p,
         );
         assert_eq!(r.first_paragraph.as_deref(), Some("JNIM struck the airport at dawn."));
+    }
+
+    #[test]
+    fn addresses_that_run_code_are_refused_however_they_are_spelt() {
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:x",
+            "vbscript:x",
+            "data:text/html,<script>x</script>",
+            "\u{1}javascript:x",
+        ] {
+            assert!(!allowed_url(bad), "{bad:?}");
+        }
+        for good in [
+            "https://example.org/",
+            "http://x.org/a?b#c",
+            "mailto:desk@example.org",
+            "/a/b",
+            "#top",
+            "page/x",
+            "a:b/c".split('/').next().unwrap_or_default(),
+        ] {
+            assert!(allowed_url(good) || good == "a:b", "{good:?}");
+        }
+        assert!(allowed_url("./x:y"));
+    }
+
+    #[test]
+    fn safe_mode_drops_script_links_and_heading_attributes() {
+        let o = MarkdownOptions { unsafe_html: false, ..opts() };
+        let md = "## Title {#ok .cls onfocus=alert(1) autofocus}\n\n[a](javascript:alert(1)) [b](&#106;avascript:alert(2)) [c](JAVASCRIPT:x) [d]( javascript:x) [e](vbscript:x) [f](data:text/html,x) <javascript:alert(3)> ![g](javascript:x) [ok](https://example.org/)\n";
+        let mut p = Vec::new();
+        let r = render(&body(md), Path::new("x.md"), &LinkTargets::default(), &o, &mut p);
+        let lower = r.html.to_lowercase();
+        // The only addresses left are the safe ones; the rest is text.
+        let addresses: Vec<&str> = lower
+            .split(['"'])
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, v)| v)
+            .filter(|v| v.contains(':'))
+            .collect();
+        assert_eq!(addresses, ["https://example.org/"], "{}", r.html);
+        assert!(!lower.contains("<img"), "{}", r.html);
+        assert!(!lower.contains("onfocus") && !lower.contains("autofocus"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"ok\" class=\"cls\">"), "{}", r.html);
+        assert!(r.html.contains("<a href=\"https://example.org/\">ok</a>"), "{}", r.html);
+        assert!(r.html.contains("<p>a b c d e f "), "the text stays: {}", r.html);
+        assert!(p.is_empty());
+        // Trusted mode keeps them, with a warning at the link.
+        let mut p = Vec::new();
+        render(
+            &body("Text\n\n[a](javascript:alert(1))\n"),
+            Path::new("x.md"),
+            &LinkTargets::default(),
+            &opts(),
+            &mut p,
+        );
+        assert_eq!((p.len(), p[0].code, p[0].span), (1, "script-link", Some(Span::new(12, 1))));
     }
 
     #[test]

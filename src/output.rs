@@ -1,11 +1,12 @@
-//! Write stage: the rendered site, held in memory, swapped into the output
-//! folder in one step.
+//! Write stage: the rendered site swapped into the output folder in one step.
 //!
 //! The whole site is written to a staging folder beside the output folder
-//! (`.output.sitrep-stage-<pid>`), then the old folder is renamed away and the
-//! staging folder renamed into its place. A failed or interrupted build never
-//! leaves a half-written site; leftovers of an interrupted run are removed on
-//! the next one. Nothing is written anywhere else.
+//! (`.output.sitrep-stage-<pid>`), then exchanged with the output folder. A
+//! failed or interrupted build never leaves a half-written site, two builds
+//! never write one folder at once, and a folder sitrep did not make is never
+//! replaced unless the writer forces it: see `Staging` for the guarantees.
+//! Nothing is written anywhere else but a lock file in the system's
+//! temporary folder.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -85,9 +86,36 @@ fn is_safe_relative(path: &str) -> bool {
     !path.is_empty() && !path.contains('\\') && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// The file sitrep writes into every output folder it makes: a folder with
+/// it is sitrep's to replace; one without it (and not empty) is someone
+/// else's, and is never touched unless the writer says `--force`.
+pub const MARKER: &str = ".sitrep-output";
+
+const MARKER_TEXT: &str =
+    "This folder is written by sitrep. Each build replaces it whole: do not keep anything else here.\n";
+
+/// How to prepare an output folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutputPolicy {
+    /// Replace an existing folder that sitrep did not make.
+    pub force: bool,
+}
+
 /// A site being written: files go into a staging folder beside the output
 /// folder as they are rendered; `commit` swaps it into place. Dropped without
 /// a commit, the staging folder is removed and the output folder untouched.
+///
+/// Guarantees, however a build ends (an error, a crash, `kill -9`):
+/// - one build at a time writes a given output folder (an advisory lock,
+///   held from `begin` to the end; the operating system releases it when the
+///   process dies), so no build ever removes another's work;
+/// - the output folder always holds a complete site, the old one or the new
+///   one: on Linux the swap is one atomic exchange of the two folders
+///   (`renameat2(RENAME_EXCHANGE)`); elsewhere it is two renames, and a build
+///   that finds the output folder missing and the previous site aside (a
+///   death between the two) puts it back before anything else;
+/// - nothing is removed but sitrep's own working folders and, on a
+///   successful swap, the previous site.
 pub struct Staging {
     dir: PathBuf,
     staging: PathBuf,
@@ -95,6 +123,7 @@ pub struct Staging {
     committed: bool,
     files: AtomicUsize,
     bytes: AtomicU64,
+    _lock: fs::File,
 }
 
 fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
@@ -104,7 +133,7 @@ fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
 
 impl Staging {
     /// Prepares to write the site that will replace `dir`.
-    pub fn begin(dir: &Path) -> Result<Staging, Diagnostic> {
+    pub fn begin(dir: &Path, policy: OutputPolicy) -> Result<Staging, Diagnostic> {
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -113,15 +142,26 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Diagnostic::error("bad-output", dir, "the output folder is a symbolic link")
+                .hint("give the real folder with --output"));
+        }
         if dir.exists() && !dir.is_dir() {
             return Err(Diagnostic::error("bad-output", dir, "the output path exists and is not a folder")
                 .hint("remove the file or choose another --output"));
         }
         fs::create_dir_all(&parent).map_err(|e| fail("cannot create", &parent, e))?;
+        let lock = lock(&parent, &name)?;
+        // With the lock held, no other build uses this output: what is left
+        // of another is from one that died. First the last good site, if a
+        // death between the two renames left it aside.
+        restore_interrupted_swap(&parent, &name, dir);
+        check_ownership(dir, policy)?;
         remove_leftovers(&parent, &name);
         let pid = std::process::id();
         let staging = parent.join(format!(".{name}.sitrep-stage-{pid}"));
         fs::create_dir(&staging).map_err(|e| fail("cannot create", &staging, e))?;
+        fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| fail("cannot write", &staging, e))?;
         Ok(Staging {
             dir: dir.to_path_buf(),
             old: parent.join(format!(".{name}.sitrep-old-{pid}")),
@@ -129,12 +169,13 @@ impl Staging {
             committed: false,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            _lock: lock,
         })
     }
 
     /// Writes one file (safe to call from several threads at once).
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        if !is_safe_relative(path) {
+        if !is_safe_relative(path) || path == MARKER {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
         }
         let target = self.staging.join(path);
@@ -152,12 +193,21 @@ impl Staging {
         (self.files.load(Ordering::Relaxed), self.bytes.load(Ordering::Relaxed))
     }
 
-    /// Moves the previous site aside and the new one into place, then removes the previous one.
+    /// Puts the new site in place of the previous one, then removes the previous one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let dir = self.dir.clone();
-        if dir.exists() {
-            fs::rename(&dir, &self.old).map_err(|e| fail("cannot move the previous site aside", &dir, e))?;
+        if !dir.exists() {
+            fs::rename(&self.staging, &dir).map_err(|e| fail("cannot move the new site into place", &dir, e))?;
+            self.committed = true;
+            return Ok(());
         }
+        if exchange(&self.staging, &dir).is_ok() {
+            // The previous site is now in the staging folder's place.
+            self.committed = true;
+            let _ = fs::remove_dir_all(&self.staging);
+            return Ok(());
+        }
+        fs::rename(&dir, &self.old).map_err(|e| fail("cannot move the previous site aside", &dir, e))?;
         if let Err(e) = fs::rename(&self.staging, &dir) {
             // Put the previous site back.
             let _ = fs::rename(&self.old, &dir);
@@ -177,9 +227,81 @@ impl Drop for Staging {
     }
 }
 
+/// Swaps two folders in one step, where the system can.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange here"))
+}
+
+/// Takes the lock of the output folder `<parent>/<name>`: a file in the
+/// system's temporary folder named after the folder's full path (so it
+/// leaves nothing in the site), locked exclusively for the whole build.
+fn lock(parent: &Path, name: &str) -> Result<fs::File, Diagnostic> {
+    use std::hash::{Hash, Hasher};
+    let full = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf()).join(name);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    full.hash(&mut h);
+    let path = std::env::temp_dir().join(format!("sitrep-output-{:016x}.lock", h.finish()));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| fail("cannot create the lock file", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {
+            Err(Diagnostic::error("output-busy", &full, "another sitrep build is writing this output folder right now")
+                .hint("wait for it to finish and build again, or build into another folder with --output"))
+        }
+        Err(fs::TryLockError::Error(e)) => Err(fail("cannot lock the output folder", &full, e)),
+    }
+}
+
+/// Refuses a folder that is not empty and was not made by sitrep (unless `force`).
+fn check_ownership(dir: &Path, policy: OutputPolicy) -> Result<(), Diagnostic> {
+    let Ok(mut entries) = fs::read_dir(dir) else { return Ok(()) };
+    if policy.force || dir.join(MARKER).is_file() || entries.next().is_none() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        "foreign-output",
+        dir,
+        format!("{} already holds files that sitrep did not write", dir.display()),
+    )
+    .hint(
+        "sitrep replaces its output folder whole: choose an empty or new folder with --output, or pass --force to replace this one and everything in it",
+    ))
+}
+
+/// Puts back the previous site left aside by a build that died between the
+/// two renames of a swap (the output folder is missing, its old copy is there).
+fn restore_interrupted_swap(parent: &Path, name: &str, dir: &Path) {
+    if dir.exists() {
+        return;
+    }
+    let prefix = format!(".{name}.sitrep-old-");
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let mut aside: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    aside.sort();
+    if let Some((_, newest)) = aside.pop() {
+        let _ = fs::rename(newest, dir);
+    }
+}
+
 /// Writes `output` into `dir`, replacing what was there only once everything is written.
-pub fn write(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
-    let staging = Staging::begin(dir)?;
+pub fn write(output: &Output, dir: &Path, policy: OutputPolicy) -> Result<(), Diagnostic> {
+    let staging = Staging::begin(dir, policy)?;
     output
         .files
         .par_iter()
@@ -188,7 +310,8 @@ pub fn write(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
     staging.commit()
 }
 
-/// Removes staging and old folders left by an interrupted run.
+/// Removes staging and old folders left by an interrupted run (called with
+/// the output's lock held: no running build owns them).
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -223,10 +346,10 @@ mod tests {
         let dir = tmp.path().join("output");
         let mut first = Output::new();
         first.insert("old/index.html", b"old".to_vec());
-        write(&first, &dir).unwrap();
+        write(&first, &dir, OutputPolicy::default()).unwrap();
         let mut second = Output::new();
         second.insert("index.html", b"new".to_vec());
-        write(&second, &dir).unwrap();
+        write(&second, &dir, OutputPolicy::default()).unwrap();
         assert_eq!(fs::read(dir.join("index.html")).unwrap(), b"new");
         assert!(!dir.join("old").exists());
         let names: Vec<String> =
@@ -239,7 +362,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         fs::create_dir(tmp.path().join(".output.sitrep-stage-99999")).unwrap();
         fs::create_dir(tmp.path().join(".output.sitrep-old-99999")).unwrap();
-        write(&Output::new(), &tmp.path().join("output")).unwrap();
+        write(&Output::new(), &tmp.path().join("output"), OutputPolicy::default()).unwrap();
         let names: Vec<String> =
             fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert_eq!(names, ["output"]);

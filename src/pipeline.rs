@@ -18,7 +18,7 @@ use crate::history::{self, History};
 use crate::index::{self, SiteIndex, Withheld};
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
-use crate::output::{Output, Staging};
+use crate::output::{Output, OutputPolicy, Staging};
 use crate::render::{self, Sink};
 use crate::source::{self, SourceFile};
 use crate::theme::{self, Theme};
@@ -36,6 +36,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replaces `base_url` from `site.yaml`.
     pub base_url: Option<String>,
+    /// Replace an output folder that sitrep did not make.
+    pub force: bool,
     /// Today's date: briefings published later are scheduled.
     pub today: Date,
 }
@@ -43,7 +45,7 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for the site at `root`, built as of `today`.
     pub fn new(root: impl Into<PathBuf>, today: Date) -> BuildOptions {
-        BuildOptions { root: root.into(), output: None, drafts: false, base_url: None, today }
+        BuildOptions { root: root.into(), output: None, drafts: false, base_url: None, force: false, today }
     }
 
     /// The output folder.
@@ -105,7 +107,19 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
         );
         return (None, diags);
     }
-    let config = config::load(root, &mut diags).map(|c| match &opts.base_url {
+    let base_url = match opts.base_url.as_deref().map(config::check_base_url) {
+        Some(Err(why)) => {
+            let given = opts.base_url.clone().unwrap_or_default();
+            diags.push(
+                Diagnostic::error("bad-base-url", "--base-url", format!("--base-url {why}, found `{given}`"))
+                    .hint("give the full address the site is published at, e.g. https://example.org/sahel/"),
+            );
+            return (None, diags);
+        }
+        Some(Ok(url)) => Some(url),
+        None => None,
+    };
+    let config = config::load(root, &mut diags).map(|c| match &base_url {
         Some(url) => c.with_base_url(url),
         None => c,
     });
@@ -212,7 +226,7 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
         diags.push(d);
         return (None, diags);
     }
-    let staging = match Staging::begin(&out_dir) {
+    let staging = match Staging::begin(&out_dir, OutputPolicy { force: opts.force }) {
         Ok(s) => s,
         Err(d) => {
             diags.push(d);
@@ -286,29 +300,58 @@ fn hold_back(content: &mut Content, today: Date) -> Withheld {
     Withheld { unpublished: held, group_names, rejected_briefings: false }
 }
 
-/// Refuses an output folder that would overwrite the site itself.
+/// Refuses an output folder that is, contains or lies inside what the site
+/// is made of: the site folder, `content/`, `themes/`, `site.yaml`, or the
+/// target of a symbolic link among the sources. Every path is compared with
+/// its symbolic links resolved, on both sides.
 pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
-    let out = absolute(out);
-    let refuse = |why: &str| {
-        Err(Diagnostic::error("bad-output", &out, format!("refusing to write the site into {}: {why}", out.display()))
-            .hint("choose an empty folder or the default `output/` with --output"))
+    let out_abs = absolute(out);
+    let refuse = |why: String| {
+        Err(Diagnostic::error(
+            "bad-output",
+            out,
+            format!("refusing to write the site into {}: {why}", out_abs.display()),
+        )
+        .hint("choose an empty folder, or the default `output/`, with --output"))
     };
-    if out == root {
-        return refuse("it is the site root");
+    if out_abs == root {
+        return refuse("it is the site folder".into());
     }
-    if root.starts_with(&out) {
-        return refuse("it contains the site");
+    if root.starts_with(&out_abs) {
+        return refuse("it contains the site".into());
     }
-    for protected in ["content", "themes"] {
-        if out.starts_with(root.join(protected)) {
-            return refuse(&format!("it is inside {protected}/"));
+    for (source, what) in sources(&root) {
+        if out_abs == source {
+            return refuse(format!("it is {what}"));
+        }
+        if out_abs.starts_with(&source) {
+            return refuse(format!("it is inside {what}"));
+        }
+        if source.starts_with(&out_abs) {
+            return refuse(format!("it contains {what}"));
         }
     }
-    if out.starts_with(&root) && out.file_name().is_some_and(|n| n == "site.yaml") {
-        return refuse("it is the settings file");
-    }
     Ok(())
+}
+
+/// What a site is made of, symbolic links resolved: `content/`, `themes/`,
+/// `site.yaml`, and where any symbolic link under `content/` or `themes/` leads.
+fn sources(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for (name, what) in [("content", "content/"), ("themes", "themes/"), (config::CONFIG_FILE, "the settings file")] {
+        let path = root.join(name);
+        out.push((absolute(&path), what.to_string()));
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(&path).follow_links(false).into_iter().flatten() {
+                if entry.path_is_symlink() {
+                    let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).display().to_string();
+                    out.push((absolute(entry.path()), format!("what {shown} links to")));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// An absolute, normalised path, even when it does not exist yet.

@@ -42,9 +42,19 @@ What happened, in a few short paragraphs.
     )
 }
 
+/// A file name from a title: its slug, cut at a word to at most 80 characters.
+fn short_slug(title: &str) -> String {
+    let slug = slugify(title);
+    if slug.len() <= 80 {
+        return slug;
+    }
+    let cut = slug[..80].rfind('-').unwrap_or(80);
+    slug[..cut].to_string()
+}
+
 /// Writes a new briefing under `<root>/content/briefings/`; refuses to overwrite.
 pub fn new_briefing(root: &Path, title: &str, today: Date) -> Result<PathBuf, Diagnostic> {
-    let slug = slugify(title);
+    let slug = short_slug(title);
     if slug.is_empty() {
         return Err(Diagnostic::error(
             "bad-title",

@@ -9,6 +9,7 @@
 //! Lines are always lines of the file, never of the front-matter block.
 
 mod locate;
+mod scan;
 
 use std::path::Path;
 
@@ -97,8 +98,12 @@ pub struct Parsed<T> {
 /// is left out of the value, so the caller can still check the others. Only
 /// YAML that cannot be read as `field: value` lines at all is an `Err`.
 pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> Result<Parsed<T>, Vec<Diagnostic>> {
-    if let Some(d) = tab_indentation(doc, path) {
-        return Err(vec![d]);
+    // Bounds and misplaced syntax first: cheaply, before a parser spends time on it.
+    let scanned = scan::scan(doc.yaml);
+    if let Some(f) = scanned.problem {
+        return Err(vec![
+            Diagnostic::error(f.code, path, f.message).at(Span::new(doc.yaml_line + f.line - 1, f.column)).hint(f.hint),
+        ]);
     }
     let yaml = if doc.yaml.trim().is_empty() { "{}" } else { doc.yaml };
     let first = match serde_yaml::from_str::<T>(yaml) {
@@ -112,7 +117,14 @@ pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> 
     // The YAML may not even be a mapping: then the first error is the only one.
     let mapping = match serde_yaml::from_str::<serde_yaml::Mapping>(yaml) {
         Ok(m) => m,
-        Err(e) => return Err(vec![yaml_error(&e, doc, path, &locator)]),
+        Err(e) => {
+            // A quote left open swallows the lines after it: the parser trips
+            // further down; the mistake is where the quote opens.
+            if let Some(at) = scanned.runaway_quote {
+                return Err(vec![unclosed_quote(path, Span::new(doc.yaml_line + at.line - 1, at.column))]);
+            }
+            return Err(vec![yaml_error(&e, doc, path, &locator)]);
+        }
     };
     let mut problems = Vec::new();
     let mut bad_fields = Vec::new();
@@ -145,19 +157,11 @@ pub fn parse<T: DeserializeOwned + Default>(doc: &Document<'_>, path: &Path) -> 
     Ok(Parsed { value, locator: Some(locator), problems, bad_fields })
 }
 
-/// YAML forbids tabs for indentation; say so plainly, at the tab.
-fn tab_indentation(doc: &Document<'_>, path: &Path) -> Option<Diagnostic> {
-    for (i, line) in doc.yaml.lines().enumerate() {
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-        if let Some(col) = indent.chars().position(|c| c == '\t') {
-            return Some(
-                Diagnostic::error("yaml-tab", path, "tab character used for indentation")
-                    .at(Span::new(doc.yaml_line + i, col + 1))
-                    .hint("YAML indentation must use spaces; replace the tab with spaces"),
-            );
-        }
-    }
-    None
+/// An unclosed quote, at the quote that opens it.
+fn unclosed_quote(path: &Path, at: Span) -> Diagnostic {
+    Diagnostic::error("unclosed-quote", path, "this quote is never closed").at(at).hint(
+        "close the quote on the same line, or remove it; text with `: ` or a leading `[`, `{` or `*` needs quotes",
+    )
 }
 
 /// A syntax or type error reported by serde_yaml while reading the whole block.
@@ -180,9 +184,9 @@ fn yaml_error(e: &serde_yaml::Error, doc: &Document<'_>, path: &Path, locator: &
     // An unclosed quote: point at the quote that opens it, not at the end of the block.
     if let Some(at) = raw.split("while scanning a quoted scalar at ").nth(1) {
         let opening = parse_line_column(at).map(|(l, c)| Span::new(doc.yaml_line + l - 1, c));
-        return Diagnostic::error("unclosed-quote", path, "this quote is never closed").at_opt(opening.or(span)).hint(
-            "close the quote on the same line, or remove it; text with `: ` or a leading `[`, `{` or `*` needs quotes",
-        );
+        if let Some(at) = opening.or(span) {
+            return unclosed_quote(path, at);
+        }
     }
     if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
         let key = rest.split('"').next().unwrap_or(rest);

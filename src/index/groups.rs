@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
-use crate::model::names::{match_key, slugify};
+use crate::model::names::{MAX_SLUG, match_key, slugify};
 use crate::model::{Briefing, Claim, GroupProfile, IncidentFigures, Role, Totals, Who};
 
 use super::{BriefingId, GroupId, Involvement, check_sum};
@@ -134,6 +134,18 @@ pub fn resolve(
                 Some(&id) => id,
                 None => {
                     let slug = slugify(&m.name);
+                    if slug.len() > MAX_SLUG {
+                        diags.push(
+                            Diagnostic::error(
+                                "bad-group-name",
+                                &b.origin.path,
+                                format!("group name is {} characters long; the most is {MAX_SLUG}", m.name.len()),
+                            )
+                            .at_opt(m.span)
+                            .hint("give the group's usual name; a long name belongs in its profile's `full_name`"),
+                        );
+                        continue;
+                    }
                     if slug.is_empty() {
                         diags.push(
                             Diagnostic::error(

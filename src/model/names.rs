@@ -13,6 +13,10 @@ pub fn slugify(name: &str) -> String {
     slug::slugify(name)
 }
 
+/// The longest slug: a slug is a folder name in the output, and file systems
+/// refuse names over 255 bytes (some paths add a little).
+pub const MAX_SLUG: usize = 200;
+
 /// True when `s` is a valid slug: `[a-z0-9-]+`.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -177,7 +177,15 @@ pub const JSON_FIELDS: &[(&str, &str)] = &[
 ];
 
 fn join(items: impl IntoIterator<Item = String>) -> String {
-    items.into_iter().collect::<Vec<_>>().join(LIST_SEPARATOR)
+    cell(items.into_iter().collect::<Vec<_>>().join(LIST_SEPARATOR))
+}
+
+/// A text cell a spreadsheet will not run as a formula: one that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` (the
+/// OWASP rule), unless it is a number.
+pub fn cell(text: String) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && text.trim().parse::<f64>().is_err() { format!("'{text}") } else { text }
 }
 
 /// The CSV row of a record.
@@ -189,9 +197,9 @@ pub fn csv_row(r: &IncidentRecord) -> CsvRow {
     let all = |k: &Option<KindRef>| k.as_ref().map(KindRef::range);
     let killed = |who: &str| c.killed.as_ref().and_then(|k| k.of(who));
     CsvRow {
-        id: r.id.clone(),
-        url: r.url.clone(),
-        title: r.title.clone(),
+        id: cell(r.id.clone()),
+        url: cell(r.url.clone()),
+        title: cell(r.title.clone()),
         event_date: r.event_date.clone(),
         end_date: r.end_date.clone(),
         date_precision: r.date_precision.clone(),

@@ -7,6 +7,7 @@
 //! (`session`), swaps the result in when it has no error, and tells open pages
 //! to reload. The caller gets one `Report` per event and prints it.
 
+pub mod listener;
 pub mod server;
 pub mod watch;
 
@@ -47,6 +48,8 @@ pub enum Report {
     Listening {
         /// `http://127.0.0.1:1111/`.
         url: String,
+        /// Bound to an address other machines can reach (drafts included).
+        public: bool,
         /// The first build.
         rebuild: Rebuild,
         /// Its problems.
@@ -138,29 +141,27 @@ pub async fn serve(
 
     let (tx, rx) = mpsc::channel::<Result<Vec<PathBuf>, String>>();
     let watcher = Watcher::start(&root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
-    report(Report::Listening { url: url.clone(), rebuild: first, diagnostics: session.diagnostics().clone() });
+    report(Report::Listening {
+        url: url.clone(),
+        public: !opts.bind.is_loopback(),
+        rebuild: first,
+        diagnostics: session.diagnostics().clone(),
+    });
     if opts.open {
         let _ = open::that_detached(&url);
     }
     let loop_live = Arc::clone(&live);
     std::thread::spawn(move || rebuild_loop(session, watcher, rx, loop_live, instance, report));
 
-    // Graceful shutdown waits for open connections, and a page's event stream
-    // never ends by itself: once stopping, give requests a moment, then go.
-    let stopping = Arc::new(tokio::sync::Notify::new());
-    let notify = Arc::clone(&stopping);
-    let shutdown = async move {
-        shutdown.await;
-        notify.notify_one();
-    };
-    let server = axum::serve(listener, server::router(live)).with_graceful_shutdown(shutdown);
-    tokio::select! {
-        result = server.into_future() => result.map_err(ServeError::Io),
-        () = async {
-            stopping.notified().await;
-            tokio::time::sleep(SHUTDOWN_GRACE).await;
-        } => Ok(()),
-    }
+    // Once stopping, no new connection is accepted; requests in progress get a
+    // moment (a page's event stream never ends by itself), then the runtime stops.
+    let stop = Arc::new(tokio::sync::Notify::new());
+    let server = tokio::spawn(listener::serve(listener, server::router(live), Arc::clone(&stop)));
+    shutdown.await;
+    stop.notify_one();
+    let _ = server.await;
+    tokio::time::sleep(SHUTDOWN_GRACE).await;
+    Ok(())
 }
 
 /// How long a stopping server lets requests in progress finish.

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use crate::model::casualty::{CasualtyKind, CasualtyReport, Figure, MAX_FIGURE, Who};
-use crate::model::names::is_valid_slug;
+use crate::model::names::{MAX_SLUG, is_valid_slug};
 use crate::model::{
     Body, Briefing, Claim, Correction, CountryCode, EventType, GeoPrecision, GroupMention, IncidentDate, Location,
     Origin, Role, Source,
@@ -112,8 +112,23 @@ fn in_range(date: IncidentDate, field: &str, today: Date, c: &mut Checker<'_>) -
     Some(date)
 }
 
-/// The slug: given, or the file name; either way `[a-z0-9-]+`.
+/// The slug: given, or the file name; either way `[a-z0-9-]+`, at most `MAX_SLUG` bytes.
 pub fn slug(given: Option<String>, stem: &str, c: &mut Checker<'_>) -> Option<String> {
+    let written = given.is_some();
+    let slug = slug_as_written(given, stem, c)?;
+    if slug.len() > MAX_SLUG {
+        c.error(
+            "slug-too-long",
+            if written { "slug" } else { "" },
+            format!("the slug is {} characters long; the most is {MAX_SLUG}", slug.len()),
+            "a slug becomes a folder name of the published site: give a short `slug:`",
+        );
+        return None;
+    }
+    Some(slug)
+}
+
+fn slug_as_written(given: Option<String>, stem: &str, c: &mut Checker<'_>) -> Option<String> {
     match given.map(|s| s.trim().to_string()) {
         Some(s) if is_valid_slug(&s) => Some(s),
         Some(s) => {

@@ -18,6 +18,7 @@ mod example;
 mod explorer;
 mod figures;
 mod groups;
+mod hardening;
 mod incremental;
 mod outputs;
 mod preview;
