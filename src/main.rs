@@ -15,6 +15,12 @@ use sitrep::serve::Report;
 
 mod cli;
 
+/// Rendering allocates and frees many short strings from several threads,
+/// and a live preview rebuilds megabytes of data files on every edit:
+/// mimalloc reuses that memory where the system allocator maps fresh pages.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cli::{Cli, Command, NewCommand};
 
 fn main() -> ExitCode {

@@ -35,6 +35,8 @@ pub struct Rendered {
     pub first_paragraph: Option<String>,
     /// Every `@/` link: its target (content path) and where it led.
     pub links: Vec<(String, Result<String, LinkError>)>,
+    /// A hash of the HTML: equal bodies, equal fingerprints.
+    pub fingerprint: u64,
 }
 
 /// Renders `body` of the file at `path`; link problems are pushed to `problems`.
@@ -152,7 +154,8 @@ pub fn render(
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     let first_paragraph = first_paragraph.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
-    Rendered { html: out, first_paragraph, links: used }
+    let fingerprint = crate::render::fingerprint::of_hash(&(&out, &first_paragraph));
+    Rendered { html: out, first_paragraph, links: used, fingerprint }
 }
 
 /// True for an address a page may link to without running code: http(s),

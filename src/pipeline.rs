@@ -4,7 +4,7 @@
 //! when there is no error; `check` is `build_site` without writing. All three
 //! report every problem of every stage.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -258,9 +258,10 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
     (Some(Written { index, timings, files, bytes }), diags)
 }
 
-/// Every problem `build` would report, without writing anything.
+/// Every problem `build` would report, without writing anything: each file
+/// is rendered (templates can fail) and dropped at once.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    build_site(opts).1
+    run(opts, &|_, _| {}).1
 }
 
 /// Checks the `@/` links of bodies whose front matter has errors.
@@ -275,7 +276,7 @@ fn check_links(bodies: &[(Origin, Body)], index: &SiteIndex, config: &Config, di
 
 /// Removes drafts and scheduled items; returns their content paths and why.
 fn hold_back(content: &mut Content, today: Date) -> Withheld {
-    let mut held = HashMap::new();
+    let mut held = HashMap::default();
     let mut group_names = Vec::new();
     content.briefings.retain(|b| {
         let why = if b.draft {

@@ -45,6 +45,12 @@ pub fn year(year: i16) -> String {
     format!("chronology/{year}/")
 }
 
+/// Page `number` (1 for the first) of the list at `path`: the first page is
+/// `path` itself, the others `path` + `page/<number>/`.
+pub fn paged(path: &str, number: usize) -> String {
+    if number <= 1 { path.to_string() } else { format!("{path}page/{number}/") }
+}
+
 /// Every correction.
 pub fn corrections() -> String {
     "corrections/".to_string()

@@ -1,7 +1,8 @@
 //! Groups: briefings' group names matched to profiles by name or alias, groups
 //! without a profile, parents and components, incidents and totals.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean, display_path};
@@ -60,6 +61,16 @@ impl Group {
     }
 }
 
+/// Why a name no profile claims gets no group.
+enum Refusal {
+    /// Its slug would be too long for a folder name.
+    TooLong,
+    /// It makes an empty slug.
+    NoLetters,
+    /// Its slug is another group's (that group, the slug).
+    Clash(GroupId, String),
+}
+
 /// Resolves every group name of every briefing; returns the groups (sorted by
 /// name) and, per briefing, its involvements.
 pub fn resolve(
@@ -72,8 +83,8 @@ pub fn resolve(
     let mut profiles = profiles;
     profiles.sort_by(|a, b| a.origin.path.cmp(&b.origin.path));
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, GroupId> = HashMap::new();
-    let mut by_slug: HashMap<String, GroupId> = HashMap::new();
+    let mut by_key: HashMap<String, GroupId> = HashMap::default();
+    let mut by_slug: HashMap<String, GroupId> = HashMap::default();
     for profile in profiles {
         if let Some(&other) = by_slug.get(&profile.slug) {
             let first = groups[other].profile.as_ref().map(|p| display_path(&p.origin.path)).unwrap_or_default();
@@ -120,67 +131,90 @@ pub fn resolve(
         groups.push(Group::new(profile.slug.clone(), profile.name.clone(), Some(profile)));
     }
     let profiled = groups.len();
+    // Most briefings name the same few groups in the same few spellings:
+    // number each spelling once, and make its key once.
+    let mut spelling_ids: HashMap<&str, usize> = HashMap::default();
+    let mut spellings: Vec<&str> = Vec::new();
+    let mut mention_spelling: Vec<usize> = Vec::with_capacity(briefings.len());
+    for m in briefings.iter().flat_map(|b| &b.groups) {
+        let id = *spelling_ids.entry(m.name.as_str()).or_insert_with(|| {
+            spellings.push(m.name.as_str());
+            spellings.len() - 1
+        });
+        mention_spelling.push(id);
+    }
+    let keys: Vec<String> = spellings.iter().map(|s| match_key(s)).collect();
+    let mut uses = vec![0usize; spellings.len()];
+    mention_spelling.iter().for_each(|&s| uses[s] += 1);
+    // A name no profile claims gets a group of its own, under the spelling
+    // most briefings use (a tie goes to the one that sorts first): never
+    // under whichever briefing happens to come first.
+    let mut unclaimed: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (s, key) in keys.iter().enumerate() {
+        if !by_key.contains_key(key) {
+            unclaimed.entry(key.as_str()).or_default().push(s);
+        }
+    }
+    let mut refused: HashMap<&str, Refusal> = HashMap::default();
+    for (key, spelt) in unclaimed {
+        let Some(&best) =
+            spelt.iter().max_by(|&&a, &&b| uses[a].cmp(&uses[b]).then_with(|| spellings[b].cmp(spellings[a])))
+        else {
+            continue;
+        };
+        let name = spellings[best];
+        let slug = slugify(name);
+        if slug.len() > MAX_SLUG {
+            refused.insert(key, Refusal::TooLong);
+        } else if slug.is_empty() {
+            refused.insert(key, Refusal::NoLetters);
+        } else if let Some(&clash) = by_slug.get(&slug) {
+            refused.insert(key, Refusal::Clash(clash, slug));
+        } else {
+            let id = groups.len();
+            groups.push(Group::new(slug.clone(), name.to_string(), None));
+            by_key.insert(key.to_string(), id);
+            by_slug.insert(slug, id);
+        }
+    }
+    let group_of: Vec<Option<GroupId>> = keys.iter().map(|k| by_key.get(k).copied()).collect();
 
-    // Match every mention; unknown names get a group of their own.
+    // Match every mention.
     let mut involvements = Vec::with_capacity(briefings.len());
-    let mut warned: HashSet<GroupId> = HashSet::new();
-    // Most briefings name the same few groups: make each spelling's key once.
-    let mut keys: HashMap<&str, String> = HashMap::new();
+    let mut warned: HashSet<GroupId> = HashSet::default();
+    let mut spelling_of_mention = mention_spelling.into_iter();
     for b in briefings {
-        let mut list: Vec<Involvement> = Vec::new();
+        let mut list: Vec<Involvement> = Vec::with_capacity(b.groups.len());
         for m in &b.groups {
-            let key = keys.entry(m.name.as_str()).or_insert_with(|| match_key(&m.name));
-            let id = match by_key.get(key.as_str()) {
-                Some(&id) => id,
+            let spelling = spelling_of_mention.next().expect("one spelling per mention");
+            let id = match group_of[spelling] {
+                Some(id) => id,
                 None => {
-                    let slug = slugify(&m.name);
-                    if slug.len() > MAX_SLUG {
-                        diags.push(
-                            Diagnostic::error(
-                                "bad-group-name",
-                                &b.origin.path,
-                                format!("group name is {} characters long; the most is {MAX_SLUG}", m.name.len()),
-                            )
-                            .at_opt(m.span)
-                            .hint("give the group's usual name; a long name belongs in its profile's `full_name`"),
-                        );
-                        continue;
-                    }
-                    if slug.is_empty() {
-                        diags.push(
-                            Diagnostic::error(
-                                "bad-group-name",
-                                &b.origin.path,
-                                format!("group name `{}` has no letters or digits", m.name),
-                            )
-                            .at_opt(m.span)
-                            .hint("write the group's name"),
-                        );
-                        continue;
-                    }
-                    if let Some(&clash) = by_slug.get(&slug) {
-                        diags.push(
-                            Diagnostic::error(
-                                "group-slug-clash",
-                                &b.origin.path,
-                                format!(
-                                    "group `{}` would take the address /groups/{slug}/, which belongs to {}",
-                                    m.name, groups[clash].name
-                                ),
-                            )
-                            .at_opt(m.span)
-                            .hint(format!(
+                    let refusal = refused.get(keys[spelling].as_str());
+                    let (message, hint) = match refusal {
+                        Some(Refusal::TooLong) | None => (
+                            format!("group name is {} characters long; the most is {MAX_SLUG}", m.name.len()),
+                            "give the group's usual name; a long name belongs in its profile's `full_name`".to_string(),
+                        ),
+                        Some(Refusal::NoLetters) => (
+                            format!("group name `{}` has no letters or digits", m.name),
+                            "write the group's name".into(),
+                        ),
+                        Some(Refusal::Clash(clash, slug)) => (
+                            format!(
+                                "group `{}` would take the address /groups/{slug}/, which belongs to {}",
+                                m.name, groups[*clash].name
+                            ),
+                            format!(
                                 "if they are the same group, add `{}` to the aliases of {}",
-                                m.name, groups[clash].name
-                            )),
-                        );
-                        continue;
-                    }
-                    let id = groups.len();
-                    groups.push(Group::new(slug.clone(), m.name.clone(), None));
-                    by_key.insert(key.clone(), id);
-                    by_slug.insert(slug, id);
-                    id
+                                m.name, groups[*clash].name
+                            ),
+                        ),
+                    };
+                    let code =
+                        if matches!(refusal, Some(Refusal::Clash(..))) { "group-slug-clash" } else { "bad-group-name" };
+                    diags.push(Diagnostic::error(code, &b.origin.path, message).at_opt(m.span).hint(hint));
+                    continue;
                 }
             };
             if id >= profiled && warned.insert(id) {
@@ -218,14 +252,12 @@ pub fn resolve(
         }
         involvements.push(list);
     }
-
     link_parents(&mut groups, &by_key, diags);
     if !withheld.rejected_briefings {
         let also_used: HashSet<GroupId> =
             withheld.group_names.iter().filter_map(|n| by_key.get(&match_key(n)).copied()).collect();
         warn_unused_profiles(&groups, &involvements, &also_used, diags);
     }
-
     // Sort by name; remap every id.
     let mut order: Vec<GroupId> = (0..groups.len()).collect();
     let lower: Vec<String> = groups.iter().map(|g| g.name.to_lowercase()).collect();
@@ -246,7 +278,6 @@ pub fn resolve(
             inv.group = new_id[inv.group];
         }
     }
-
     fill_incidents(&mut groups, &involvements, briefings, figures, diags);
     (groups, involvements)
 }
@@ -289,7 +320,7 @@ fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: 
         }
     }
     // Cycles: follow parents from each group; a group met twice closes a loop.
-    let mut reported: HashSet<GroupId> = HashSet::new();
+    let mut reported: HashSet<GroupId> = HashSet::default();
     for start in 0..groups.len() {
         let mut path = vec![start];
         let mut at = start;

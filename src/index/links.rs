@@ -1,7 +1,7 @@
 //! Where `@/` links lead: a content path (`briefings/2024/bamako.md`) to the
 //! page built from it (`briefings/bamako-2024-09-17/`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::model::{Briefing, Page};
@@ -28,6 +28,22 @@ pub enum LinkError {
     Failed,
 }
 
+/// The targets of the briefings, the most numerous: made while the rest
+/// of the index is.
+#[derive(Debug, Default)]
+pub struct BriefingTargets(HashMap<String, String>);
+
+impl BriefingTargets {
+    /// Where each briefing's content path leads.
+    pub fn of(briefings: &[Arc<Briefing>]) -> BriefingTargets {
+        let mut targets = HashMap::with_capacity_and_hasher(briefings.len() + 64, Default::default());
+        for b in briefings {
+            targets.insert(b.origin.content_path.clone(), urls::briefing(&b.slug));
+        }
+        BriefingTargets(targets)
+    }
+}
+
 impl LinkTargets {
     /// Collects the targets of every page the index builds.
     ///
@@ -35,16 +51,13 @@ impl LinkTargets {
     /// `groups/<slug>.md` and `countries/<code>.md`, even without a profile,
     /// since every group and country named gets a page.
     pub fn new(
-        briefings: &[Arc<Briefing>],
+        mut targets: BriefingTargets,
         groups: &[Group],
         countries: &[Country],
         pages: &[Page],
         unpublished: HashMap<String, &'static str>,
     ) -> LinkTargets {
-        let mut targets = HashMap::new();
-        for b in briefings {
-            targets.insert(b.origin.content_path.clone(), urls::briefing(&b.slug));
-        }
+        let targets = &mut targets.0;
         for g in groups {
             let url = urls::group(&g.slug);
             targets.insert(format!("groups/{}.md", g.slug), url.clone());
@@ -62,7 +75,7 @@ impl LinkTargets {
         for p in pages {
             targets.insert(p.origin.content_path.clone(), urls::page(&p.slug));
         }
-        LinkTargets { targets, unpublished, failed: HashSet::new() }
+        LinkTargets { targets: std::mem::take(targets), unpublished, failed: HashSet::default() }
     }
 
     /// Links to these content paths (files with errors of their own) are not reported.

@@ -10,7 +10,8 @@
 pub mod groups;
 mod links;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -33,7 +34,7 @@ pub type GroupId = usize;
 pub type CountryId = usize;
 
 /// A group's part in one incident, resolved to the group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Involvement {
     /// The group.
     pub group: GroupId,
@@ -87,7 +88,7 @@ pub struct Year {
 }
 
 /// When a briefing was published and updated, as far as anyone knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Publication {
     /// The writer's `published`, else the day the file was first committed;
     /// `None` when neither is known (never the incident's date).
@@ -126,6 +127,9 @@ pub struct SiteIndex {
     pub briefings: Vec<Arc<Briefing>>,
     /// When each was published and updated, by id.
     pub publication: Vec<Publication>,
+    /// Each briefing's place in "latest" lists (0 for the latest), by id:
+    /// by publication, then by the incident (see `Publication::sort_key`).
+    pub latest_rank: Vec<usize>,
     /// Derived figures, per briefing.
     pub figures: Vec<IncidentFigures>,
     /// Resolved groups, per briefing, in the order written.
@@ -158,6 +162,19 @@ impl SiteIndex {
     /// Ids of every briefing, newest first.
     pub fn newest_first(&self) -> impl Iterator<Item = BriefingId> + '_ {
         (0..self.briefings.len()).rev()
+    }
+
+    /// The `n` latest of `ids` by publication, latest first.
+    pub fn latest(&self, ids: impl Iterator<Item = BriefingId>, n: usize) -> Vec<BriefingId> {
+        let mut ids: Vec<BriefingId> = ids.collect();
+        let rank = |id: &BriefingId| self.latest_rank[*id];
+        if ids.len() > n && n > 0 {
+            ids.select_nth_unstable_by_key(n - 1, rank);
+            ids.truncate(n);
+        }
+        ids.sort_unstable_by_key(rank);
+        ids.truncate(n);
+        ids
     }
 
     /// The incident before `id` in the chronology.
@@ -206,51 +223,75 @@ pub(crate) fn check_sum(result: Result<(), Overflow>, b: &Briefing, diags: &mut 
 /// with the publication dates `history` gives.
 pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mut Diagnostics) -> SiteIndex {
     let mut briefings = content.briefings;
-    briefings.sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
-    check_unique_slugs(&briefings, diags);
-
-    let derived: Vec<Option<IncidentFigures>> = briefings.par_iter().map(|b| derive(&b.casualties)).collect();
-    let figures: Vec<IncidentFigures> = derived
-        .into_iter()
-        .zip(&briefings)
-        .map(|(f, b)| {
-            f.unwrap_or_else(|| {
-                check_sum(Err(Overflow), b, diags);
-                IncidentFigures::default()
-            })
-        })
-        .collect();
-    let publication: Vec<Publication> = briefings.iter().map(|b| Publication::of(b, history)).collect();
-    let (groups, involvements) = groups::resolve(content.groups, &briefings, &figures, &withheld, diags);
-    let (countries, incident_countries) = countries(content.countries, &briefings, &figures, diags);
-    let years = chronology(&briefings, &figures, diags);
+    briefings.par_sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
+    // The parts that only read the briefings, side by side.
+    let ((figures, publication, latest_rank, mut found), ((tactics, targets), corrections, slug_problems)) =
+        rayon::join(
+            || {
+                let mut found = Diagnostics::new();
+                let derived: Vec<Option<IncidentFigures>> =
+                    briefings.par_iter().map(|b| derive(&b.casualties)).collect();
+                let figures: Vec<IncidentFigures> = derived
+                    .into_iter()
+                    .zip(&briefings)
+                    .map(|(f, b)| {
+                        f.unwrap_or_else(|| {
+                            check_sum(Err(Overflow), b, &mut found);
+                            IncidentFigures::default()
+                        })
+                    })
+                    .collect();
+                let publication: Vec<Publication> = briefings.iter().map(|b| Publication::of(b, history)).collect();
+                let latest_rank = latest_ranks(&briefings, &publication);
+                (figures, publication, latest_rank, found)
+            },
+            || {
+                let terms = rayon::join(
+                    || distinct_terms(briefings.iter().flat_map(|b| b.tactics.iter())),
+                    || distinct_terms(briefings.iter().flat_map(|b| b.targets.iter())),
+                );
+                let mut slugs = Diagnostics::new();
+                check_unique_slugs(&briefings, &mut slugs);
+                (terms, corrections_newest_first(&briefings), slugs)
+            },
+        );
+    found.extend(slug_problems);
+    // The parts that need the figures, side by side.
+    let (
+        ((groups, involvements), group_problems),
+        ((countries, incident_countries, years), ((totals, developments), briefing_targets)),
+    ) = rayon::join(
+        || {
+            let mut found = Diagnostics::new();
+            let r = groups::resolve(content.groups, &briefings, &figures, &withheld, &mut found);
+            (r, found)
+        },
+        || {
+            rayon::join(
+                || {
+                    let mut found = Diagnostics::new();
+                    let (countries, per_incident) = countries(content.countries, &briefings, &figures, &mut found);
+                    let years = chronology(&briefings, &figures, &mut found);
+                    (countries, per_incident, (years, found))
+                },
+                || rayon::join(|| site_totals(&briefings, &figures), || links::BriefingTargets::of(&briefings)),
+            )
+        },
+    );
+    let (years, country_problems) = years;
+    found.extend(group_problems);
+    found.extend(country_problems);
+    found.extend(totals.1);
+    let totals = totals.0;
 
     let mut pages = content.pages;
-    check_unique_pages(&pages, diags);
+    check_unique_pages(&pages, &mut found);
     pages.sort_by(|a, b| a.title.cmp(&b.title));
-
-    let mut corrections: Vec<(BriefingId, usize)> =
-        briefings.iter().enumerate().flat_map(|(id, b)| (0..b.corrections.len()).map(move |i| (id, i))).collect();
-    corrections.sort_by(|a, b| {
-        let da = briefings[a.0].corrections[a.1].date;
-        let db = briefings[b.0].corrections[b.1].date;
-        db.cmp(&da).then(b.0.cmp(&a.0))
-    });
-
-    let tactics = distinct_terms(briefings.iter().flat_map(|b| b.tactics.iter()));
-    let targets = distinct_terms(briefings.iter().flat_map(|b| b.targets.iter()));
-    let mut totals = Totals::default();
-    let mut developments = 0;
-    for (b, f) in briefings.iter().zip(&figures) {
-        if b.is_incident() {
-            check_sum(totals.add(f), b, diags);
-        } else {
-            developments += 1;
-        }
-    }
-    let links = LinkTargets::new(&briefings, &groups, &countries, &pages, withheld.unpublished);
+    let links = LinkTargets::new(briefing_targets, &groups, &countries, &pages, withheld.unpublished);
+    diags.extend(found);
     SiteIndex {
         briefings,
+        latest_rank,
         publication,
         figures,
         involvements,
@@ -268,9 +309,49 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
     }
 }
 
+/// Each briefing's place in "latest" lists, by id: newest publication first,
+/// then the newest incident, then the later id.
+fn latest_ranks(briefings: &[Arc<Briefing>], publication: &[Publication]) -> Vec<usize> {
+    let keys: Vec<(Date, Date)> = briefings.iter().zip(publication).map(|(b, p)| p.sort_key(b)).collect();
+    let mut order: Vec<BriefingId> = (0..briefings.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[b].cmp(&keys[a]).then(b.cmp(&a)));
+    let mut rank = vec![0; order.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id] = r;
+    }
+    rank
+}
+
+/// Every correction as (briefing, its position), newest first.
+fn corrections_newest_first(briefings: &[Arc<Briefing>]) -> Vec<(BriefingId, usize)> {
+    let mut corrections: Vec<(BriefingId, usize)> =
+        briefings.iter().enumerate().flat_map(|(id, b)| (0..b.corrections.len()).map(move |i| (id, i))).collect();
+    corrections.sort_by(|a, b| {
+        let da = briefings[a.0].corrections[a.1].date;
+        let db = briefings[b.0].corrections[b.1].date;
+        db.cmp(&da).then(b.0.cmp(&a.0))
+    });
+    corrections
+}
+
+/// Totals over every incident of violence (and their problems), and the number of developments.
+fn site_totals(briefings: &[Arc<Briefing>], figures: &[IncidentFigures]) -> ((Totals, Diagnostics), usize) {
+    let mut totals = Totals::default();
+    let mut found = Diagnostics::new();
+    let mut developments = 0;
+    for (b, f) in briefings.iter().zip(figures) {
+        if b.is_incident() {
+            check_sum(totals.add(f), b, &mut found);
+        } else {
+            developments += 1;
+        }
+    }
+    ((totals, found), developments)
+}
+
 /// Terms sorted and without repeats, ignoring case; of several spellings the first met is kept.
 fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut by_key: BTreeMap<String, &str> = BTreeMap::new();
     for term in terms {
         if seen.insert(term) {
@@ -280,57 +361,8 @@ fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
     by_key.into_values().map(str::to_string).collect()
 }
 
-/// True when the index places, groups and counts `a` and `b` alike: they
-/// differ at most in what the index does not read (headline, lead, places,
-/// tags, sources, body). An index with one
-/// swapped for the other is then the index of the new content, so a live
-/// preview can patch its index instead of building it again.
-pub fn indexed_alike(a: &Briefing, b: &Briefing) -> bool {
-    // Named one by one, so that a new field makes this fail to compile until
-    // someone decides whether the index reads it.
-    let Briefing {
-        origin,
-        slug,
-        slug_span,
-        title: _,
-        date,
-        end_date,
-        event,
-        published,
-        updated,
-        summary: _,
-        draft,
-        countries,
-        locations: _,
-        groups,
-        targets,
-        tactics,
-        tags: _,
-        casualties,
-        sources: _,
-        corrections,
-        body: _,
-    } = a;
-    // The day the file was modified is not indexed (only feeds read it, through `publication`).
-    (&origin.path, &origin.content_path) == (&b.origin.path, &b.origin.content_path)
-        && *slug == b.slug
-        && *slug_span == b.slug_span
-        && *date == b.date
-        && *end_date == b.end_date
-        && *event == b.event
-        && *published == b.published
-        && *updated == b.updated
-        && *draft == b.draft
-        && *countries == b.countries
-        && *groups == b.groups
-        && *targets == b.targets
-        && *tactics == b.tactics
-        && *casualties == b.casualties
-        && *corrections == b.corrections
-}
-
 fn check_unique_slugs(briefings: &[Arc<Briefing>], diags: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Briefing> = HashMap::new();
+    let mut seen: HashMap<&str, &Briefing> = HashMap::default();
     for b in briefings.iter().map(|b| &**b) {
         if let Some(first) = seen.insert(&b.slug, b) {
             let (first, second) = if first.origin.path <= b.origin.path { (first, b) } else { (b, first) };
@@ -352,7 +384,7 @@ fn check_unique_slugs(briefings: &[Arc<Briefing>], diags: &mut Diagnostics) {
 }
 
 fn check_unique_pages(pages: &[Page], diags: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Page> = HashMap::new();
+    let mut seen: HashMap<&str, &Page> = HashMap::default();
     for p in pages {
         if let Some(first) = seen.insert(&p.slug, p) {
             diags.push(

@@ -266,16 +266,26 @@ impl IncidentFigures {
 pub fn derive(reports: &[CasualtyReport]) -> Option<IncidentFigures> {
     let mut out = Vec::new();
     for kind in CasualtyKind::ALL {
-        let mut by_who = Vec::new();
+        if !reports.iter().any(|r| r.kind == kind) {
+            continue;
+        }
+        let mut by_who = Vec::with_capacity(Who::ALL.len());
         let mut count = 0;
         let mut contested = false;
         for who in Who::ALL {
-            let group: Vec<&CasualtyReport> = reports.iter().filter(|r| r.kind == kind && r.who == who).collect();
-            let Some(first) = group.first() else { continue };
-            count += group.len();
-            contested |= group.iter().any(|r| r.figure != first.figure);
-            let low = group.iter().filter_map(|r| r.figure.min).min();
-            let high = group.iter().map(|r| r.figure.max).try_fold(0u64, |acc, m| m.map(|m| acc.max(m)));
+            let mut group = reports.iter().filter(|r| r.kind == kind && r.who == who);
+            let Some(first) = group.next() else { continue };
+            let (mut low, mut high) = (first.figure.min, first.figure.max);
+            count += 1;
+            for r in group {
+                count += 1;
+                contested |= r.figure != first.figure;
+                low = match (low, r.figure.min) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                high = high.zip(r.figure.max).map(|(a, b)| a.max(b));
+            }
             by_who.push((who, Range { low, high }));
         }
         let Some(&(_, first)) = by_who.first() else { continue };

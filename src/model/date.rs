@@ -186,8 +186,22 @@ impl fmt::Display for IncidentDate {
 }
 
 /// `September` for 9.
-pub fn month_name(month: i8) -> String {
-    Date::new(2000, month.clamp(1, 12), 1).unwrap_or_default().strftime("%B").to_string()
+pub fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// `17 September 2024`.

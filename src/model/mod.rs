@@ -37,11 +37,8 @@ pub struct Body {
 impl Body {
     /// A body of `markdown` starting on file line `first_line`.
     pub fn new(markdown: String, first_line: usize) -> Body {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        markdown.hash(&mut h);
-        first_line.hash(&mut h);
-        Body { markdown, first_line, fingerprint: h.finish() }
+        let fingerprint = crate::render::fingerprint::of_hash(&(&markdown, first_line));
+        Body { markdown, first_line, fingerprint }
     }
 
     /// Hash of the text and its first line: equal bodies have equal fingerprints.
@@ -59,6 +56,9 @@ pub struct Origin {
     pub content_path: String,
     /// The day the file was last modified (feeds need a date for every entry).
     pub modified: Option<Date>,
+    /// A hash of the file's path, text and modification day: equal files,
+    /// equal fingerprints (what a live rebuild keys its work by).
+    pub fingerprint: u64,
 }
 
 /// One briefing: one incident, as the desk describes it.

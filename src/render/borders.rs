@@ -9,7 +9,7 @@
 //! Answers are memoised per (country, point), so a live rebuild only checks
 //! the points it has not seen.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Mutex;
 
 use geo::{Contains, Coord, Distance, Euclidean, LineString, Point, Polygon};
@@ -30,9 +30,12 @@ pub struct Borders {
     /// Per ISO code, every ring (outer rings and holes alike: a point is inside
     /// when an odd number of rings contain it).
     rings: HashMap<String, Vec<Polygon<f64>>>,
-    /// Memoised answers: (country, lat, lon in micro-degrees) -> outcome.
-    seen: Mutex<HashMap<(String, i64, i64), Placement>>,
+    /// Memoised answers: country -> (lat, lon in micro-degrees) -> outcome.
+    seen: Mutex<HashMap<String, PointsSeen>>,
 }
+
+/// Answers for one country: (lat, lon in micro-degrees) -> outcome.
+type PointsSeen = HashMap<(i64, i64), Placement>;
 
 /// Where a point lies relative to the country it names.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,22 +56,23 @@ pub enum Placement {
 impl Borders {
     /// Polygons from rings of (longitude, latitude) points, by ISO code.
     pub fn new<'a>(rings: impl Iterator<Item = (&'a str, &'a [(f64, f64)])>) -> Borders {
-        let mut by_code: HashMap<String, Vec<Polygon<f64>>> = HashMap::new();
+        let mut by_code: HashMap<String, Vec<Polygon<f64>>> = HashMap::default();
         for (iso, points) in rings {
             let line: LineString<f64> = points.iter().map(|&(x, y)| Coord { x, y }).collect();
             by_code.entry(iso.to_string()).or_default().push(Polygon::new(line, Vec::new()));
         }
-        Borders { rings: by_code, seen: Mutex::new(HashMap::new()) }
+        Borders { rings: by_code, seen: Mutex::new(HashMap::default()) }
     }
 
     /// Where (`lat`, `lon`) lies relative to the country `iso`.
     pub fn place(&self, iso: &str, lat: f64, lon: f64) -> Placement {
-        let key = (iso.to_string(), (lat * 1e6).round() as i64, (lon * 1e6).round() as i64);
-        if let Some(p) = self.seen.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        let key = ((lat * 1e6).round() as i64, (lon * 1e6).round() as i64);
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = seen.get(iso).and_then(|points| points.get(&key)) {
             return p.clone();
         }
         let placement = self.compute(iso, lat, lon);
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).insert(key, placement.clone());
+        seen.entry(iso.to_string()).or_default().insert(key, placement.clone());
         placement
     }
 

@@ -9,9 +9,11 @@ use jiff::civil::Date;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use serde::Serialize;
+
 use crate::index::{BriefingId, SiteIndex};
 
-use super::Prepared;
+use super::fingerprint::Hashed;
 
 /// How many briefings a feed carries (the newest), each with its full text.
 /// Feed readers poll and keep what they saw, so the last twenty (the common
@@ -30,85 +32,120 @@ pub fn entry_updated(index: &SiteIndex, id: BriefingId) -> Date {
 /// The start of Unix time: the feed's date when nothing at all is known.
 const EPOCH: Date = Date::constant(1970, 1, 1);
 
-fn stamp(d: Date) -> FixedDateTime {
+fn stamp(d: &str) -> FixedDateTime {
     FixedDateTime::parse_from_rfc3339(&format!("{d}T00:00:00Z")).unwrap_or_default()
 }
 
-/// An Atom feed of `ids` (newest first), titled `title`, at `path` (a page path
-/// such as `groups/jnim/atom.xml`), about the page at `alternate`.
-pub fn atom(prepared: &Prepared<'_>, title: &str, path: &str, alternate: &str, ids: &[BriefingId]) -> Vec<u8> {
-    let index = prepared.index;
-    let urls = &prepared.urls;
-    let config = prepared.config;
-    let mut ids: Vec<BriefingId> = ids.to_vec();
-    let key = |id: BriefingId| index.publication[id].sort_key(&index.briefings[id]);
-    ids.sort_by(|&a, &b| key(b).cmp(&key(a)).then(b.cmp(&a)));
-    ids.truncate(FEED_ENTRIES);
-    let entries: Vec<Entry> = ids
-        .iter()
-        .map(|&id| {
-            let b = &index.briefings[id];
-            let url = urls.absolute(&crate::urls::briefing(&b.slug));
-            let mut entry = Entry::default();
-            entry.set_title(Text::plain(b.title.clone()));
-            entry.set_id(url.clone());
-            entry.set_links(vec![Link {
-                href: url.clone(),
+/// What an Atom feed is made of.
+#[derive(Serialize)]
+pub struct FeedInputs<'a> {
+    /// The feed's title.
+    pub title: String,
+    /// Its own address.
+    pub url: String,
+    /// The address of the page it is about.
+    pub alternate: String,
+    /// The site's language.
+    pub language: &'a str,
+    /// The site's title, as the feed's author.
+    pub author: &'a str,
+    /// The site's address.
+    pub author_url: &'a str,
+    /// The site's description.
+    pub subtitle: Option<&'a str>,
+    /// The entries, newest first.
+    pub entries: Vec<EntryInputs<'a>>,
+}
+
+/// What a feed entry is made of.
+#[derive(Serialize)]
+pub struct EntryInputs<'a> {
+    /// The briefing's address.
+    pub url: String,
+    /// Its headline.
+    pub title: &'a str,
+    /// Its lead.
+    pub summary: Hashed<'a, str>,
+    /// Its full text, as HTML.
+    pub body: Hashed<'a, str>,
+    /// Day of publication, when known.
+    pub published: Option<String>,
+    /// The day it last changed (Atom requires one).
+    pub updated: String,
+}
+
+impl FeedInputs<'_> {
+    /// The feed, as Atom XML.
+    pub fn bytes(&self) -> Vec<u8> {
+        let entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut entry = Entry::default();
+                entry.set_title(Text::plain(e.title.to_string()));
+                entry.set_id(e.url.clone());
+                entry.set_links(vec![Link {
+                    href: e.url.clone(),
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Link::default()
+                }]);
+                entry.set_published(e.published.as_deref().map(stamp));
+                entry.set_updated(stamp(&e.updated));
+                entry.set_summary(Some(Text::plain(e.summary.value.to_string())));
+                let mut content = Content::default();
+                content.set_content_type(Some("html".to_string()));
+                content.set_base(Some(e.url.clone()));
+                content.set_value(Some(e.body.value.to_string()));
+                entry.set_content(Some(content));
+                entry
+            })
+            .collect();
+        let updated = self.entries.iter().map(|e| e.updated.as_str()).max().unwrap_or("1970-01-01");
+        let mut feed = Feed::default();
+        feed.set_title(Text::plain(self.title.clone()));
+        feed.set_id(self.url.clone());
+        feed.set_updated(stamp(updated));
+        feed.set_lang(Some(self.language.to_string()));
+        feed.set_authors(vec![Person {
+            name: self.author.to_string(),
+            uri: Some(self.author_url.to_string()),
+            ..Person::default()
+        }]);
+        feed.set_links(vec![
+            Link {
+                href: self.url.clone(),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Link::default()
+            },
+            Link {
+                href: self.alternate.clone(),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Link::default()
-            }]);
-            entry.set_published(index.publication[id].published.map(stamp));
-            entry.set_updated(stamp(entry_updated(index, id)));
-            entry.set_summary(Some(Text::plain(prepared.incidents[id].row.summary.clone())));
-            let mut content = Content::default();
-            content.set_content_type(Some("html".to_string()));
-            content.set_base(Some(url));
-            content.set_value(Some(prepared.briefing_bodies[id].html.clone()));
-            entry.set_content(Some(content));
-            entry
-        })
-        .collect();
-    let updated = ids.iter().map(|&id| entry_updated(index, id)).max().unwrap_or(EPOCH);
-    let feed_url = urls.absolute(path);
-    let mut feed = Feed::default();
-    feed.set_title(Text::plain(title.to_string()));
-    feed.set_id(feed_url.clone());
-    feed.set_updated(stamp(updated));
-    feed.set_lang(Some(config.language.clone()));
-    feed.set_authors(vec![Person {
-        name: config.title.clone(),
-        uri: Some(config.base_url.clone()),
-        ..Person::default()
-    }]);
-    feed.set_links(vec![
-        Link { href: feed_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Link::default() },
-        Link {
-            href: urls.absolute(alternate),
-            rel: "alternate".into(),
-            mime_type: Some("text/html".into()),
-            ..Link::default()
-        },
-    ]);
-    if let Some(description) = &config.description {
-        feed.set_subtitle(Some(Text::plain(description.clone())));
+            },
+        ]);
+        if let Some(description) = self.subtitle {
+            feed.set_subtitle(Some(Text::plain(description.to_string())));
+        }
+        feed.set_entries(entries);
+        feed.write_to(Vec::new()).unwrap_or_default()
     }
-    feed.set_entries(entries);
-    feed.write_to(Vec::new()).unwrap_or_default()
 }
 
-/// `sitemap.xml`: every HTML page but the 404, with the day briefings last changed.
-pub fn sitemap(prepared: &Prepared<'_>, pages: &[(String, Option<Date>)]) -> Vec<u8> {
+/// `sitemap.xml`: each page's address, with its last change when known.
+pub fn sitemap(pages: &[(String, Option<String>)]) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
     let mut urlset = BytesStart::new("urlset");
     urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
     let _ = w.write_event(Event::Start(urlset));
-    for (path, lastmod) in pages {
+    for (url, lastmod) in pages {
         let _ = w.write_event(Event::Start(BytesStart::new("url")));
-        text_element(&mut w, "loc", &prepared.urls.absolute(path));
+        text_element(&mut w, "loc", url);
         if let Some(d) = lastmod {
-            text_element(&mut w, "lastmod", &d.to_string());
+            text_element(&mut w, "lastmod", d);
         }
         let _ = w.write_event(Event::End(BytesEnd::new("url")));
     }
@@ -122,9 +159,4 @@ fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) {
     let _ = w.write_event(Event::Start(BytesStart::new(name)));
     let _ = w.write_event(Event::Text(BytesText::new(text)));
     let _ = w.write_event(Event::End(BytesEnd::new(name)));
-}
-
-/// `robots.txt`: everything may be crawled; where the sitemap is.
-pub fn robots(prepared: &Prepared<'_>) -> Vec<u8> {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", prepared.urls.absolute("sitemap.xml")).into_bytes()
 }

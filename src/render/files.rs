@@ -1,67 +1,196 @@
 //! Files made without a template: feeds, data downloads, sitemap, robots.txt.
+//!
+//! Each is described first by its inputs (`FileInputs`: everything its bytes
+//! are made of, and nothing else), which give its fingerprint; the bytes are
+//! made from the inputs alone, and only when the file is written.
+
+use serde::Serialize;
 
 use crate::index::BriefingId;
 
 use super::Prepared;
+use super::data;
+use super::feeds::{self, EntryInputs, FeedInputs};
+use super::fingerprint::Hashed;
 use super::jobs::{self, Job};
 use super::words::Value;
-use super::{data, feeds};
 
-/// The bytes of a non-template `job`.
-pub fn build(job: &Job, site: &Prepared<'_>) -> Vec<u8> {
+/// What a non-template file is made of.
+#[derive(Serialize)]
+pub enum FileInputs<'a> {
+    /// An Atom feed.
+    Feed(FeedInputs<'a>),
+    /// Incidents as JSON: a title, the site's address, each incident's record.
+    Json {
+        /// What the file holds.
+        title: String,
+        /// The site's address.
+        source: &'a str,
+        /// Each incident's record, as compact JSON.
+        records: Vec<Hashed<'a, str>>,
+    },
+    /// `incidents.csv`: each incident's line.
+    Csv(Vec<Hashed<'a, [u8]>>),
+    /// `incidents.geojson`: each incident's points.
+    Geojson(Vec<Hashed<'a, [String]>>),
+    /// `sitemap.xml`: the site's address, then each page: a briefing by its
+    /// slug and last change, any other page by its path.
+    Sitemap(&'a str, Vec<SitemapPage<'a>>),
+    /// `robots.txt`: where the sitemap is.
+    Robots(String),
+}
+
+impl FileInputs<'_> {
+    /// The bytes of the file.
+    pub fn bytes(&self) -> Vec<u8> {
+        match self {
+            FileInputs::Feed(feed) => feed.bytes(),
+            FileInputs::Json { title, source, records } => {
+                data::json(title, source, &records.iter().map(|r| r.value).collect::<Vec<_>>())
+            }
+            FileInputs::Csv(lines) => data::csv(&lines.iter().map(|l| l.value).collect::<Vec<_>>()),
+            FileInputs::Geojson(features) => {
+                data::geojson(&features.iter().flat_map(|f| f.value.iter().map(String::as_str)).collect::<Vec<_>>())
+            }
+            FileInputs::Sitemap(base, pages) => {
+                let pages: Vec<(String, Option<String>)> = pages
+                    .iter()
+                    .map(|p| match p {
+                        SitemapPage::Briefing(slug, changed) => {
+                            let lastmod = changed.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+                            (format!("{base}{}", crate::urls::briefing(slug)), lastmod)
+                        }
+                        SitemapPage::Other(path) => (format!("{base}{path}"), None),
+                    })
+                    .collect();
+                feeds::sitemap(&pages)
+            }
+            FileInputs::Robots(sitemap) => format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n").into_bytes(),
+        }
+    }
+}
+
+/// A page of the sitemap, as little as gives its entry: there are as many
+/// as pages, and a live preview takes the sitemap's fingerprint on every edit.
+#[derive(Serialize)]
+pub enum SitemapPage<'a> {
+    /// A briefing: its slug and last change (year, month, day).
+    Briefing(&'a str, Option<(i16, i8, i8)>),
+    /// Any other page: its path.
+    Other(String),
+}
+
+/// The inputs of non-template `job`.
+pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
     let index = site.index;
     let title = &site.config.title;
-    let newest_first: Vec<BriefingId> = index.newest_first().collect();
+    let newest_first = || index.newest_first().collect::<Vec<BriefingId>>();
     let path = jobs::path_of(job, index);
-    let json = |ids: &[BriefingId]| ids.iter().map(|&id| site.incidents[id].json.as_str()).collect::<Vec<_>>();
     let words = site.words;
     let phrase =
         |key: &str, name: &str| words.phrase(key, &[("site", Value::Text(title)), ("name", Value::Text(name))]);
+    let json = |title: String, ids: &[BriefingId]| FileInputs::Json {
+        title,
+        source: &site.config.base_url,
+        records: ids
+            .iter()
+            .map(|&id| Hashed::new(site.incidents[id].json.as_str(), site.incidents[id].data_fingerprint))
+            .collect(),
+    };
     match *job {
-        Job::SiteFeed => feeds::atom(site, &phrase("feed-title-site", ""), &path, "", &newest_first),
+        Job::SiteFeed => {
+            FileInputs::Feed(feed(site, phrase("feed-title-site", ""), path, String::new(), &newest_first()))
+        }
         Job::GroupFeed(g) => {
             let group = &index.groups[g];
-            let name = phrase("feed-title-group", &group.name);
-            feeds::atom(site, &name, &path, &crate::urls::group(&group.slug), &group.incidents)
+            let alternate = crate::urls::group(&group.slug);
+            FileInputs::Feed(feed(site, phrase("feed-title-group", &group.name), path, alternate, &group.incidents))
         }
         Job::CountryFeed(c) => {
             let country = &index.countries[c];
-            let name = phrase("feed-title-country", &country.name);
-            feeds::atom(site, &name, &path, &crate::urls::country(&country.slug), &country.incidents)
+            let alternate = crate::urls::country(&country.slug);
+            FileInputs::Feed(feed(
+                site,
+                phrase("feed-title-country", &country.name),
+                path,
+                alternate,
+                &country.incidents,
+            ))
         }
-        Job::IncidentsJson => data::json(&phrase("data-title-site", ""), &site.config.base_url, &json(&newest_first)),
-        Job::IncidentsCsv => {
-            data::csv(&newest_first.iter().map(|&id| site.incidents[id].csv.as_slice()).collect::<Vec<_>>())
-        }
-        Job::IncidentsGeojson => data::geojson(
-            &newest_first
+        Job::IncidentsJson => json(phrase("data-title-site", ""), &newest_first()),
+        Job::IncidentsCsv => FileInputs::Csv(
+            newest_first()
                 .iter()
-                .flat_map(|&id| site.incidents[id].features.iter().map(String::as_str))
-                .collect::<Vec<_>>(),
+                .map(|&id| Hashed::new(site.incidents[id].csv.as_slice(), site.incidents[id].data_fingerprint))
+                .collect(),
+        ),
+        Job::IncidentsGeojson => FileInputs::Geojson(
+            newest_first()
+                .iter()
+                .map(|&id| Hashed::new(site.incidents[id].features.as_slice(), site.incidents[id].data_fingerprint))
+                .collect(),
         ),
         Job::GroupJson(g) => {
             let group = &index.groups[g];
-            data::json(&phrase("data-title-group", &group.name), &site.config.base_url, &json(&group.incidents))
+            json(phrase("data-title-group", &group.name), &group.incidents)
         }
         Job::CountryJson(c) => {
             let country = &index.countries[c];
-            data::json(&phrase("data-title-country", &country.name), &site.config.base_url, &json(&country.incidents))
+            json(phrase("data-title-country", &country.name), &country.incidents)
         }
-        Job::Sitemap => {
-            let pages: Vec<(String, Option<jiff::civil::Date>)> = jobs::jobs(index)
+        Job::Sitemap => FileInputs::Sitemap(
+            &site.config.base_url,
+            site.jobs
                 .iter()
                 .filter(|j| j.is_page() && **j != Job::NotFound)
-                .map(|j| {
-                    let lastmod = match *j {
-                        Job::Briefing(id) => index.publication[id].changed,
-                        _ => None,
-                    };
-                    (jobs::path_of(j, index), lastmod)
+                .map(|j| match *j {
+                    Job::Briefing(id) => SitemapPage::Briefing(
+                        &index.briefings[id].slug,
+                        index.publication[id].changed.map(|d| (d.year(), d.month(), d.day())),
+                    ),
+                    _ => SitemapPage::Other(jobs::path_of(j, index)),
                 })
-                .collect();
-            feeds::sitemap(site, &pages)
-        }
-        Job::Robots => feeds::robots(site),
-        _ => Vec::new(),
+                .collect(),
+        ),
+        Job::Robots => FileInputs::Robots(site.urls.absolute("sitemap.xml")),
+        _ => FileInputs::Robots(String::new()),
+    }
+}
+
+/// The inputs of an Atom feed of `ids` (the newest `FEED_ENTRIES` by
+/// publication), titled `title`, at page path `path`, about the page at `alternate`.
+fn feed<'a>(
+    site: &'a Prepared<'a>,
+    title: String,
+    path: String,
+    alternate: String,
+    ids: &[BriefingId],
+) -> FeedInputs<'a> {
+    let index = site.index;
+    let ids = index.latest(ids.iter().copied(), feeds::FEED_ENTRIES);
+    let entries = ids
+        .iter()
+        .map(|&id| {
+            let incident = &site.incidents[id];
+            let body = &site.briefing_bodies[id];
+            EntryInputs {
+                url: site.urls.absolute(&crate::urls::briefing(&index.briefings[id].slug)),
+                title: &index.briefings[id].title,
+                summary: Hashed::new(incident.row.summary.as_str(), incident.row_fingerprint),
+                body: Hashed::new(body.html.as_str(), body.fingerprint),
+                published: index.publication[id].published.map(|d| d.to_string()),
+                updated: feeds::entry_updated(index, id).to_string(),
+            }
+        })
+        .collect();
+    FeedInputs {
+        title,
+        url: site.urls.absolute(&path),
+        alternate: site.urls.absolute(&alternate),
+        language: &site.config.language,
+        author: &site.config.title,
+        author_url: &site.config.base_url,
+        subtitle: site.config.description.as_deref(),
+        entries,
     }
 }

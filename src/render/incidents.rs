@@ -1,202 +1,172 @@
 //! Incidents ready to show: each briefing's row (for every list that shows
-//! it) and its data record as JSON, a CSV line and GeoJSON points. Each is
-//! built once per build, shared by every page and file, and kept between
-//! rebuilds of a live preview while what it is made of (the briefing, its
-//! lead, the names and addresses of its groups and countries) stays the same.
+//! it), its page's own parts, its data record as JSON, a CSV line and GeoJSON
+//! points, its schema.org data and the inputs of its map. Each is built once
+//! per build, shared by every page and file that shows it, and kept between
+//! rebuilds of a live preview under the fingerprint of what it is made of.
+//!
+//! Each form carries a fingerprint of its content, so the pages and files
+//! that show it can tell whether they changed without reading it again.
 
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
+use foldhash::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::index::{BriefingId, CountryId, Involvement, Publication, SiteIndex};
+use crate::index::{BriefingId, SiteIndex};
 use crate::markdown::Rendered;
-use crate::model::Briefing;
 
 use super::Urls;
 use super::Words;
 use super::data;
+use super::fingerprint;
+use super::places::MapInputs;
 use super::record;
 use super::views::{self, IncidentRow};
 
 /// One incident, in every form the pages and downloads show it.
 pub struct Incident {
-    /// The list form, for code (maps, feeds, structured data).
+    /// Fingerprint of everything it is made of (its key in the cache): equal
+    /// fingerprints, equal incidents in every form.
+    pub fingerprint: u64,
+    /// The list form, for code (maps, feeds).
     pub row: IncidentRow,
     /// The same row as a template value: every list shares it, none copies it.
     pub value: tera::Value,
+    /// Fingerprint of the row.
+    pub row_fingerprint: u64,
+    /// Fingerprint of what its own page shows besides its body and
+    /// neighbours: its [`PageParts`], made again when the page is rendered.
+    pub detail_fingerprint: u64,
     /// The record as compact JSON, for the JSON downloads.
     pub json: String,
     /// Its line of `incidents.csv`.
     pub csv: Vec<u8>,
     /// Its points of `incidents.geojson`, each as compact JSON.
     pub features: Vec<String>,
+    /// Fingerprint of the JSON, CSV and GeoJSON forms.
+    pub data_fingerprint: u64,
 }
 
-/// What an incident is made of besides the names of groups and countries:
-/// it is built again when any of it differs.
-struct Inputs {
-    briefing: Arc<Briefing>,
-    body: Arc<Rendered>,
-    involvements: Vec<Involvement>,
-    countries: Vec<CountryId>,
-    publication: Publication,
+/// What an incident's own page shows besides its body and neighbours. Made
+/// when its fingerprint is taken and again when the page is rendered, never
+/// kept: at 10,000 briefings it would be most of the memory a build needs.
+#[derive(serde::Serialize)]
+pub struct PageParts<'a> {
+    /// The detail, as the template sees it (`briefing`).
+    pub detail: views::BriefingDetail<'a>,
+    /// schema.org `NewsArticle` JSON-LD, safe inside a script element.
+    pub json_ld: String,
+    /// What its map is drawn from (none when no place has coordinates).
+    pub map: Option<MapInputs>,
 }
 
-/// Incidents by briefing, reused while their inputs are the same.
-///
-/// Keyed by the briefing's allocation: a live preview keeps every unchanged
-/// briefing in the same `Arc` between rebuilds, so finding an incident costs
-/// no hashing of text. The entry holds that `Arc`, so the address cannot be
-/// reused by another briefing while the entry lives.
+impl<'a> PageParts<'a> {
+    /// The parts of incident `id`'s page, given its row as code and as a template value.
+    pub fn of(
+        index: &'a SiteIndex,
+        id: BriefingId,
+        row: &IncidentRow,
+        value: &'a tera::Value,
+        urls: &Urls,
+        words: &Words,
+        config: &crate::config::Config,
+    ) -> PageParts<'a> {
+        PageParts {
+            detail: views::briefing_detail(index, id, value, urls, words),
+            json_ld: super::structured::news_article(index, id, &row.summary, urls, config),
+            map: super::places::briefing_map_inputs(index, id, row, words),
+        }
+    }
+}
+
+/// Incidents, kept under the fingerprint of what each is made of.
 #[derive(Default)]
 pub struct IncidentCache {
-    /// Fingerprint of the site address, the day, and every group's and
-    /// country's name and address, which incidents show.
-    site: u64,
-    entries: HashMap<usize, (Inputs, Arc<Incident>)>,
-    /// What the last call returned, with each one's key, for `build_changed`.
-    last: Vec<(usize, Arc<Incident>)>,
+    entries: HashMap<u64, Arc<Incident>>,
+}
+
+/// What a build needs to make incidents.
+pub struct Making<'a> {
+    /// The index.
+    pub index: &'a SiteIndex,
+    /// Rendered bodies, by briefing id.
+    pub bodies: &'a [Arc<Rendered>],
+    /// Addresses.
+    pub urls: &'a Urls,
+    /// Words of the site's language.
+    pub words: &'a Words,
+    /// The site's settings (schema.org data names the site).
+    pub config: &'a crate::config::Config,
+    /// Today (scheduled briefings are marked).
+    pub today: Date,
 }
 
 impl IncidentCache {
-    /// Every incident of `index` by id, reusing what is still valid; the
-    /// incidents of briefings that are gone are forgotten.
-    pub fn build_all(
-        &mut self,
-        index: &SiteIndex,
-        bodies: &[Arc<Rendered>],
-        urls: &Urls,
-        words: &Words,
-        today: Date,
-    ) -> Vec<Arc<Incident>> {
-        let site = site_fingerprint(index, urls, words, today);
-        if site != self.site {
-            self.entries.clear();
-            self.site = site;
-        }
-        let mut entries = std::mem::take(&mut self.entries);
-        let built: Vec<(Inputs, Arc<Incident>)> = (0..index.briefings.len())
-            .into_par_iter()
-            .map(|id| reuse_or_build(&entries, index, id, bodies, urls, words, today))
+    /// Every incident of the index by id, reusing the ones whose inputs are
+    /// unchanged; the others are forgotten.
+    pub fn build(&mut self, m: &Making<'_>) -> Vec<Arc<Incident>> {
+        let site = site_fingerprint(m);
+        let keys: Vec<u64> = (0..m.index.briefings.len()).into_par_iter().map(|id| key(m, site, id)).collect();
+        let incidents: Vec<Arc<Incident>> = keys
+            .par_iter()
+            .enumerate()
+            .map(|(id, k)| match self.entries.get(k) {
+                Some(incident) => Arc::clone(incident),
+                None => Arc::new(build(m, id, *k)),
+            })
             .collect();
-        // Only what this build has is kept: the incidents of briefings that are gone are dropped.
-        entries.clear();
-        self.last.clear();
-        for (inputs, incident) in built {
-            self.last.push((key(&inputs.briefing), Arc::clone(&incident)));
-            entries.insert(key(&inputs.briefing), (inputs, incident));
-        }
-        self.entries = entries;
-        self.incidents()
-    }
-
-    /// The incidents of the last call, by id.
-    fn incidents(&self) -> Vec<Arc<Incident>> {
-        self.last.iter().map(|(_, incident)| Arc::clone(incident)).collect()
-    }
-
-    /// Like `build_all` for an index that differs from the last one only in
-    /// the briefings `changed`: only they are looked at, the rest are the last call's.
-    pub fn build_changed(
-        &mut self,
-        index: &SiteIndex,
-        changed: &[BriefingId],
-        bodies: &[Arc<Rendered>],
-        urls: &Urls,
-        words: &Words,
-        today: Date,
-    ) -> Vec<Arc<Incident>> {
-        if self.last.len() != index.briefings.len() || site_fingerprint(index, urls, words, today) != self.site {
-            return self.build_all(index, bodies, urls, words, today);
-        }
-        for &id in changed {
-            let (inputs, incident) = reuse_or_build(&self.entries, index, id, bodies, urls, words, today);
-            let was = std::mem::replace(&mut self.last[id], (key(&inputs.briefing), Arc::clone(&incident)));
-            if was.0 != self.last[id].0 {
-                self.entries.remove(&was.0);
-            }
-            self.entries.insert(key(&inputs.briefing), (inputs, incident));
-        }
-        self.incidents()
+        self.entries = keys.into_iter().zip(incidents.iter().cloned()).collect();
+        incidents
     }
 }
 
-impl Inputs {
-    fn same(&self, other: &Inputs) -> bool {
-        Arc::ptr_eq(&self.briefing, &other.briefing)
-            && Arc::ptr_eq(&self.body, &other.body)
-            && self.involvements == other.involvements
-            && self.countries == other.countries
-            && self.publication == other.publication
-    }
-}
-
-/// Incident `id` from `entries` when its inputs are the same, else built; with its inputs.
-fn reuse_or_build(
-    entries: &HashMap<usize, (Inputs, Arc<Incident>)>,
-    index: &SiteIndex,
-    id: BriefingId,
-    bodies: &[Arc<Rendered>],
-    urls: &Urls,
-    words: &Words,
-    today: Date,
-) -> (Inputs, Arc<Incident>) {
-    let inputs = Inputs {
-        briefing: Arc::clone(&index.briefings[id]),
-        body: Arc::clone(&bodies[id]),
-        involvements: index.involvements[id].clone(),
-        countries: index.incident_countries[id].clone(),
-        publication: index.publication[id],
-    };
-    let incident = match entries.get(&key(&inputs.briefing)) {
-        Some((cached, incident)) if cached.same(&inputs) => Arc::clone(incident),
-        _ => Arc::new(build(index, id, &bodies[id], urls, words, today)),
-    };
-    (inputs, incident)
-}
-
-/// The cache key of a briefing: the address of its allocation.
-fn key(briefing: &Arc<Briefing>) -> usize {
-    Arc::as_ptr(briefing) as usize
-}
-
-/// A fingerprint of what every incident shows that is not its own: the site
-/// address, the day (scheduled or not), the names and addresses of groups and countries.
-fn site_fingerprint(index: &SiteIndex, urls: &Urls, words: &Words, today: Date) -> u64 {
-    let mut h = DefaultHasher::new();
-    urls.absolute("").hash(&mut h);
-    words.fingerprint().hash(&mut h);
-    today.hash(&mut h);
-    for g in &index.groups {
+/// What every incident shows that is not its own: the site's address and
+/// title, the words, the day (scheduled or not), the names and addresses of
+/// groups and countries.
+fn site_fingerprint(m: &Making<'_>) -> u64 {
+    let mut h = fingerprint::hasher();
+    (m.urls.absolute(""), &m.config.title, &m.config.language, m.words.fingerprint(), m.today).hash(&mut h);
+    for g in &m.index.groups {
         (&g.name, &g.slug).hash(&mut h);
     }
-    for c in &index.countries {
-        (c.code.to_string(), &c.name, &c.slug).hash(&mut h);
+    for c in &m.index.countries {
+        (c.code.as_str(), &c.name, &c.slug).hash(&mut h);
     }
     h.finish()
 }
 
+/// The fingerprint of what incident `id` is made of.
+fn key(m: &Making<'_>, site: u64, id: BriefingId) -> u64 {
+    let index = m.index;
+    let mut h = fingerprint::hasher();
+    site.hash(&mut h);
+    index.briefings[id].origin.fingerprint.hash(&mut h);
+    m.bodies[id].fingerprint.hash(&mut h);
+    index.involvements[id].hash(&mut h);
+    index.incident_countries[id].hash(&mut h);
+    index.publication[id].hash(&mut h);
+    h.finish()
+}
+
 /// Builds incident `id` from scratch.
-fn build(index: &SiteIndex, id: BriefingId, body: &Rendered, urls: &Urls, words: &Words, today: Date) -> Incident {
+fn build(m: &Making<'_>, id: BriefingId, fingerprint: u64) -> Incident {
+    let index = m.index;
     let b = &index.briefings[id];
+    let body = &m.bodies[id];
     let summary = b.summary.as_deref().or(body.first_paragraph.as_deref()).unwrap_or("");
-    let row = views::incident_row(index, id, summary, urls, words, (b.draft, b.is_scheduled(today)));
+    let row = views::incident_row(index, id, summary, m.urls, m.words, (b.draft, b.is_scheduled(m.today)));
     // A row is plain text, flags and lists: it always serialises.
     let value = tera::Value::try_from_serializable(&row).unwrap_or_else(|_| tera::Value::none());
-    let record = record::record(index, id, summary, urls);
+    let row_fingerprint = fingerprint::of(&row);
+    let detail_fingerprint = fingerprint::of(&PageParts::of(index, id, &row, &value, m.urls, m.words, m.config));
+    let record = record::record(index, id, summary, m.urls);
     let csv_row = data::csv_row(&record);
-    Incident {
-        json: data::record_json(&record),
-        csv: data::csv_line(&csv_row),
-        features: data::features(&record, &csv_row)
-            .iter()
-            .map(|f| serde_json::to_string(f).unwrap_or_default())
-            .collect(),
-        row,
-        value,
-    }
+    let json = data::record_json(&record);
+    let csv = data::csv_line(&csv_row);
+    let features: Vec<String> =
+        data::features(&record, &csv_row).iter().map(|f| serde_json::to_string(f).unwrap_or_default()).collect();
+    let data_fingerprint = fingerprint::of(&(&json, &csv, &features));
+    Incident { fingerprint, row, value, row_fingerprint, detail_fingerprint, json, csv, features, data_fingerprint }
 }

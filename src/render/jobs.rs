@@ -1,8 +1,10 @@
-//! The plan of a site: every file it has, where it goes, and which incidents
-//! each one shows (so a live rebuild knows what a change touches).
+//! The plan of a site: every file it has, and where it goes.
 
 use crate::index::{BriefingId, GroupId, SiteIndex};
 use crate::urls;
+
+use super::pagination;
+use super::profiles::GroupLists;
 
 /// One file to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,16 +15,17 @@ pub enum Job {
     Briefing(BriefingId),
     /// `/groups/`.
     Groups,
-    /// `/groups/<slug>/`.
-    Group(GroupId),
+    /// `/groups/<slug>/` and its further pages (`page/<n>/`), by page from 0.
+    Group(GroupId, usize),
     /// `/countries/`.
     Countries,
-    /// `/countries/<slug>/`.
-    Country(usize),
+    /// `/countries/<slug>/` and its further pages, by page from 0.
+    Country(usize, usize),
     /// `/chronology/`.
     Chronology,
-    /// `/chronology/<year>/`, by position in `SiteIndex::years`.
-    Year(usize),
+    /// `/chronology/<year>/` and its further pages: by position in
+    /// `SiteIndex::years`, then page from 0.
+    Year(usize, usize),
     /// `/<slug>/`.
     Page(usize),
     /// `/corrections/`.
@@ -63,11 +66,11 @@ impl Job {
             Job::Home
                 | Job::Briefing(_)
                 | Job::Groups
-                | Job::Group(_)
+                | Job::Group(..)
                 | Job::Countries
-                | Job::Country(_)
+                | Job::Country(..)
                 | Job::Chronology
-                | Job::Year(_)
+                | Job::Year(..)
                 | Job::Page(_)
                 | Job::Corrections
                 | Job::Data
@@ -96,59 +99,22 @@ pub fn jobs(index: &SiteIndex) -> Vec<Job> {
         Job::Robots,
     ];
     jobs.extend((0..index.briefings.len()).map(Job::Briefing));
-    jobs.extend((0..index.groups.len()).flat_map(|g| [Job::Group(g), Job::GroupFeed(g), Job::GroupJson(g)]));
-    jobs.extend((0..index.countries.len()).flat_map(|c| [Job::Country(c), Job::CountryFeed(c), Job::CountryJson(c)]));
-    jobs.extend((0..index.years.len()).map(Job::Year));
+    for g in 0..index.groups.len() {
+        let pages = pagination::page_count(&GroupLists::of(index, g).lengths());
+        jobs.extend((0..pages).map(|page| Job::Group(g, page)));
+        jobs.extend([Job::GroupFeed(g), Job::GroupJson(g)]);
+    }
+    for (c, country) in index.countries.iter().enumerate() {
+        let pages = pagination::page_count(&[country.incidents.len()]);
+        jobs.extend((0..pages).map(|page| Job::Country(c, page)));
+        jobs.extend([Job::CountryFeed(c), Job::CountryJson(c)]);
+    }
+    for (y, year) in index.years.iter().enumerate() {
+        let pages = pagination::page_count(&[year.months.iter().map(|m| m.incidents.len()).sum()]);
+        jobs.extend((0..pages).map(|page| Job::Year(y, page)));
+    }
     jobs.extend((0..index.pages.len()).map(Job::Page));
     jobs
-}
-
-/// Which briefings a file shows, for deciding what a change touches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shows {
-    /// Lists or counts every incident (home, indexes, chronology, data, site feed, sitemap).
-    Everything,
-    /// Shows these incidents (a briefing with its neighbours, a group, a
-    /// country, a year, their feeds and data); a year page also shows every
-    /// year's count.
-    Briefings(Vec<BriefingId>),
-    /// Shows no incident (free pages, the 404 page, robots.txt).
-    Nothing,
-}
-
-/// What `job` shows of the incidents in `index`.
-pub fn shows(job: &Job, index: &SiteIndex) -> Shows {
-    match *job {
-        Job::Home
-        | Job::Groups
-        | Job::Countries
-        | Job::Chronology
-        | Job::Corrections
-        | Job::Data
-        | Job::Explorer
-        | Job::SiteFeed
-        | Job::IncidentsJson
-        | Job::IncidentsCsv
-        | Job::IncidentsGeojson
-        | Job::Sitemap => Shows::Everything,
-        Job::Briefing(id) => {
-            Shows::Briefings([index.previous(id), Some(id), index.next(id)].into_iter().flatten().collect())
-        }
-        Job::Group(g) => {
-            let group = &index.groups[g];
-            Shows::Briefings(
-                group.incidents.iter().copied().chain(group.component_incidents.iter().map(|(b, _)| *b)).collect(),
-            )
-        }
-        Job::GroupFeed(g) | Job::GroupJson(g) => Shows::Briefings(index.groups[g].incidents.clone()),
-        Job::Country(c) | Job::CountryFeed(c) | Job::CountryJson(c) => {
-            Shows::Briefings(index.countries[c].incidents.clone())
-        }
-        Job::Year(y) => {
-            Shows::Briefings(index.years[y].months.iter().flat_map(|m| m.incidents.iter().copied()).collect())
-        }
-        Job::Page(_) | Job::NotFound | Job::Robots => Shows::Nothing,
-    }
 }
 
 /// The page path of `job` (what its URL ends with), e.g. `groups/jnim/atom.xml`.
@@ -159,11 +125,11 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::Home => urls::home(),
         Job::Briefing(id) => urls::briefing(&index.briefings[id].slug),
         Job::Groups => urls::groups(),
-        Job::Group(g) => group(g),
+        Job::Group(g, page) => pagination::path(&group(g), page),
         Job::Countries => urls::countries(),
-        Job::Country(c) => country(c),
+        Job::Country(c, page) => pagination::path(&country(c), page),
         Job::Chronology => urls::chronology(),
-        Job::Year(y) => urls::year(index.years[y].year),
+        Job::Year(y, page) => pagination::path(&urls::year(index.years[y].year), page),
         Job::Page(p) => urls::page(&index.pages[p].slug),
         Job::Corrections => urls::corrections(),
         Job::Data => urls::data(),
@@ -184,6 +150,10 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
 
 /// The output file of `job`: a page path ending in `/` gets `index.html`.
 pub fn file_of(job: &Job, index: &SiteIndex) -> String {
-    let path = path_of(job, index);
+    file_for_path(path_of(job, index))
+}
+
+/// The output file of a page path: one ending in `/` gets `index.html`.
+pub fn file_for_path(path: String) -> String {
     if path.is_empty() || path.ends_with('/') { urls::file_for(&path) } else { path }
 }

@@ -199,7 +199,7 @@ impl Bbox {
 }
 
 /// One place on the map.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MapPoint {
     /// Latitude, degrees north.
     pub lat: f64,
@@ -217,7 +217,7 @@ pub struct MapPoint {
 }
 
 /// How to draw a map.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct MapOptions {
     /// Unique id prefix on the page, e.g. `map`: the SVG's title is `{id}-title`.
     pub id: String,

@@ -15,18 +15,21 @@ pub mod charts;
 pub mod data;
 pub mod feeds;
 pub mod files;
+pub mod fingerprint;
 pub mod incidents;
 pub mod jobs;
 pub mod map;
 pub mod pages;
+pub mod pagination;
 pub mod places;
 pub mod profiles;
 pub mod record;
+pub mod shared;
 pub mod structured;
 pub mod views;
 pub mod words;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
@@ -92,6 +95,18 @@ pub struct Prepared<'a> {
     pub world: Option<&'a map::WorldMap>,
     /// The words of the site's language.
     pub words: &'a Words,
+    /// What many pages share, made once, on first use.
+    pub shared: shared::Shared,
+    /// Every file of the site.
+    pub jobs: Vec<jobs::Job>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Incident `id`'s row, with its fingerprint, as lists show it.
+    pub fn row(&'a self, id: crate::index::BriefingId) -> fingerprint::Hashed<'a, tera::Value> {
+        let incident = &self.incidents[id];
+        fingerprint::Hashed::new(&incident.value, incident.row_fingerprint)
+    }
 }
 
 /// Where rendered files go, as they are rendered (from several threads).
@@ -113,15 +128,35 @@ pub fn render(
         return;
     };
     timings.lap("templates");
-    let prepared = prepare(index, config, today, &mut Caches::default(), None, &renderer, diags);
+    let prepared = prepare(index, config, today, &mut Caches::default(), &renderer, diags);
     timings.lap("markdown and rows");
-    let all = jobs::jobs(index);
-    renderer.render_pages_into(&prepared, &all, sink, diags);
-    let pages: HashSet<String> = all.iter().map(|j| jobs::file_of(j, index)).collect();
+    renderer.render_into(&prepared, &prepared.jobs, sink, diags);
+    let pages: HashSet<String> = prepared.jobs.iter().map(|j| jobs::file_of(j, index)).collect();
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
     }
     timings.lap("pages");
+}
+
+/// Which files to render.
+#[derive(Clone, Copy)]
+pub enum Wanted<'a> {
+    /// Every file (a build).
+    Every,
+    /// Those for which this says yes, given the file and its fingerprint
+    /// (a rebuild: those whose fingerprint changed).
+    Changed(&'a (dyn Fn(&str, u64) -> bool + Sync)),
+}
+
+/// One file of the site, with the fingerprint of what it is made of, and its
+/// bytes when they were asked for.
+pub struct Produced {
+    /// Output path: `briefings/x/index.html`.
+    pub file: String,
+    /// Fingerprint of its inputs, the theme and the settings.
+    pub fingerprint: u64,
+    /// Its bytes, when asked for and rendered without error.
+    pub bytes: Option<Vec<u8>>,
 }
 
 /// Compiled templates of a theme, with the site-wide `site` value.
@@ -130,6 +165,11 @@ pub struct Renderer {
     theme: Theme,
     world: Option<map::WorldMap>,
     words: Words,
+    /// Fingerprint of the theme: templates, data, translations.
+    theme_fingerprint: u64,
+    /// Fingerprint of the theme, the words and `site`: what every file is
+    /// made of besides its own inputs.
+    fingerprint: u64,
 }
 
 /// Site-wide values every template sees as `site`.
@@ -177,7 +217,8 @@ impl Renderer {
             }
             None => None,
         };
-        let mut renderer = Renderer { tera, theme, world, words };
+        let theme_fingerprint = fingerprint::of_hash(&(&theme.templates, &theme.data_files, &theme.translations));
+        let mut renderer = Renderer { tera, theme, world, words, theme_fingerprint, fingerprint: 0 };
         renderer.set_site(config, index);
         Some(renderer)
     }
@@ -208,52 +249,88 @@ impl Renderer {
             generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),
         };
         self.tera.global_context().insert("site", &site);
+        self.fingerprint =
+            fingerprint::of(&(self.theme_fingerprint, &site, format!("{config:?}"), self.words.fingerprint()));
     }
 
-    /// Renders `jobs` in parallel, handing each file to `sink`; a template
-    /// problem is reported once per template and message, not once per page.
-    pub fn render_pages_into(&self, prepared: &Prepared<'_>, jobs: &[Job], sink: Sink<'_>, diags: &mut Diagnostics) {
+    /// Fingerprint of the theme, the words and the site-wide values.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// `job`'s file: its fingerprint, and its bytes when `wanted` says so
+    /// given the file and the fingerprint. A template problem is pushed to
+    /// `problems` (the file then has no bytes).
+    pub fn produce(
+        &self,
+        job: &Job,
+        site: &Prepared<'_>,
+        wanted: Wanted<'_>,
+        problems: &Mutex<Vec<Diagnostic>>,
+    ) -> Produced {
+        let everything = matches!(wanted, Wanted::Every);
+        let wanted = |file: &str, fingerprint: u64| match wanted {
+            Wanted::Every => true,
+            Wanted::Changed(stale) => stale(file, fingerprint),
+        };
+        use std::hash::{Hash, Hasher};
+        let mut h = fingerprint::hasher();
+        self.fingerprint.hash(&mut h);
+        if !job.is_page() {
+            let file = jobs::file_of(job, site.index);
+            let inputs = files::inputs(job, site);
+            fingerprint::feed(&mut h, &inputs);
+            let fingerprint = h.finish();
+            let bytes = wanted(&file, fingerprint).then(|| inputs.bytes());
+            return Produced { file, fingerprint, bytes };
+        }
+        // Most pages of a live preview are unchanged: take the fingerprint
+        // alone first, and build the context to render only when wanted.
+        let page = pages::build(job, site, everything);
+        (page.template, page.context.fingerprint()).hash(&mut h);
+        let fingerprint = h.finish();
+        if !wanted(&page.file, fingerprint) {
+            return Produced { file: page.file, fingerprint, bytes: None };
+        }
+        let page = if everything { page } else { pages::build(job, site, true) };
+        let mut html = Vec::with_capacity(16 * 1024);
+        let bytes = match self.tera.render_to(page.template, &page.context.into_tera(), &mut html) {
+            Ok(()) => Some(html),
+            Err(e) => {
+                problems.lock().unwrap_or_else(|e| e.into_inner()).push(template_error(&e, &self.theme, &page.file));
+                None
+            }
+        };
+        Produced { file: page.file, fingerprint, bytes }
+    }
+
+    /// Produces `jobs` in parallel: each file's fingerprint, and the bytes of
+    /// those `wanted` asks for. A template problem is reported once per
+    /// template and message, not once per page.
+    pub fn produce_all(
+        &self,
+        site: &Prepared<'_>,
+        jobs: &[Job],
+        wanted: &(dyn Fn(&str, u64) -> bool + Sync),
+        diags: &mut Diagnostics,
+    ) -> Vec<Produced> {
+        let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        let produced = jobs.par_iter().map(|job| self.produce(job, site, Wanted::Changed(wanted), &problems)).collect();
+        report_template_problems(problems, diags);
+        produced
+    }
+
+    /// Renders every one of `jobs` in parallel, handing each file to `sink` as
+    /// soon as it is made.
+    pub fn render_into(&self, site: &Prepared<'_>, jobs: &[Job], sink: Sink<'_>, diags: &mut Diagnostics) {
         let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
         jobs.par_iter().for_each(|job| {
-            if !job.is_page() {
-                sink(jobs::file_of(job, prepared.index), files::build(job, prepared));
-                return;
-            }
-            let page = pages::build(job, prepared);
-            let mut html = Vec::with_capacity(16 * 1024);
-            match self.tera.render_to(page.template, &page.context, &mut html) {
-                Ok(()) => sink(page.file, html),
-                Err(e) => {
-                    problems.lock().unwrap_or_else(|e| e.into_inner()).push(template_error(&e, &self.theme, &page.file))
-                }
+            let produced = self.produce(job, site, Wanted::Every, &problems);
+            if let Some(bytes) = produced.bytes {
+                sink(produced.file, bytes);
             }
         });
-        let mut reported = HashSet::new();
-        let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
-        problems.sort_by(|a, b| a.message.cmp(&b.message));
-        for d in problems {
-            let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
-            if reported.insert(key) {
-                diags.push(d);
-            }
-        }
-    }
-
-    /// Renders `jobs` in parallel; returns (output file, bytes) for each that rendered.
-    pub fn render_pages(
-        &self,
-        prepared: &Prepared<'_>,
-        jobs: &[Job],
-        diags: &mut Diagnostics,
-    ) -> Vec<(String, Vec<u8>)> {
-        let files: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::with_capacity(jobs.len()));
-        self.render_pages_into(
-            prepared,
-            jobs,
-            &|file, bytes| files.lock().unwrap_or_else(|e| e.into_inner()).push((file, bytes)),
-            diags,
-        );
-        files.into_inner().unwrap_or_else(|e| e.into_inner())
+        report_template_problems(problems, diags);
     }
 
     /// The theme's static files, copied to the output root; one that would
@@ -308,36 +385,38 @@ pub struct Caches {
 }
 
 /// Renders the Markdown bodies and builds the incidents, in parallel,
-/// reusing from `caches` what did not change. `changed`, when known, lists
-/// the only briefings that differ from the last call's index (same files,
-/// same link targets): nothing else is looked at.
+/// reusing from `caches` what is made of the same content.
 pub fn prepare<'a>(
     index: &'a SiteIndex,
     config: &'a Config,
     today: Date,
     caches: &mut Caches,
-    changed: Option<&[crate::index::BriefingId]>,
     renderer: &'a Renderer,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
     let urls = Urls::new(config);
     let words = renderer.words();
     let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
-    let (bodies, incidents) = match changed {
-        Some(changed) => {
-            let bodies = caches.bodies.render_changed(index, changed, &options, diags);
-            let incidents = caches.incidents.build_changed(index, changed, &bodies.briefings, &urls, words, today);
-            (bodies, incidents)
-        }
-        None => {
-            let bodies = caches.bodies.render_all(index, &options, diags);
-            let incidents = caches.incidents.build_all(index, &bodies.briefings, &urls, words, today);
-            (bodies, incidents)
-        }
-    };
-    if let Some(world) = renderer.world() {
-        borders::check(index, world.borders(), diags);
-    }
+    // Places are checked against the borders, and the site's files listed,
+    // while the bodies and incidents are made.
+    let ((bodies, incidents, found), (border_problems, jobs)) = rayon::join(
+        || {
+            let mut found = Diagnostics::new();
+            let bodies = caches.bodies.render(index, &options, &mut found);
+            let making = incidents::Making { index, bodies: &bodies.briefings, urls: &urls, words, config, today };
+            let incidents = caches.incidents.build(&making);
+            (bodies, incidents, found)
+        },
+        || {
+            let mut found = Diagnostics::new();
+            if let Some(world) = renderer.world() {
+                borders::check(index, world.borders(), &mut found);
+            }
+            (found, jobs::jobs(index))
+        },
+    );
+    diags.extend(found);
+    diags.extend(border_problems);
     Prepared {
         index,
         config,
@@ -349,6 +428,21 @@ pub fn prepare<'a>(
         page_bodies: bodies.pages,
         world: renderer.world(),
         words,
+        shared: shared::Shared::new(index.groups.len(), index.countries.len(), index.years.len()),
+        jobs,
+    }
+}
+
+/// Reports template problems once per template, position and message.
+fn report_template_problems(problems: Mutex<Vec<Diagnostic>>, diags: &mut Diagnostics) {
+    let mut reported = HashSet::default();
+    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    problems.sort_by(|a, b| a.message.cmp(&b.message));
+    for d in problems {
+        let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
+        if reported.insert(key) {
+            diags.push(d);
+        }
     }
 }
 

@@ -4,8 +4,9 @@
 //! canonical URL, kind, feed, dates for social cards); the rest is listed per
 //! page below and documented at the top of each template.
 
+use std::hash::{Hash, Hasher};
+
 use serde::Serialize;
-use tera::Context;
 
 use crate::index::{BriefingId, GroupId};
 use crate::model::date::{long_day, month_name};
@@ -13,9 +14,13 @@ use crate::urls;
 
 use super::Prepared;
 use super::data::{CSV_COLUMNS, JSON_FIELDS};
-use super::jobs::{Job, file_of, path_of};
-use super::profiles::{CountryCard, countries, country, country_card, group, group_card, groups, insert_chart};
-use super::views::{CorrectionView, Link, TotalsView, briefing_view};
+use super::fingerprint::{Hashed, Lazy, PageContext};
+use super::incidents::PageParts;
+use super::jobs::{Job, path_of};
+use super::pagination::{PER_PAGE, Pager, page_count};
+use super::profiles::{CountryCard, countries, country, country_card, group, group_card, groups};
+use super::shared::Memo;
+use super::views::{CorrectionView, Link, TotalsView};
 use super::words::Value;
 use crate::model::EventType;
 
@@ -23,13 +28,13 @@ use crate::model::EventType;
 pub const HOME_LATEST: usize = 12;
 
 /// A page ready for its template.
-pub struct PageRender {
+pub struct PageRender<'a> {
     /// Output file: `briefings/x/index.html`.
     pub file: String,
     /// Template name.
     pub template: &'static str,
-    /// What the template sees (besides `site`).
-    pub context: Context,
+    /// What the template sees (besides `site`), with its fingerprint.
+    pub context: PageContext<'a>,
 }
 
 /// `page`: what every template knows about the page it renders.
@@ -47,41 +52,32 @@ struct PageMeta {
     /// Publication and last change, for briefings (ISO dates).
     published: Option<String>,
     modified: Option<String>,
+    /// Where the page stands in a list split into pages (none for others).
+    pagination: Option<Pager>,
 }
 
-/// Builds the context of one template page.
-pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
+/// Builds the context of one template page; with `keep` false, only its
+/// fingerprint (the context cannot be rendered).
+pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a> {
     let index = site.index;
-    let mut ctx = Context::new();
+    let mut ctx = if keep { PageContext::new() } else { PageContext::fingerprint_only() };
     let path = path_of(job, index);
     let feed = |title: String, feed_path: String| Some(Link { name: title, url: site.urls.to(&feed_path) });
-    let mut og_type = "website";
     let mut page_feed = None;
-    let mut dates = (None, None);
+    let mut pagination = None;
     let (template, kind, title, description): (&'static str, &'static str, String, String) = match *job {
         Job::Home => {
             home(site, &mut ctx);
             ("index.html", "home", site.config.title.clone(), site.config.description.clone().unwrap_or_default())
         }
-        Job::Briefing(id) => {
-            let b = &index.briefings[id];
-            ctx.insert(
-                "briefing",
-                &briefing_view(index, id, &site.incidents, &site.briefing_bodies[id], &site.urls, site.words),
-            );
-            ctx.insert("json_ld", &super::structured::news_article(site, id));
-            ctx.insert("map_svg", &super::places::briefing_map(site, id));
-            og_type = "article";
-            let p = &index.publication[id];
-            dates = (p.published.map(|d| d.to_string()), p.changed.map(|d| d.to_string()));
-            ("briefing.html", "briefing", b.title.clone(), site.incidents[id].row.summary.clone())
-        }
+        Job::Briefing(id) => return briefing(site, id, path, ctx),
         Job::Groups => {
             groups(site, &mut ctx);
             ("groups.html", "groups", "Groups".into(), "Armed groups and other actors named in the briefings".into())
         }
-        Job::Group(gid) => {
-            let description = group(site, gid, &mut ctx);
+        Job::Group(gid, page) => {
+            let (description, pager) = group(site, gid, page, &mut ctx);
+            pagination = Some(pager);
             let g = &index.groups[gid];
             page_feed = feed(format!("{}: latest briefings", g.name), format!("{}atom.xml", urls::group(&g.slug)));
             ("group.html", "group", g.name.clone(), description)
@@ -90,29 +86,37 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
             countries(site, &mut ctx);
             ("countries.html", "countries", "Countries".into(), "Incidents by country".into())
         }
-        Job::Country(cid) => {
-            let description = country(site, cid, &mut ctx);
+        Job::Country(cid, page) => {
+            let (description, pager) = country(site, cid, page, &mut ctx);
+            pagination = Some(pager);
             let c = &index.countries[cid];
             page_feed = feed(format!("{}: latest briefings", c.name), format!("{}atom.xml", urls::country(&c.slug)));
             ("country.html", "country", c.name.clone(), description)
         }
         Job::Chronology => {
-            let years: Vec<YearView> = (0..index.years.len()).map(|y| year_view(site, y)).collect();
-            ctx.insert("years", &years);
-            ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
+            let years: Vec<_> = (0..index.years.len()).map(|y| year_summary(site, y)).collect();
+            ctx.insert("years", years);
+            let all = index.years.iter().flat_map(|y| y.months.iter().map(move |m| (y.year, m)));
+            ctx.insert("latest", month_views(site, all, 0));
+            ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
             ("chronology.html", "chronology", "Chronology".into(), "Every incident, newest first".into())
         }
-        Job::Year(y) => {
-            ctx.insert("year", &year_view(site, y));
-            ctx.insert("years", &year_links(site));
+        Job::Year(y, page) => {
+            let year = &index.years[y];
+            ctx.insert("year", year_summary(site, y));
+            ctx.insert("months", month_views(site, year.months.iter().map(|m| (year.year, m)), page));
+            let count = year.months.iter().map(|m| m.incidents.len()).sum();
+            pagination = Some(Pager::new(&site.urls, &urls::year(year.year), page, page_count(&[count])));
+            ctx.insert("years", year_links(site));
             let year = index.years[y].year;
             ("year.html", "year", format!("Chronology: {year}"), format!("Every incident in {year}"))
         }
         Job::Page(p) => {
             let page = &index.pages[p];
-            ctx.insert("body_html", &site.page_bodies[p].html);
-            ctx.insert("summary", &page.summary);
-            ctx.insert("draft", &page.draft);
+            let body = &site.page_bodies[p];
+            ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
+            ctx.insert("summary", page.summary.as_deref());
+            ctx.insert("draft", page.draft);
             let description = page.summary.clone().or(site.page_bodies[p].first_paragraph.clone()).unwrap_or_default();
             ("page.html", "page", page.title.clone(), description)
         }
@@ -142,31 +146,87 @@ pub fn build(job: &Job, site: &Prepared<'_>) -> PageRender {
         url: site.urls.absolute(&path),
         path: site.urls.to(&path),
         kind,
-        og_type,
+        og_type: "website",
         feed: page_feed,
-        published: dates.0,
-        modified: dates.1,
+        published: None,
+        modified: None,
+        pagination,
     };
-    ctx.insert("page", &meta);
-    PageRender { file: file_of(job, index), template, context: ctx }
+    ctx.insert("page", meta);
+    PageRender { file: super::jobs::file_for_path(path.clone()), template, context: ctx }
 }
 
-fn home(site: &Prepared<'_>, ctx: &mut Context) {
+/// The context of briefing `id`'s page, at `path`. There are as many of
+/// these as briefings, and a live preview takes every page's fingerprint on
+/// every edit: each part is given by what it is made of and made only if
+/// the page is rendered.
+fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: PageContext<'a>) -> PageRender<'a> {
+    let (index, incident) = (site.index, &site.incidents[id]);
+    let fp = incident.detail_fingerprint;
+    let parts = std::sync::Arc::new(OwnParts { site, id, made: std::sync::OnceLock::new() });
+    let (p, q, r) = (parts.clone(), parts.clone(), parts);
+    ctx.insert("briefing", Lazy::new(fp, move |_| p.get().0.clone()));
+    ctx.insert("json_ld", Lazy::new(fp, move |_| q.get().1.clone()));
+    ctx.insert("map_svg", Lazy::new(fp, move |_| r.get().2.clone()));
+    let body = &site.briefing_bodies[id];
+    ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
+    ctx.insert("previous", index.previous(id).map(|p| site.row(p)));
+    ctx.insert("next", index.next(id).map(|n| site.row(n)));
+    let b = &index.briefings[id];
+    let publication = &index.publication[id];
+    let file = urls::file_for(&path);
+    // The title, summary and address are the row's: its fingerprint stands for them.
+    let inputs = (incident.row_fingerprint, path, super::fingerprint::of_hash(publication));
+    let meta = move |(_, path, _): &(u64, String, u64)| PageMeta {
+        title: b.title.clone(),
+        description: incident.row.summary.clone(),
+        url: site.urls.absolute(path),
+        path: site.urls.to(path),
+        kind: "briefing",
+        og_type: "article",
+        feed: None,
+        published: publication.published.map(|d| d.to_string()),
+        modified: publication.changed.map(|d| d.to_string()),
+        pagination: None,
+    };
+    ctx.insert("page", Lazy::new(inputs, meta));
+    PageRender { file, template: "briefing.html", context: ctx }
+}
+
+/// A briefing page's own parts (its detail, schema.org data and map as
+/// SVG), made once, when the page is rendered.
+struct OwnParts<'a> {
+    site: &'a Prepared<'a>,
+    id: BriefingId,
+    made: std::sync::OnceLock<(tera::Value, String, String)>,
+}
+
+impl OwnParts<'_> {
+    fn get(&self) -> &(tera::Value, String, String) {
+        self.made.get_or_init(|| {
+            let (site, incident) = (self.site, &self.site.incidents[self.id]);
+            let PageParts { detail, json_ld, map } =
+                PageParts::of(site.index, self.id, &incident.row, &incident.value, &site.urls, site.words, site.config);
+            let map_svg = map.map(|m| m.draw(site.world, site.words)).unwrap_or_default();
+            let detail = tera::Value::try_from_serializable(&detail).unwrap_or_else(|_| tera::Value::none());
+            (detail, json_ld, map_svg)
+        })
+    }
+}
+
+fn home<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
-    let mut latest: Vec<BriefingId> = index.newest_first().collect();
-    let key = |id: BriefingId| index.publication[id].sort_key(&index.briefings[id]);
-    latest.sort_by(|&a, &b| key(b).cmp(&key(a)).then(b.cmp(&a)));
-    latest.truncate(HOME_LATEST);
-    let latest: Vec<&tera::Value> = latest.iter().map(|&id| &site.incidents[id].value).collect();
-    ctx.insert("latest", &latest);
-    ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
+    let latest = index.latest(index.newest_first(), HOME_LATEST);
+    let latest: Vec<Hashed<'a, tera::Value>> = latest.iter().map(|&id| site.row(id)).collect();
+    ctx.insert("latest", latest);
+    ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
     let mut countries: Vec<(usize, CountryCard)> = (0..index.countries.len())
         .map(|c| (index.countries[c].totals.incidents + index.countries[c].developments, country_card(site, c)))
         .collect();
     countries.retain(|(n, _)| *n > 0);
     // Most incidents of violence first.
     countries.sort_by_key(|c| std::cmp::Reverse(c.1.incidents));
-    ctx.insert("countries", &countries.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
+    ctx.insert("countries", countries.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
     let mut groups: Vec<GroupId> =
         (0..index.groups.len()).filter(|&g| index.groups[g].perpetrator_totals.incidents > 0).collect();
     groups.sort_by(|&a, &b| {
@@ -174,12 +234,11 @@ fn home(site: &Prepared<'_>, ctx: &mut Context) {
         gb.perpetrator_totals.incidents.cmp(&ga.perpetrator_totals.incidents).then(ga.name.cmp(&gb.name))
     });
     groups.truncate(8);
-    ctx.insert("groups", &groups.iter().map(|&g| group_card(site, g)).collect::<Vec<_>>());
-    ctx.insert("years", &year_links(site));
+    ctx.insert("groups", groups.iter().map(|&g| group_card(site, g)).collect::<Vec<_>>());
+    ctx.insert("years", year_links(site));
     let all: Vec<BriefingId> = (0..index.briefings.len()).collect();
     let subject = site.words.phrase("subject-all-incidents", &[]);
-    insert_chart(site, ctx, &all, &subject);
-    ctx.insert("map_svg", &super::places::incidents_map(site, &all, &subject, &[]));
+    insert_overview(site, ctx, all, &subject, Vec::new());
 }
 
 #[derive(Serialize)]
@@ -190,40 +249,63 @@ struct MonthView<'a> {
     iso: String,
     /// The month is not known.
     unknown: bool,
-    incidents: Vec<&'a tera::Value>,
+    incidents: Vec<Hashed<'a, tera::Value>>,
 }
 
+/// A year of the chronology, without its incidents.
 #[derive(Serialize)]
-struct YearView<'a> {
+struct YearSummary {
     year: i16,
     url: String,
     totals: TotalsView,
-    months: Vec<MonthView<'a>>,
 }
 
-fn year_view<'a>(site: &'a Prepared<'_>, y: usize) -> YearView<'a> {
-    let year = &site.index.years[y];
-    YearView {
-        year: year.year,
-        url: site.urls.to(&urls::year(year.year)),
-        totals: TotalsView::new(site.words, &year.totals, year.developments),
-        months: year
-            .months
-            .iter()
-            .map(|m| MonthView {
-                name: match m.month {
-                    Some(month) => format!("{} {}", month_name(month), year.year),
-                    None => site.words.phrase("month-not-known", &[("year", Value::Text(&year.year.to_string()))]),
-                },
-                iso: match m.month {
-                    Some(month) => format!("{:04}-{:02}", year.year, month),
-                    None => format!("{:04}", year.year),
-                },
-                unknown: m.month.is_none(),
-                incidents: m.incidents.iter().map(|&b| &site.incidents[b].value).collect(),
-            })
-            .collect(),
+fn year_summary<'a>(site: &'a Prepared<'a>, y: usize) -> Hashed<'a, tera::Value> {
+    let memo = site.shared.years[y].get_or_init(|| {
+        let year = &site.index.years[y];
+        Memo::of(&YearSummary {
+            year: year.year,
+            url: site.urls.to(&urls::year(year.year)),
+            totals: TotalsView::new(site.words, &year.totals, year.developments),
+        })
+    });
+    memo.hashed()
+}
+
+/// Page `page` (from 0) of the incidents of `months` (each with its year,
+/// newest first), under the heading of their month.
+fn month_views<'a, 'm>(
+    site: &'a Prepared<'_>,
+    months: impl Iterator<Item = (i16, &'m crate::index::Month)>,
+    page: usize,
+) -> Vec<MonthView<'a>> {
+    let start = page * PER_PAGE;
+    let mut seen = 0;
+    let mut views = Vec::new();
+    for (year, m) in months {
+        let (from, to) = (start.saturating_sub(seen), (start + PER_PAGE).saturating_sub(seen));
+        seen += m.incidents.len();
+        let shown = &m.incidents[from.min(m.incidents.len())..to.min(m.incidents.len())];
+        if shown.is_empty() {
+            if seen >= start + PER_PAGE {
+                break;
+            }
+            continue;
+        }
+        views.push(MonthView {
+            name: match m.month {
+                Some(month) => format!("{} {year}", month_name(month)),
+                None => site.words.phrase("month-not-known", &[("year", Value::Text(&year.to_string()))]),
+            },
+            iso: match m.month {
+                Some(month) => format!("{year:04}-{month:02}"),
+                None => format!("{year:04}"),
+            },
+            unknown: m.month.is_none(),
+            incidents: shown.iter().map(|&b| site.row(b)).collect(),
+        });
     }
+    views
 }
 
 #[derive(Serialize)]
@@ -233,15 +315,20 @@ struct YearLink {
     incidents: usize,
 }
 
-fn year_links(site: &Prepared<'_>) -> Vec<YearLink> {
-    site.index
-        .years
-        .iter()
-        .map(|y| YearLink { year: y.year, url: site.urls.to(&urls::year(y.year)), incidents: y.totals.incidents })
-        .collect()
+fn year_links<'a>(site: &'a Prepared<'a>) -> Hashed<'a, tera::Value> {
+    let memo = site.shared.year_links.get_or_init(|| {
+        let links: Vec<YearLink> = site
+            .index
+            .years
+            .iter()
+            .map(|y| YearLink { year: y.year, url: site.urls.to(&urls::year(y.year)), incidents: y.totals.incidents })
+            .collect();
+        Memo::of(&links)
+    });
+    memo.hashed()
 }
 
-fn corrections(site: &Prepared<'_>, ctx: &mut Context) {
+fn corrections<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
     let list: Vec<CorrectionView> = index
         .corrections
@@ -257,7 +344,7 @@ fn corrections(site: &Prepared<'_>, ctx: &mut Context) {
             }
         })
         .collect();
-    ctx.insert("corrections", &list);
+    ctx.insert("corrections", list);
 }
 
 /// A download on the data page.
@@ -269,7 +356,7 @@ struct Download {
     description: &'static str,
 }
 
-fn data(site: &Prepared<'_>, ctx: &mut Context) {
+fn data<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let file = |name: &str| site.urls.to(&format!("{}{name}", urls::data()));
     let downloads = vec![
         Download {
@@ -291,10 +378,10 @@ fn data(site: &Prepared<'_>, ctx: &mut Context) {
             description: "One point per place with coordinates, for GIS tools and web maps.",
         },
     ];
-    ctx.insert("downloads", &downloads);
-    ctx.insert("csv_columns", &CSV_COLUMNS);
-    ctx.insert("json_fields", &JSON_FIELDS);
-    ctx.insert("totals", &TotalsView::new(site.words, &site.index.totals, site.index.developments));
+    ctx.insert("downloads", downloads);
+    ctx.insert("csv_columns", CSV_COLUMNS);
+    ctx.insert("json_fields", JSON_FIELDS);
+    ctx.insert("totals", TotalsView::new(site.words, &site.index.totals, site.index.developments));
     let group_files: Vec<Link> = site
         .index
         .groups
@@ -307,8 +394,8 @@ fn data(site: &Prepared<'_>, ctx: &mut Context) {
         .iter()
         .map(|c| Link { name: c.name.clone(), url: site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))) })
         .collect();
-    ctx.insert("group_files", &group_files);
-    ctx.insert("country_files", &country_files);
+    ctx.insert("group_files", group_files);
+    ctx.insert("country_files", country_files);
 }
 
 /// A choice in one of the explorer's filters.
@@ -318,22 +405,91 @@ struct Choice {
     label: String,
 }
 
-fn explorer(site: &Prepared<'_>, ctx: &mut Context) {
+fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
-    ctx.insert("data_url", &site.urls.to(&format!("{}incidents.json", urls::data())));
+    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::data())));
     let groups: Vec<Choice> =
         index.groups.iter().map(|g| Choice { value: g.slug.clone(), label: g.name.clone() }).collect();
     let countries: Vec<Choice> =
         index.countries.iter().map(|c| Choice { value: c.code.to_string(), label: c.name.clone() }).collect();
-    ctx.insert("groups", &groups);
-    ctx.insert("countries", &countries);
+    ctx.insert("groups", groups);
+    ctx.insert("countries", countries);
     ctx.insert("tactics", &index.tactics);
     ctx.insert("targets", &index.targets);
     let events: Vec<Choice> =
         EventType::ALL.iter().map(|e| Choice { value: e.slug().to_string(), label: e.as_str().to_string() }).collect();
-    ctx.insert("events", &events);
-    ctx.insert("totals", &TotalsView::new(site.words, &index.totals, index.developments));
-    ctx.insert("figure_words", &figure_words(site.words));
+    ctx.insert("events", events);
+    ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
+    ctx.insert("figure_words", figure_words(site.words));
+}
+
+/// `map_svg`: the map drawn from `inputs`, when the page is rendered.
+/// The overview of the incidents among `ids` (in id order): `map_svg` (framed
+/// on `focus`, ISO codes, or on their countries), `chart_svg` (per month) and
+/// the chart's numbers, `months` and `months_undated`. All four are drawn only
+/// when the page is rendered; the page's fingerprint takes the fingerprints of
+/// the incidents they are drawn from instead.
+pub(super) fn insert_overview<'a>(
+    site: &'a Prepared<'a>,
+    ctx: &mut PageContext<'a>,
+    ids: Vec<BriefingId>,
+    subject: &str,
+    focus: Vec<String>,
+) {
+    let mut h = super::fingerprint::hasher();
+    (subject, &focus).hash(&mut h);
+    for &id in &ids {
+        site.incidents[id].fingerprint.hash(&mut h);
+    }
+    let inputs = h.finish();
+    let overview = std::sync::Arc::new(Overview {
+        site,
+        ids,
+        subject: subject.to_string(),
+        focus,
+        drawn: std::sync::OnceLock::new(),
+    });
+    let o = overview.clone();
+    ctx.insert("map_svg", Lazy::new(inputs, move |_| o.drawn().map_svg.clone()));
+    let o = overview.clone();
+    ctx.insert("chart_svg", Lazy::new(inputs, move |_| o.drawn().chart_svg.clone()));
+    let o = overview.clone();
+    ctx.insert("months", Lazy::new(inputs, move |_| o.drawn().months.clone()));
+    ctx.insert("months_undated", Lazy::new(inputs, move |_| overview.drawn().undated));
+}
+
+/// The map and chart of some incidents, drawn once, when a page shows them.
+struct Overview<'a> {
+    site: &'a Prepared<'a>,
+    ids: Vec<BriefingId>,
+    subject: String,
+    focus: Vec<String>,
+    drawn: std::sync::OnceLock<Drawn>,
+}
+
+/// An overview, drawn.
+struct Drawn {
+    map_svg: String,
+    chart_svg: String,
+    months: Vec<super::charts::MonthStat>,
+    undated: usize,
+}
+
+impl Overview<'_> {
+    fn drawn(&self) -> &Drawn {
+        self.drawn.get_or_init(|| {
+            let site = self.site;
+            let (map_svg, (months, undated)) = rayon::join(
+                || {
+                    super::places::incidents_map(site, &self.ids, &self.subject, &self.focus)
+                        .draw(site.world, site.words)
+                },
+                || super::charts::monthly(site.index, &self.ids, site.words),
+            );
+            let chart_svg = super::charts::monthly_svg("chart", &self.subject, &months, site.words);
+            Drawn { map_svg, chart_svg, months, undated }
+        })
+    }
 }
 
 /// How figures read, for the explorer's script: each form with `{n}`,

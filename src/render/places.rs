@@ -10,50 +10,121 @@
 
 use std::collections::BTreeMap;
 
-use crate::index::BriefingId;
+use crate::index::{BriefingId, SiteIndex};
 use crate::model::CountryCode;
 use crate::model::casualty::{CasualtyKind, Sum};
 
+use serde::Serialize;
+
 use super::Prepared;
-use super::map::{MapOptions, MapPoint, render_map};
-use super::words::Value;
+use super::map::{MapOptions, MapPoint, WorldMap, render_map};
+use super::views::IncidentRow;
+use super::words::{Value, Words};
+
+/// Everything a map is drawn from, besides the outlines and the words:
+/// drawing it is a pure function of these, the theme's data and its words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MapInputs {
+    /// The places (their labels are in `labels`).
+    pub points: Vec<MapPoint>,
+    /// What each point says, in the same order.
+    pub labels: Vec<Label>,
+    /// Title, description, framing.
+    pub options: MapOptions,
+}
+
+/// What a point says, written out when the map is drawn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Label {
+    /// The text itself.
+    Text(String),
+    /// The incidents at a place: how many, killed there (lower and upper
+    /// bound, as a total reads), the newest one's title and date.
+    Place {
+        /// The place.
+        place: String,
+        /// Incidents there.
+        incidents: usize,
+        /// Killed there: the bounds of the total.
+        killed: (Option<u64>, Option<u64>),
+        /// The newest incident's headline.
+        title: String,
+        /// Its date, short.
+        date: String,
+    },
+}
+
+impl MapInputs {
+    /// The SVG, on `world`'s outlines (empty without them), in `words`.
+    pub fn draw(&self, world: Option<&WorldMap>, words: &Words) -> String {
+        let Some(world) = world else { return String::new() };
+        let mut points = self.points.clone();
+        for (point, label) in points.iter_mut().zip(&self.labels) {
+            point.label = label.text(words);
+        }
+        render_map(world, &points, &self.options)
+    }
+}
+
+impl Label {
+    fn text(&self, words: &Words) -> String {
+        match self {
+            Label::Text(text) => text.clone(),
+            Label::Place { place, incidents: 1, title, date, .. } => words.phrase(
+                "map-point-one",
+                &[("place", Value::Text(place)), ("title", Value::Text(title)), ("date", Value::Text(date))],
+            ),
+            Label::Place { place, incidents, killed, title, .. } => {
+                let killed = crate::model::Range { low: killed.0, high: killed.1 }.amount();
+                words.phrase(
+                    "map-point-many",
+                    &[
+                        ("place", Value::Text(place)),
+                        ("incidents", Value::Number(*incidents as u64)),
+                        ("killed", Value::Text(&words.amount(killed))),
+                        ("title", Value::Text(title)),
+                    ],
+                )
+            }
+        }
+    }
+}
 
 /// The size of a point and whether it is only a maximum.
 fn drawn(killed: &Sum) -> (u64, bool) {
     if killed.amount().is_maximum_only() { (killed.high.unwrap_or(0), true) } else { (killed.low, false) }
 }
 
-/// The map of one briefing's places, framed on its countries.
-pub fn briefing_map(site: &Prepared<'_>, id: BriefingId) -> String {
-    let Some(world) = site.world else { return String::new() };
-    let index = site.index;
+/// What the map of one briefing's places is drawn from (framed on its
+/// countries); none when it has no located place or is a development.
+pub fn briefing_map_inputs(index: &SiteIndex, id: BriefingId, row: &IncidentRow, words: &Words) -> Option<MapInputs> {
     let b = &index.briefings[id];
     if !b.is_incident() {
-        return String::new();
+        return None;
     }
     let mut killed = Sum::default();
     let _ = killed.add(index.figures[id].range(CasualtyKind::Killed));
     let (size, unconfirmed) = drawn(&killed);
-    let points: Vec<MapPoint> = b
+    let (points, labels): (Vec<MapPoint>, Vec<Label>) = b
         .locations
         .iter()
         .filter_map(|l| {
             let (lat, lon) = l.coordinates?;
-            let label = format!("{}: {}", l.name, b.title);
-            Some(MapPoint { lat, lon, killed: size, unconfirmed, url: site.incidents[id].row.url.clone(), label })
+            let label = Label::Text(format!("{}: {}", l.name, b.title));
+            Some((MapPoint { lat, lon, killed: size, unconfirmed, url: row.url.clone(), label: String::new() }, label))
         })
-        .collect();
+        .unzip();
     if points.is_empty() {
-        return String::new();
+        return None;
     }
     let places = b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", ");
     let options = MapOptions {
         id: "map".into(),
-        title: site.words.phrase("map-title-briefing", &[("places", Value::Text(&places))]),
-        description: site.words.phrase("map-description-briefing", &[]),
+        title: words.phrase("map-title-briefing", &[("places", Value::Text(&places))]),
+        description: words.phrase("map-description-briefing", &[]),
         focus: b.countries.iter().map(|c| c.as_str().to_string()).collect(),
     };
-    render_map(world, &points, &options)
+    Some(MapInputs { points, labels, options })
 }
 
 /// Incidents at one place (to a tenth of a degree).
@@ -66,10 +137,10 @@ struct Place {
     newest: BriefingId,
 }
 
-/// The map of the incidents among `ids`, one point per place, framed on
-/// `focus` (ISO codes) or, when empty, on the countries of the incidents.
-pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, focus: &[String]) -> String {
-    let Some(world) = site.world else { return String::new() };
+/// What the map of the incidents among `ids` is drawn from: one point per
+/// place, framed on `focus` (ISO codes) or, when empty, on the countries of
+/// the incidents.
+pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, focus: &[String]) -> MapInputs {
     let index = site.index;
     let words = site.words;
     let mut places: BTreeMap<(i64, i64), Place> = BTreeMap::new();
@@ -85,7 +156,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         for l in &b.locations {
             let Some((lat, lon)) = l.coordinates else { continue };
             let key = ((lat * 10.0).round() as i64, (lon * 10.0).round() as i64);
-            let place = places.entry(key).or_insert(Place {
+            let place = places.entry(key).or_insert_with(|| Place {
                 name: l.name.clone(),
                 lat,
                 lon,
@@ -98,34 +169,37 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
             place.newest = place.newest.max(id);
         }
     }
-    let points: Vec<MapPoint> = places
+    let (points, labels): (Vec<MapPoint>, Vec<Label>) = places
         .into_values()
         .map(|p| {
             let row = &site.incidents[p.newest].row;
-            let label = if p.incidents == 1 {
-                words.phrase(
-                    "map-point-one",
-                    &[
-                        ("place", Value::Text(&p.name)),
-                        ("title", Value::Text(&row.title)),
-                        ("date", Value::Text(&row.date_short)),
-                    ],
-                )
-            } else {
-                words.phrase(
-                    "map-point-many",
-                    &[
-                        ("place", Value::Text(&p.name)),
-                        ("incidents", Value::Number(p.incidents as u64)),
-                        ("killed", Value::Text(&words.amount(p.killed.amount()))),
-                        ("title", Value::Text(&row.title)),
-                    ],
-                )
+            let amount = p.killed.amount();
+            let killed = match amount {
+                crate::model::Amount::NotReported => (None, None),
+                crate::model::Amount::Exact(n) => (Some(n), Some(n)),
+                crate::model::Amount::Between(l, h) => (Some(l), Some(h)),
+                crate::model::Amount::AtLeast(l) => (Some(l), None),
+                crate::model::Amount::UpTo(h) => (None, Some(h)),
             };
-            let (killed, unconfirmed) = drawn(&p.killed);
-            MapPoint { lat: p.lat, lon: p.lon, killed, unconfirmed, url: row.url.clone(), label }
+            let label = Label::Place {
+                place: p.name,
+                incidents: p.incidents,
+                killed,
+                title: row.title.clone(),
+                date: row.date_short.clone(),
+            };
+            let (size, unconfirmed) = drawn(&p.killed);
+            let point = MapPoint {
+                lat: p.lat,
+                lon: p.lon,
+                killed: size,
+                unconfirmed,
+                url: row.url.clone(),
+                label: String::new(),
+            };
+            (point, label)
         })
-        .collect();
+        .unzip();
     let focus =
         if focus.is_empty() { countries.iter().map(|c| c.as_str().to_string()).collect() } else { focus.to_vec() };
     let options = MapOptions {
@@ -134,5 +208,5 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         description: words.phrase("map-description", &[("places", Value::Number(points.len() as u64))]),
         focus,
     };
-    render_map(world, &points, &options)
+    MapInputs { points, labels, options }
 }

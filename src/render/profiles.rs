@@ -1,9 +1,8 @@
 //! Group and country pages and their indexes: what each template receives.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::Serialize;
-use tera::Context;
 
 use crate::index::groups::claim_slot;
 use crate::index::{BriefingId, GroupId};
@@ -11,7 +10,9 @@ use crate::model::{CasualtyKind, Claim, GroupKind, Role};
 use crate::urls;
 
 use super::Prepared;
-use super::charts;
+use super::fingerprint::{Hashed, PageContext};
+use super::pages::insert_overview;
+use super::pagination::{Pager, page_count, slice};
 use super::views::{FigureText, Link, TotalsView, claim_label, kind_heading, role_label};
 use super::words::Value;
 
@@ -50,7 +51,7 @@ struct KindSection {
     groups: Vec<GroupCard>,
 }
 
-pub(super) fn groups(site: &Prepared<'_>, ctx: &mut Context) {
+pub(super) fn groups<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
     let sections: Vec<KindSection> = GroupKind::ALL
         .iter()
@@ -63,12 +64,12 @@ pub(super) fn groups(site: &Prepared<'_>, ctx: &mut Context) {
         })
         .filter(|s| !s.groups.is_empty())
         .collect();
-    ctx.insert("sections", &sections);
+    ctx.insert("sections", sections);
 }
 
 #[derive(Serialize)]
 struct GroupIncident<'a> {
-    row: &'a tera::Value,
+    row: Hashed<'a, tera::Value>,
     role: &'static str,
     role_label: &'static str,
     claim: &'static str,
@@ -87,8 +88,14 @@ struct ClaimCount {
 
 #[derive(Serialize)]
 struct ComponentIncident<'a> {
-    row: &'a tera::Value,
-    via: Link,
+    row: Hashed<'a, tera::Value>,
+    via: Via<'a>,
+}
+
+/// The component through which a group is involved.
+#[derive(Serialize)]
+struct Via<'a> {
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -117,90 +124,162 @@ struct GroupView<'a> {
     profile_path: Option<String>,
 }
 
-pub(super) fn group(site: &Prepared<'_>, gid: GroupId, ctx: &mut Context) -> String {
+/// The briefings naming a group, in the lists its page shows, newest first.
+pub struct GroupLists {
+    /// Incidents of violence it carried out.
+    pub perpetrated: Vec<BriefingId>,
+    /// Incidents of violence against it (it was the target or responded).
+    pub against: Vec<BriefingId>,
+    /// The rest: other roles, developments.
+    pub mentions: Vec<BriefingId>,
+    /// Incidents of its components that do not name it, with the component.
+    pub components: Vec<(BriefingId, GroupId)>,
+}
+
+impl GroupLists {
+    /// The lists of group `gid`.
+    pub fn of(index: &crate::index::SiteIndex, gid: GroupId) -> GroupLists {
+        let g = &index.groups[gid];
+        let role_of = |bid: BriefingId| index.involvements[bid].iter().find(|i| i.group == gid).map(|i| i.role);
+        let (mut perpetrated, mut against, mut mentions) = (Vec::new(), Vec::new(), Vec::new());
+        for &bid in &g.incidents {
+            let role = role_of(bid);
+            match role {
+                _ if !index.briefings[bid].is_incident() => mentions.push(bid),
+                Some(Role::Perpetrator) => perpetrated.push(bid),
+                Some(Role::Target | Role::Responder) => against.push(bid),
+                _ => mentions.push(bid),
+            }
+        }
+        GroupLists { perpetrated, against, mentions, components: g.component_incidents.clone() }
+    }
+
+    /// How long each list is.
+    pub fn lengths(&self) -> [usize; 4] {
+        [self.perpetrated.len(), self.against.len(), self.mentions.len(), self.components.len()]
+    }
+}
+
+/// What every page of a group shares, made once per build.
+pub(super) struct GroupPart {
+    /// `group`, as a template value.
+    view: tera::Value,
+    /// Its fingerprint.
+    fingerprint: u64,
+    /// The lists its pages split.
+    lists: GroupLists,
+    /// What its pages say they are about (social cards, search results).
+    description: String,
+}
+
+fn group_part<'a>(site: &'a Prepared<'a>, gid: GroupId) -> &'a GroupPart {
+    site.shared.groups[gid].get_or_init(|| {
+        let index = site.index;
+        let g = &index.groups[gid];
+        let link = |id: GroupId| Link {
+            name: index.groups[id].name.clone(),
+            url: site.urls.to(&urls::group(&index.groups[id].slug)),
+        };
+        let country_link = |code: &crate::model::CountryCode| {
+            let c = index.countries.iter().find(|c| c.code == *code);
+            Link {
+                name: c.map_or_else(|| code.name().to_string(), |c| c.name.clone()),
+                url: c.map(|c| site.urls.to(&urls::country(&c.slug))).unwrap_or_default(),
+            }
+        };
+        let p = g.profile.as_ref();
+        let view = GroupView {
+            name: &g.name,
+            profiled: p.is_some(),
+            full_name: p.and_then(|p| p.full_name.as_deref()),
+            aliases: p.map(|p| p.aliases.iter().map(String::as_str).collect()).unwrap_or_default(),
+            affiliation: p.and_then(|p| p.affiliation.as_deref()),
+            founded: p.and_then(|p| p.founded.as_deref()),
+            kind: p.map_or(GroupKind::ArmedGroup, |p| p.kind).as_str(),
+            active_in: p.map(|p| p.active_in.iter().map(country_link).collect()).unwrap_or_default(),
+            parent: g.parent.map(link),
+            components: g.components.iter().map(|&c| link(c)).collect(),
+            body_html: site.group_bodies[gid].as_ref().map_or("", |r| r.html.as_str()),
+            perpetrator_totals: TotalsView::new(site.words, &g.perpetrator_totals, 0),
+            against_totals: TotalsView::new(site.words, &g.against_totals, 0),
+            developments: g.developments,
+            claims: [Claim::Claimed, Claim::Attributed, Claim::Suspected, Claim::Denied]
+                .into_iter()
+                .filter_map(|c| {
+                    let count = g.claims[claim_slot(c)?];
+                    Some(ClaimCount { claim: c.as_str(), label: claim_label(c), count })
+                })
+                .collect(),
+            with_components_totals: TotalsView::new(site.words, &g.with_components_totals, 0),
+            profile_path: p.map(|p| crate::diagnostics::display_path(&p.origin.path)),
+        };
+        GroupPart {
+            view: tera::Value::try_from_serializable(&view).unwrap_or_else(|_| tera::Value::none()),
+            fingerprint: super::fingerprint::of(&view),
+            lists: GroupLists::of(index, gid),
+            description: site.group_bodies[gid].as_ref().and_then(|r| r.first_paragraph.clone()).unwrap_or_else(|| {
+                site.words.phrase(
+                    "group-description",
+                    &[
+                        ("incidents", Value::Number(g.perpetrator_totals.incidents as u64)),
+                        ("name", Value::Text(&g.name)),
+                    ],
+                )
+            }),
+        }
+    })
+}
+
+/// Page `page` (from 0) of group `gid`; returns its description.
+pub(super) fn group<'a>(
+    site: &'a Prepared<'a>,
+    gid: GroupId,
+    page: usize,
+    ctx: &mut PageContext<'a>,
+) -> (String, Pager) {
     let index = site.index;
     let g = &index.groups[gid];
-    let link = |id: GroupId| Link {
-        name: index.groups[id].name.clone(),
-        url: site.urls.to(&urls::group(&index.groups[id].slug)),
-    };
-    let country_link = |code: &crate::model::CountryCode| {
-        let c = index.countries.iter().find(|c| c.code == *code);
-        Link {
-            name: c.map_or_else(|| code.name().to_string(), |c| c.name.clone()),
-            url: c.map(|c| site.urls.to(&urls::country(&c.slug))).unwrap_or_default(),
-        }
-    };
-    let p = g.profile.as_ref();
-    let view = GroupView {
-        name: &g.name,
-        profiled: p.is_some(),
-        full_name: p.and_then(|p| p.full_name.as_deref()),
-        aliases: p.map(|p| p.aliases.iter().map(String::as_str).collect()).unwrap_or_default(),
-        affiliation: p.and_then(|p| p.affiliation.as_deref()),
-        founded: p.and_then(|p| p.founded.as_deref()),
-        kind: p.map_or(GroupKind::ArmedGroup, |p| p.kind).as_str(),
-        active_in: p.map(|p| p.active_in.iter().map(country_link).collect()).unwrap_or_default(),
-        parent: g.parent.map(link),
-        components: g.components.iter().map(|&c| link(c)).collect(),
-        body_html: site.group_bodies[gid].as_ref().map_or("", |r| r.html.as_str()),
-        perpetrator_totals: TotalsView::new(site.words, &g.perpetrator_totals, 0),
-        against_totals: TotalsView::new(site.words, &g.against_totals, 0),
-        developments: g.developments,
-        claims: [Claim::Claimed, Claim::Attributed, Claim::Suspected, Claim::Denied]
-            .into_iter()
-            .filter_map(|c| {
-                let count = g.claims[claim_slot(c)?];
-                Some(ClaimCount { claim: c.as_str(), label: claim_label(c), count })
-            })
-            .collect(),
-        with_components_totals: TotalsView::new(site.words, &g.with_components_totals, 0),
-        profile_path: p.map(|p| crate::diagnostics::display_path(&p.origin.path)),
-    };
-    ctx.insert("group", &view);
-    let incident = |bid: BriefingId| {
+    let part = group_part(site, gid);
+    ctx.insert("group", Hashed::new(&part.view, part.fingerprint));
+    let lists = &part.lists;
+
+    let incident = |&bid: &BriefingId| {
         let inv = index.involvements[bid].iter().find(|i| i.group == gid).expect("a group's incident names it");
         GroupIncident {
-            row: &site.incidents[bid].value,
+            row: site.row(bid),
             role: inv.role.as_str(),
             role_label: role_label(inv.role),
             claim: inv.claim.as_str(),
             claim_label: claim_label(inv.claim),
         }
     };
-    let role_of = |bid: BriefingId| index.involvements[bid].iter().find(|i| i.group == gid).map(|i| i.role);
-    let violent = |bid: &BriefingId| index.briefings[*bid].is_incident();
-    let perpetrated: Vec<BriefingId> =
-        g.incidents.iter().copied().filter(|b| violent(b) && role_of(*b) == Some(Role::Perpetrator)).collect();
-    let against: Vec<BriefingId> = g
-        .incidents
+    let [perpetrated, against, mentions, components] = lists.lengths();
+    ctx.insert("counts", ListCounts { perpetrated, against, mentions, components });
+    ctx.insert("incident_count", g.incidents.len());
+    ctx.insert("perpetrated", slice(&lists.perpetrated, page).iter().map(incident).collect::<Vec<_>>());
+    ctx.insert("against", slice(&lists.against, page).iter().map(incident).collect::<Vec<_>>());
+    ctx.insert("mentions", slice(&lists.mentions, page).iter().map(incident).collect::<Vec<_>>());
+    let component_incidents: Vec<ComponentIncident> = slice(&lists.components, page)
         .iter()
-        .copied()
-        .filter(|b| violent(b) && matches!(role_of(*b), Some(Role::Target | Role::Responder)))
+        .map(|&(bid, via)| ComponentIncident { row: site.row(bid), via: Via { name: &index.groups[via].name } })
         .collect();
-    let mentions: Vec<BriefingId> =
-        g.incidents.iter().copied().filter(|b| !violent(b) || matches!(role_of(*b), Some(Role::Other))).collect();
-    ctx.insert("incidents", &g.incidents.iter().map(|&b| incident(b)).collect::<Vec<_>>());
-    ctx.insert("perpetrated", &perpetrated.iter().map(|&b| incident(b)).collect::<Vec<_>>());
-    ctx.insert("against", &against.iter().map(|&b| incident(b)).collect::<Vec<_>>());
-    ctx.insert("mentions", &mentions.iter().map(|&b| incident(b)).collect::<Vec<_>>());
-    // The chart and the map show what it did: the incidents it carried out.
-    insert_chart(site, ctx, &perpetrated, &g.name);
-    ctx.insert("map_svg", &super::places::incidents_map(site, &perpetrated, &g.name, &[]));
-    ctx.insert("data_url", &site.urls.to(&format!("{}incidents.json", urls::group(&g.slug))));
-    let component_incidents: Vec<ComponentIncident> = g
-        .component_incidents
-        .iter()
-        .map(|&(bid, via)| ComponentIncident { row: &site.incidents[bid].value, via: link(via) })
-        .collect();
-    ctx.insert("component_incidents", &component_incidents);
-    let first = site.group_bodies[gid].as_ref().and_then(|r| r.first_paragraph.clone());
-    first.unwrap_or_else(|| {
-        site.words.phrase(
-            "group-description",
-            &[("incidents", Value::Number(g.perpetrator_totals.incidents as u64)), ("name", Value::Text(&g.name))],
-        )
-    })
+    ctx.insert("component_incidents", component_incidents);
+    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::group(&g.slug))));
+    let pager = Pager::new(&site.urls, &urls::group(&g.slug), page, page_count(&lists.lengths()));
+    if page == 0 {
+        // The chart and the map show what it did: the incidents it carried out.
+        insert_overview(site, ctx, lists.perpetrated.clone(), &g.name, Vec::new());
+    }
+    (part.description.clone(), pager)
+}
+
+/// How long each of a group's lists is, over all its pages.
+#[derive(Serialize)]
+struct ListCounts {
+    perpetrated: usize,
+    against: usize,
+    mentions: usize,
+    components: usize,
 }
 
 #[derive(Serialize)]
@@ -224,9 +303,9 @@ pub(super) fn country_card(site: &Prepared<'_>, cid: usize) -> CountryCard {
     }
 }
 
-pub(super) fn countries(site: &Prepared<'_>, ctx: &mut Context) {
+pub(super) fn countries<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let cards: Vec<CountryCard> = (0..site.index.countries.len()).map(|c| country_card(site, c)).collect();
-    ctx.insert("countries", &cards);
+    ctx.insert("countries", cards);
 }
 
 #[derive(Serialize)]
@@ -246,51 +325,75 @@ struct GroupCount {
     incidents: usize,
 }
 
-pub(super) fn country(site: &Prepared<'_>, cid: usize, ctx: &mut Context) -> String {
-    let index = site.index;
-    let c = &index.countries[cid];
-    let mut counts: HashMap<GroupId, usize> = HashMap::new();
-    for bid in index.incidents_only(&c.incidents) {
-        for inv in &index.involvements[bid] {
-            *counts.entry(inv.group).or_default() += 1;
+/// What every page of a country shares, made once per build.
+pub(super) struct CountryPart {
+    /// `country`, as a template value.
+    view: tera::Value,
+    /// Its fingerprint.
+    fingerprint: u64,
+    /// What its pages say they are about.
+    description: String,
+}
+
+fn country_part<'a>(site: &'a Prepared<'a>, cid: usize) -> &'a CountryPart {
+    site.shared.countries[cid].get_or_init(|| {
+        let index = site.index;
+        let c = &index.countries[cid];
+        let mut counts: HashMap<GroupId, usize> = HashMap::default();
+        for bid in index.incidents_only(&c.incidents) {
+            for inv in &index.involvements[bid] {
+                *counts.entry(inv.group).or_default() += 1;
+            }
         }
-    }
-    let mut groups: Vec<(GroupId, usize)> = counts.into_iter().collect();
-    groups.sort_by(|a, b| b.1.cmp(&a.1).then(index.groups[a.0].name.cmp(&index.groups[b.0].name)));
-    let view = CountryView {
-        name: &c.name,
-        code: c.code.to_string(),
-        profiled: c.profile.is_some(),
-        body_html: site.country_bodies[cid].as_ref().map_or("", |r| r.html.as_str()),
-        totals: TotalsView::new(site.words, &c.totals, c.developments),
-        groups: groups
-            .into_iter()
-            .map(|(g, n)| GroupCount {
-                name: index.groups[g].name.clone(),
-                url: site.urls.to(&urls::group(&index.groups[g].slug)),
-                incidents: n,
-            })
-            .collect(),
-    };
-    ctx.insert("country", &view);
-    let rows: Vec<&tera::Value> = c.incidents.iter().map(|&b| &site.incidents[b].value).collect();
-    ctx.insert("incidents", &rows);
-    insert_chart(site, ctx, &c.incidents, &c.name);
-    ctx.insert("map_svg", &super::places::incidents_map(site, &c.incidents, &c.name, &[c.code.to_string()]));
-    ctx.insert("data_url", &site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))));
-    let first = site.country_bodies[cid].as_ref().and_then(|r| r.first_paragraph.clone());
-    first.unwrap_or_else(|| {
-        site.words.phrase(
-            "country-description",
-            &[("incidents", Value::Number(c.totals.incidents as u64)), ("name", Value::Text(&c.name))],
-        )
+        let mut groups: Vec<(GroupId, usize)> = counts.into_iter().collect();
+        groups.sort_by(|a, b| b.1.cmp(&a.1).then(index.groups[a.0].name.cmp(&index.groups[b.0].name)));
+        let view = CountryView {
+            name: &c.name,
+            code: c.code.to_string(),
+            profiled: c.profile.is_some(),
+            body_html: site.country_bodies[cid].as_ref().map_or("", |r| r.html.as_str()),
+            totals: TotalsView::new(site.words, &c.totals, c.developments),
+            groups: groups
+                .into_iter()
+                .map(|(g, n)| GroupCount {
+                    name: index.groups[g].name.clone(),
+                    url: site.urls.to(&urls::group(&index.groups[g].slug)),
+                    incidents: n,
+                })
+                .collect(),
+        };
+        CountryPart {
+            view: tera::Value::try_from_serializable(&view).unwrap_or_else(|_| tera::Value::none()),
+            fingerprint: super::fingerprint::of(&view),
+            description: site.country_bodies[cid].as_ref().and_then(|r| r.first_paragraph.clone()).unwrap_or_else(
+                || {
+                    site.words.phrase(
+                        "country-description",
+                        &[("incidents", Value::Number(c.totals.incidents as u64)), ("name", Value::Text(&c.name))],
+                    )
+                },
+            ),
+        }
     })
 }
 
-/// `months` (per-month counts, for the data table) and `chart_svg` (the same as a chart).
-pub(super) fn insert_chart(site: &Prepared<'_>, ctx: &mut Context, ids: &[BriefingId], subject: &str) {
-    let (months, undated) = charts::monthly(site.index, ids, site.words);
-    ctx.insert("chart_svg", &charts::monthly_svg("chart", subject, &months, site.words));
-    ctx.insert("months", &months);
-    ctx.insert("months_undated", &undated);
+/// Page `page` (from 0) of country `cid`; returns its description.
+pub(super) fn country<'a>(
+    site: &'a Prepared<'a>,
+    cid: usize,
+    page: usize,
+    ctx: &mut PageContext<'a>,
+) -> (String, Pager) {
+    let index = site.index;
+    let c = &index.countries[cid];
+    let part = country_part(site, cid);
+    ctx.insert("country", Hashed::new(&part.view, part.fingerprint));
+    let rows: Vec<Hashed<'a, tera::Value>> = slice(&c.incidents, page).iter().map(|&b| site.row(b)).collect();
+    ctx.insert("incidents", rows);
+    if page == 0 {
+        insert_overview(site, ctx, c.incidents.clone(), &c.name, vec![c.code.to_string()]);
+    }
+    let pager = Pager::new(&site.urls, &urls::country(&c.slug), page, page_count(&[c.incidents.len()]));
+    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))));
+    (part.description.clone(), pager)
 }

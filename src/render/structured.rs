@@ -3,17 +3,17 @@
 
 use serde_json::{Value, json};
 
-use crate::index::BriefingId;
+use crate::config::Config;
+use crate::index::{BriefingId, SiteIndex};
 
-use super::Prepared;
+use super::Urls;
 
-/// The JSON-LD of briefing `id`, ready to sit inside a `<script>` element
-/// (`<`, `>` and `&` are written as JSON escapes).
-pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
-    let index = site.index;
+/// The JSON-LD of briefing `id` with its lead `summary`, ready to sit inside
+/// a `<script>` element (`<`, `>` and `&` are written as JSON escapes).
+pub fn news_article(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls, config: &Config) -> String {
     let b = &index.briefings[id];
-    let url = site.urls.absolute(&crate::urls::briefing(&b.slug));
-    let organisation = json!({"@type": "Organization", "name": site.config.title, "url": site.config.base_url});
+    let url = urls.absolute(&crate::urls::briefing(&b.slug));
+    let organisation = json!({"@type": "Organization", "name": config.title, "url": config.base_url});
     let places: Vec<Value> = b
         .locations
         .iter()
@@ -29,13 +29,13 @@ pub fn news_article(site: &Prepared<'_>, id: BriefingId) -> String {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": b.title,
-        "description": site.incidents[id].row.summary,
+        "description": summary,
         "url": url,
         "mainEntityOfPage": url,
 
         "author": organisation,
         "publisher": organisation,
-        "inLanguage": site.config.language,
+        "inLanguage": config.language,
         "contentLocation": places,
         "keywords": b.tags.iter().chain(&b.tactics).chain(&b.targets).cloned().collect::<Vec<_>>(),
         "citation": b.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),

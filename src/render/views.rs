@@ -7,7 +7,6 @@
 use serde::Serialize;
 
 use crate::index::{BriefingId, Involvement, SiteIndex};
-use crate::markdown::Rendered;
 use crate::model::casualty::{Amount, CasualtyKind, KindFigure, KindTotal, Range, Who};
 use crate::model::date::long_day;
 use crate::model::{Briefing, Claim, GroupKind, Role, Totals};
@@ -389,9 +388,9 @@ pub struct CorrectionView {
     pub briefing: Option<Link>,
 }
 
-/// A full briefing page.
+/// What a briefing's own page shows besides its body and its neighbours.
 #[derive(Debug, Clone, Serialize)]
-pub struct BriefingView<'a> {
+pub struct BriefingDetail<'a> {
     /// The list form (title, dates, countries, perpetrators...).
     pub row: &'a tera::Value,
     /// The writer's own lead, shown above the body (not repeated from it).
@@ -404,8 +403,6 @@ pub struct BriefingView<'a> {
     pub updated: Option<String>,
     /// `2024-10-02`.
     pub updated_iso: Option<String>,
-    /// Body HTML.
-    pub body_html: &'a str,
     /// Places.
     pub places: Vec<PlaceView>,
     /// Every group named, in the order written.
@@ -424,21 +421,17 @@ pub struct BriefingView<'a> {
     pub sources: Vec<SourceView>,
     /// Corrections, newest first.
     pub corrections: Vec<CorrectionView>,
-    /// Older incident.
-    pub previous: Option<&'a tera::Value>,
-    /// Newer incident.
-    pub next: Option<&'a tera::Value>,
 }
 
-/// Builds the full view of briefing `id`.
-pub fn briefing_view<'a>(
+/// Builds what briefing `id`'s page shows besides its body and neighbours;
+/// `row` is its incident row as a template value.
+pub fn briefing_detail<'a>(
     index: &'a SiteIndex,
     id: BriefingId,
-    incidents: &'a [std::sync::Arc<super::Incident>],
-    body: &'a Rendered,
+    row: &'a tera::Value,
     urls: &Urls,
     words: &Words,
-) -> BriefingView<'a> {
+) -> BriefingDetail<'a> {
     let b: &Briefing = &index.briefings[id];
     let dates = &index.publication[id];
     let mut corrections: Vec<CorrectionView> = b
@@ -452,14 +445,13 @@ pub fn briefing_view<'a>(
         })
         .collect();
     corrections.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
-    BriefingView {
-        row: &incidents[id].value,
+    BriefingDetail {
+        row,
         lede: b.summary.as_deref(),
         published: dates.published.map(long_day),
         published_iso: dates.published.map(|d| d.to_string()),
         updated: dates.updated.map(long_day),
         updated_iso: dates.updated.map(|d| d.to_string()),
-        body_html: &body.html,
         places: b
             .locations
             .iter()
@@ -507,7 +499,5 @@ pub fn briefing_view<'a>(
             })
             .collect(),
         corrections,
-        previous: index.previous(id).map(|p| &incidents[p].value),
-        next: index.next(id).map(|n| &incidents[n].value),
     }
 }

@@ -60,6 +60,11 @@ pub struct Words {
     language: String,
     bundle: FluentBundle<FluentResource>,
     fingerprint: u64,
+    /// Figures already written out: a site repeats a few thousand of them
+    /// many times, and Fluent takes microseconds for each.
+    amounts: std::sync::RwLock<std::collections::HashMap<Amount, String>>,
+    /// The words for who was counted, in `Who::ALL` order.
+    who: Vec<String>,
 }
 
 impl std::fmt::Debug for Words {
@@ -125,7 +130,20 @@ impl Words {
             (language, text).hash(&mut h);
             h.finish()
         };
-        let words = Words { language: language.to_string(), bundle, fingerprint };
+        let mut words =
+            Words { language: language.to_string(), bundle, fingerprint, amounts: Default::default(), who: Vec::new() };
+        words.who = Who::ALL
+            .iter()
+            .map(|w| {
+                let key = match w {
+                    Who::SecurityForces => "who-security-forces",
+                    Who::Civilians => "who-civilians",
+                    Who::Militants => "who-militants",
+                    Who::Unknown => "who-unknown",
+                };
+                words.phrase(key, &[])
+            })
+            .collect();
         let missing = words.missing(REQUIRED.iter().copied(), &path, diags);
         (!missing).then_some(words)
     }
@@ -183,6 +201,15 @@ impl Words {
 
     /// A figure as readers read it: `70`, `70–77`, `at least 70`, `up to 200`, `not reported`.
     pub fn amount(&self, amount: Amount) -> String {
+        if let Some(text) = self.amounts.read().unwrap_or_else(|e| e.into_inner()).get(&amount) {
+            return text.clone();
+        }
+        let text = self.write_amount(amount);
+        self.amounts.write().unwrap_or_else(|e| e.into_inner()).insert(amount, text.clone());
+        text
+    }
+
+    fn write_amount(&self, amount: Amount) -> String {
         let n = Value::Number;
         match amount {
             Amount::NotReported => self.phrase("amount-not-reported", &[]),
@@ -195,13 +222,7 @@ impl Words {
 
     /// Who was counted: `civilians`, `security forces`...
     pub fn who(&self, who: Who) -> String {
-        let key = match who {
-            Who::SecurityForces => "who-security-forces",
-            Who::Civilians => "who-civilians",
-            Who::Militants => "who-militants",
-            Who::Unknown => "who-unknown",
-        };
-        self.phrase(key, &[])
+        self.who[who.index()].clone()
     }
 
     /// One part of a split figure: `civilians: up to 200`.

@@ -75,8 +75,7 @@ pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
     let rejected = if item.is_none() {
         let required = file.kind != SourceKind::Country;
         frontmatter::split(&file.text, &file.path, required).ok().map(|doc| {
-            let origin =
-                Origin { path: file.path.clone(), content_path: file.content_path.clone(), modified: file.modified };
+            let origin = origin_of(file);
             (origin, Body::new(doc.body.to_string(), doc.body_line))
         })
     } else {
@@ -91,7 +90,7 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
         Ok(doc) => doc,
         Err(d) => return (None, vec![d]),
     };
-    let origin = Origin { path: file.path.clone(), content_path: file.content_path.clone(), modified: file.modified };
+    let origin = origin_of(file);
     let body = Body::new(doc.body.to_string(), doc.body_line);
     let stem = file.stem();
     match file.kind {
@@ -103,6 +102,16 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
             run(&doc, file, |raw, c| profile::country(raw, origin, stem, body, c).map(Item::Country))
         }
         SourceKind::Page => run(&doc, file, |raw, c| profile::page(raw, origin, stem, body, c).map(Item::Page)),
+    }
+}
+
+/// Where an item of `file` comes from, with the file's fingerprint.
+fn origin_of(file: &SourceFile) -> Origin {
+    Origin {
+        path: file.path.clone(),
+        content_path: file.content_path.clone(),
+        modified: file.modified,
+        fingerprint: crate::render::fingerprint::of_hash(&(&file.path, &file.text, file.modified)),
     }
 }
 

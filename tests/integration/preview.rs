@@ -49,6 +49,21 @@ impl Preview {
         Reply::parse(&raw)
     }
 
+    /// GET `path`: the status and the body's bytes.
+    pub fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let at = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |i| i + 4);
+        let status = String::from_utf8_lossy(&raw[..at.min(raw.len())])
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, raw[at..].to_vec())
+    }
+
     /// GET `path`.
     pub fn get(&self, path: &str) -> Reply {
         self.request("GET", path)

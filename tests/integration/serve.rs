@@ -91,11 +91,24 @@ fn a_burst_of_saves_is_one_rebuild() {
     let events = p.events();
     let path = t.root.join("content/briefings/kati.md");
     let text = fs::read_to_string(&path).unwrap();
+    let started = std::time::Instant::now();
     for i in 0..5 {
         fs::write(&path, text.replace("JNIM attacks the Kati base", &format!("Kati, take {i}"))).unwrap();
     }
+    let burst = started.elapsed();
     assert_eq!(events.next().map(|e| e.0).as_deref(), Some("reload"));
-    assert!(events.quiet_for(500), "one reload for the burst");
+    let mut reloads = 1;
+    while !events.quiet_for(500) {
+        reloads += 1;
+    }
+    // Saves closer together than the debounce are one rebuild. On a loaded
+    // machine the five writes may take longer than that: then each window
+    // may rebuild once, but never more often than there were saves.
+    if burst < sitrep::serve::watch::DEBOUNCE / 2 {
+        assert_eq!(reloads, 1, "one reload for a burst of {burst:?}");
+    } else {
+        assert!(reloads <= 5, "{reloads} reloads for 5 saves over {burst:?}");
+    }
     assert!(p.get("/briefings/kati-2022/").body.contains("Kati, take 4"));
 }
 

@@ -1,0 +1,57 @@
+//! What many pages of one build share, made once, on first use: the header
+//! of a group's or a country's pages (each split into many pages), a year's
+//! summary, the list of years. Made from the same index as every page, so
+//! sharing changes nothing in what a page shows, only how often it is made.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::fingerprint::{self, Hashed};
+use super::profiles::{CountryPart, GroupPart};
+
+/// A part as a template value, with its fingerprint.
+pub struct Memo {
+    value: tera::Value,
+    fingerprint: u64,
+}
+
+impl Memo {
+    /// `part` as a template value, fingerprinted.
+    pub fn of<T: Serialize>(part: &T) -> Memo {
+        Memo {
+            value: tera::Value::try_from_serializable(part).unwrap_or_else(|_| tera::Value::none()),
+            fingerprint: fingerprint::of(part),
+        }
+    }
+
+    /// The part, ready to insert in a page's context.
+    pub fn hashed(&self) -> Hashed<'_, tera::Value> {
+        Hashed::new(&self.value, self.fingerprint)
+    }
+}
+
+/// The shared parts of one build, by group, country and year.
+#[derive(Default)]
+pub struct Shared {
+    /// By group id.
+    pub(super) groups: Vec<OnceLock<GroupPart>>,
+    /// By country id.
+    pub(super) countries: Vec<OnceLock<CountryPart>>,
+    /// A year's summary, by position in the chronology.
+    pub(super) years: Vec<OnceLock<Memo>>,
+    /// Every year, with its address and count.
+    pub(super) year_links: OnceLock<Memo>,
+}
+
+impl Shared {
+    /// Room for the parts of a site with these many groups, countries and years.
+    pub fn new(groups: usize, countries: usize, years: usize) -> Shared {
+        Shared {
+            groups: (0..groups).map(|_| OnceLock::new()).collect(),
+            countries: (0..countries).map(|_| OnceLock::new()).collect(),
+            years: (0..years).map(|_| OnceLock::new()).collect(),
+            year_links: OnceLock::new(),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Long lists split into pages: a desk with more incidents than a page holds
+//! gets light pages, every incident on exactly one page of each list, newest
+//! first, with links between the pages.
+
+use crate::support::{Pages, SiteTest};
+
+/// The minimal desk plus 65 JNIM attacks in Mali in early 2024 (one a day),
+/// so Mali, 2024 and JNIM each have three pages of 30, 30 and the rest.
+fn busy_desk() -> SiteTest {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..65 {
+        let (month, day) = (1 + i / 28, 1 + i % 28);
+        let text = format!(
+            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
+             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n"
+        );
+        t.write(&format!("content/briefings/attack-{i:02}.md"), &text);
+    }
+    t
+}
+
+#[test]
+fn a_long_country_list_is_split_into_pages_each_incident_once_newest_first() {
+    let t = busy_desk();
+    let b = t.build();
+    let page = |n: usize| if n == 1 { "countries/mali/".to_string() } else { format!("countries/mali/page/{n}/") };
+    let titles: Vec<Vec<String>> = (1..=3).map(|n| b.texts(&page(n), ".incident-list .incident-title")).collect();
+    assert_eq!(titles.iter().map(Vec::len).collect::<Vec<_>>(), [30, 30, 6]);
+    assert!(!b.has("countries/mali/page/4/"));
+    assert!(!b.has("countries/mali/page/1/"), "the first page lives at the list's own address");
+    let all: Vec<String> = titles.concat();
+    let mut expected: Vec<String> = (0..65).rev().map(|i| format!("Attack number {i}")).collect();
+    expected.push("JNIM attacks the Kati base".into());
+    assert_eq!(all, expected, "every incident once, newest first");
+    // The map and chart are on the first page only; every page links to the next and previous.
+    assert!(b.source("countries/mali/").contains("<svg"));
+    assert!(!b.source("countries/mali/page/2/").contains("class=\"map-figure"));
+    assert_eq!(b.attrs("countries/mali/", "a[rel=next]", "href"), ["/countries/mali/page/2/"]);
+    assert_eq!(b.attrs("countries/mali/page/2/", "a[rel=prev]", "href"), ["/countries/mali/"]);
+    assert_eq!(b.attrs("countries/mali/page/2/", "a[rel=next]", "href"), ["/countries/mali/page/3/"]);
+    assert!(b.attrs("countries/mali/page/3/", "a[rel=next]", "href").is_empty());
+    assert_eq!(b.texts("countries/mali/page/2/", ".pager [aria-current]"), ["2"]);
+    assert!(b.texts("countries/mali/page/2/", "title")[0].contains("page 2 of 3"));
+    assert_eq!(
+        b.attrs("countries/mali/page/2/", "link[rel=canonical]", "href"),
+        ["https://example.org/countries/mali/page/2/"]
+    );
+    assert!(b.broken_links("/").is_empty(), "{:?}", b.broken_links("/"));
+}
+
+#[test]
+fn year_and_group_pages_split_the_same_way_and_the_chronology_shows_the_latest() {
+    let t = busy_desk();
+    let b = t.build();
+    let year: Vec<String> = ["chronology/2024/", "chronology/2024/page/2/", "chronology/2024/page/3/"]
+        .iter()
+        .flat_map(|p| b.texts(p, ".incident-title"))
+        .collect();
+    assert_eq!(year.len(), 65);
+    assert_eq!(year[0], "Attack number 64");
+    assert_eq!(year[64], "Attack number 0");
+    // A month split by a page break is headed on both pages.
+    assert_eq!(b.texts("chronology/2024/page/2/", "main h2")[0], "February 2024");
+    let group: Vec<String> = ["groups/jnim/", "groups/jnim/page/2/", "groups/jnim/page/3/"]
+        .iter()
+        .flat_map(|p| b.texts(p, "#sr-incidents ~ .incident-list .incident-title"))
+        .collect();
+    assert_eq!(group.len(), 66);
+    assert_eq!(b.texts("groups/jnim/page/2/", "#sr-incidents .count"), ["66"]);
+    // The chronology's index links every year and lists only the latest incidents.
+    assert_eq!(b.texts("chronology/", ".year-cards a"), ["2024", "2022"]);
+    let latest = b.texts("chronology/", ".timeline li > a");
+    assert_eq!(latest.len(), 30);
+    assert_eq!(latest[0], "Attack number 64");
+    let sitemap = std::fs::read_to_string(b.out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("https://example.org/groups/jnim/page/3/"), "{sitemap}");
+}
