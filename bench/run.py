@@ -183,6 +183,17 @@ def main():
             rows[(name, n)] = median_row(samples[name])
         pages = sum(1 for _, _, fs in os.walk(out("sitrep", 0)) for f in fs if f == "index.html")
         rows[("pages", n)] = pages
+        if n == 10000:
+            # `check` renders every page but keeps none: it must need no more than a build.
+            checks = [timed(f"exec {sitrep} check --root {site} 2>/dev/null") for _ in range(args.runs)]
+            rows[("check", n)] = median_row(checks)
+            # One more build that reports where its time goes.
+            r = subprocess.run(
+                [sitrep, "build", "--root", site, "--output", out("sitrep-timings", 0), "--timings"],
+                capture_output=True,
+                text=True,
+            )
+            rows[("timings", n)] = [l.strip() for l in r.stdout.splitlines() if re.match(r"^\s*[a-z ]+:\s+\d+ ms$", l)]
 
     latency = None
     if 10000 in sizes:
@@ -255,6 +266,9 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
             f"| 10k: reading the git history adds < 10% to a build | +{extra * 100:.1f}% wall ({g[0]:.2f} s vs {s[0]:.2f} s; "
             f"CPU +{(g[3] / s[3] - 1) * 100:.1f}%) | {verdict(extra < 0.10)} |"
         )
+    if ("check", 10000) in rows:
+        c, b = rows[("check", 10000)], rows[("sitrep", 10000)]
+        lines.append(f"| 10k: `check` peak memory ≤ `build`'s | {c[4]:,.0f} MiB vs {b[4]:,.0f} MiB ({c[0]:.2f} s wall) | {verdict(c[4] <= b[4])} |")
     if latency:
         med, lo, hi, mem = latency
         lines.append(f"| serve at 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
@@ -268,6 +282,10 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
             f"| cost grows linearly (CPU per briefing) | {'; '.join(per)} "
             f"| {verdict(worst <= 1.5)} (largest {worst:.2f}× the smallest site's) |"
         )
+    if rows.get(("timings", 10000)):
+        lines += ["", "## Where a 10k build's time goes", "", "One more build with `--timings` (its phases, as it prints them):", "", "```"]
+        lines += rows[("timings", 10000)]
+        lines += ["```"]
     lines += [
         "",
         "Serve latency: `bench/serve_latency.py` copies the 10k site, starts `sitrep serve`,",
@@ -288,6 +306,8 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "```sh",
         "sitrep build --root $W/sitrep-N --output $W/out-sitrep-N-RUN",
         "sitrep build --root $W/sitrep-10000-git --output $W/out-sitrep-git-10000-RUN   # the site in git: 1 + 200 commits",
+        "sitrep check --root $W/sitrep-10000",
+        "sitrep build --root $W/sitrep-10000 --output $W/out-sitrep-timings-10000-0 --timings",
         "hugo --quiet -s $W/hugo-N -d $W/out-hugo-N-RUN",
         f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000 {args.edits}",
         "```",

@@ -25,6 +25,43 @@ pub enum Command {
     /// Create new content.
     #[command(subcommand)]
     New(NewCommand),
+    /// Start a new site in DIR: settings, folders, a first briefing and group
+    /// profile, a methodology page, publishing workflows and a .gitignore.
+    Init(InitArgs),
+    /// Print the JSON Schema of a briefing's front matter (or of a profile,
+    /// a page, or site.yaml), for editors that validate and complete YAML.
+    Schema(SchemaArgs),
+}
+
+/// Options of `sitrep init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site (created if missing; refused if it holds a site).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// Options of `sitrep schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum, default_value = "briefing")]
+    pub of: SchemaOf,
+}
+
+/// The files `sitrep schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaOf {
+    /// A briefing's front matter (content/briefings/*.md).
+    Briefing,
+    /// A group profile's front matter (content/groups/*.md).
+    Group,
+    /// A country profile's front matter (content/countries/*.md).
+    Country,
+    /// A free page's front matter (content/pages/*.md).
+    Page,
+    /// The site settings (site.yaml).
+    Site,
 }
 
 /// Options of `sitrep build`.
@@ -48,6 +85,9 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Make every warning an error (as `strict: true` in site.yaml does), for a desk's CI.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Options of `sitrep check`.
@@ -59,7 +99,11 @@ pub struct CheckArgs {
     /// Also check drafts and scheduled briefings as if published.
     #[arg(long)]
     pub drafts: bool,
-    /// How to print problems: `human` (on stderr) or `json` (one object per line, on stdout).
+    /// Make every warning an error (as `strict: true` in site.yaml does), for a desk's CI.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems: `human` (on stderr), `json` (one object per line,
+    /// on stdout) or `github` (GitHub Actions annotations, on stdout).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
 }
@@ -71,6 +115,8 @@ pub enum Format {
     Human,
     /// JSON lines, for editors and CI annotations.
     Json,
+    /// GitHub Actions workflow commands: problems show on the lines of a pull request.
+    Github,
 }
 
 /// Options of `sitrep serve`.
@@ -99,13 +145,26 @@ pub struct ServeArgs {
 /// What `sitrep new` creates.
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    /// Write a briefing skeleton dated today into content/briefings/.
-    Briefing {
-        /// The briefing's title.
-        #[arg(required = true, num_args = 1..)]
-        title: Vec<String>,
-        /// The site folder.
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
-    },
+    /// Write a draft briefing that passes `check` as it is, with comments on what to replace.
+    Briefing(NewBriefingArgs),
+}
+
+/// Options of `sitrep new briefing`.
+#[derive(Debug, Args)]
+pub struct NewBriefingArgs {
+    /// The briefing's title.
+    #[arg(required = true, num_args = 1..)]
+    pub title: Vec<String>,
+    /// The day the incident began (YYYY-MM-DD or YYYY-MM) [default: today].
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// A country of the incident: ISO code or English name (repeat for several) [default: ML].
+    #[arg(long, value_name = "C")]
+    pub country: Vec<String>,
+    /// A group involved, as a perpetrator (repeat for several).
+    #[arg(long, value_name = "G")]
+    pub group: Vec<String>,
+    /// The site folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }

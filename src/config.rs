@@ -13,21 +13,42 @@ use crate::urls;
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// `site.yaml` as written.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "sitrep site.yaml", extend("required" = ["title", "base_url"]))]
 struct RawConfig {
+    /// The site's name, in every page's title and header.
+    #[schemars(schema_with = "crate::schema::required_text")]
     title: Option<String>,
+    /// The full address the site is published at; may carry a path (sub-path hosting).
+    #[schemars(schema_with = "crate::schema::required_text")]
     base_url: Option<String>,
+    /// One line about the site, for search engines and feeds.
+    #[schemars(schema_with = "crate::schema::text")]
     description: Option<String>,
+    /// The site's main language (default `en`).
+    #[schemars(schema_with = "crate::schema::text")]
     language: Option<String>,
+    /// The folder under `themes/` (default `default`, built in).
+    #[schemars(schema_with = "crate::schema::text")]
     theme: Option<String>,
+    /// `true` makes every warning an error, for a desk's CI.
+    strict: Option<bool>,
+    /// How Markdown bodies are rendered.
     markdown: Option<RawMarkdown>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `markdown:` settings.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 struct RawMarkdown {
+    /// Keep raw HTML in bodies (default `true`); `false` escapes it.
     unsafe_html: Option<bool>,
+}
+
+/// The JSON Schema of `site.yaml`.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawConfig)
 }
 
 /// Validated site settings.
@@ -45,6 +66,8 @@ pub struct Config {
     pub theme: String,
     /// Keep raw HTML in Markdown bodies.
     pub unsafe_html: bool,
+    /// Every warning is an error (`strict: true`, or `--strict`).
+    pub strict: bool,
 }
 
 impl Config {
@@ -154,6 +177,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         language: raw.language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into()),
         theme,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(true),
+        strict: raw.strict.unwrap_or(false),
     })
 }
 

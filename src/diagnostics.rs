@@ -4,7 +4,7 @@
 //! writer learns everything that is wrong in one run. This module only collects
 //! and formats; it never prints (the binary does).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,29 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// Set when the problem is in a briefing or page that is not published
+    /// (`draft` or `scheduled`): reported as a warning marked as its, so one
+    /// writer's unfinished draft never stops the desk's build.
+    pub unpublished: Option<Unpublished>,
+}
+
+/// Why a file is not published: its problems never stop a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unpublished {
+    /// `draft: true`.
+    Draft,
+    /// `published:` later than today.
+    Scheduled,
+}
+
+impl Unpublished {
+    /// `draft` or `scheduled`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unpublished::Draft => "draft",
+            Unpublished::Scheduled => "scheduled",
+        }
+    }
 }
 
 /// Codes of the problems that are about how sitrep was asked to run (the
@@ -79,6 +102,7 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             hint: None,
+            unpublished: None,
         }
     }
 
@@ -114,9 +138,41 @@ impl Diagnostic {
         }
     }
 
-    /// The one-line form: `error[code]: path:line:col: message`.
+    /// The one-line form: `error[code]: path:line:col: message`, with
+    /// `(in a draft)` or `(in a scheduled briefing)` after a held-back file's problem.
     pub fn headline(&self) -> String {
-        format!("{}[{}]: {}: {}", self.severity.label(), self.code, self.location(), self.message)
+        format!("{}[{}]: {}: {}{}", self.severity.label(), self.code, self.location(), self.message, self.marker())
+    }
+
+    /// ` (in a draft)`, ` (in a scheduled briefing)`, or nothing.
+    fn marker(&self) -> &'static str {
+        match self.unpublished {
+            Some(Unpublished::Scheduled) => " (in a scheduled briefing)",
+            Some(Unpublished::Draft) => " (in a draft)",
+            None => "",
+        }
+    }
+
+    /// One GitHub Actions workflow command, so the problem shows on its line
+    /// of a pull request: `::error file=…,line=…,col=…,title=…::message`.
+    pub fn to_github(&self) -> String {
+        // The format's own escapes: `%`, CR and LF everywhere; `:` and `,` in properties.
+        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = format!("file={}", property(&display_path(&self.path)));
+        if let Some(span) = self.span {
+            let _ = write!(props, ",line={},col={}", span.line, span.column);
+        }
+        let _ = write!(props, ",title={}", property(&format!("sitrep {}", self.code)));
+        let mut message = format!("{}{}", self.message, self.marker());
+        if let Some(hint) = &self.hint {
+            let _ = write!(message, "\nhint: {hint}");
+        }
+        format!("::{level} {props}::{}", data(&message))
     }
 
     /// One line of JSON for editors and CI annotations:
@@ -131,6 +187,7 @@ impl Diagnostic {
             "column": self.span.map(|s| s.column),
             "message": self.message,
             "hint": self.hint,
+            "unpublished": self.unpublished.map(Unpublished::as_str),
         });
         value.to_string()
     }
@@ -151,7 +208,7 @@ impl Diagnostic {
             self.severity.label(),
             self.code,
             printable(&self.location()),
-            printable(&self.message)
+            printable(&format!("{}{}", self.message, self.marker()))
         );
         if let (Some(span), Some(line)) = (self.span, source_line) {
             let number = span.line.to_string();
@@ -166,6 +223,12 @@ impl Diagnostic {
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "{blue}  = hint:{reset} {}", printable(hint));
+        }
+        if self.unpublished.is_some() {
+            let _ = writeln!(
+                out,
+                "{blue}  = note:{reset} not published yet, so this never stops the build (--drafts checks it as if published)"
+            );
         }
         out
     }
@@ -245,6 +308,28 @@ impl Diagnostics {
             (&a.path, a.span, a.severity, a.code, &a.message).cmp(&(&b.path, b.span, b.severity, b.code, &b.message))
         });
         self.0.dedup();
+    }
+
+    /// Marks every problem in a file that is not published (`unpublished`
+    /// maps its path to `draft` or `scheduled`) as that file's, and makes it
+    /// a warning: drafts and scheduled briefings never stop a build.
+    pub fn hold_unpublished(&mut self, unpublished: &HashMap<PathBuf, Unpublished>) {
+        for d in &mut self.0 {
+            if let Some(&why) = unpublished.get(&d.path) {
+                d.severity = Severity::Warning;
+                d.unpublished = Some(why);
+            }
+        }
+    }
+
+    /// `--strict`: every warning about published content becomes an error
+    /// (a held-back draft's problems stay warnings: they never stop a build).
+    pub fn make_strict(&mut self) {
+        for d in &mut self.0 {
+            if d.unpublished.is_none() {
+                d.severity = Severity::Error;
+            }
+        }
     }
 
     /// The problems, consumed.

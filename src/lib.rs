@@ -32,6 +32,7 @@ pub mod pipeline;
 pub mod raw;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod session;
 pub mod source;

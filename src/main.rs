@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             opts.drafts = args.drafts;
             opts.base_url = args.base_url;
             opts.force = args.force;
+            opts.strict = args.strict;
             let (site, diags) = pipeline::build(&opts);
             report(&opts.root, &diags);
             match site {
@@ -60,25 +61,64 @@ fn main() -> ExitCode {
         Command::Check(args) => {
             let mut opts = BuildOptions::new(&args.root, today());
             opts.drafts = args.drafts;
+            opts.strict = args.strict;
             let diags = pipeline::check(&opts);
             match args.format {
                 cli::Format::Human => report(&opts.root, &diags),
                 cli::Format::Json => diags.iter().for_each(|d| println!("{}", d.to_json())),
+                cli::Format::Github => {
+                    diags.iter().for_each(|d| println!("{}", d.to_github()));
+                    eprintln!("{}", diags.summary());
+                }
             }
             if diags.has_errors() { exit_for(&diags) } else { ExitCode::SUCCESS }
         }
         Command::Serve(args) => serve(args),
-        Command::New(NewCommand::Briefing { title, root }) => {
-            match sitrep::scaffold::new_briefing(&root, &title.join(" "), today()) {
+        Command::New(NewCommand::Briefing(args)) => {
+            let new = sitrep::scaffold::NewBriefing {
+                title: args.title.join(" "),
+                date: args.date,
+                countries: args.country,
+                groups: args.group,
+            };
+            match sitrep::scaffold::new_briefing(&args.root, &new, today()) {
                 Ok(path) => {
-                    println!("Wrote {} (a draft: fill in the fields, then remove `draft: true`)", path.display());
+                    println!(
+                        "Wrote {} (a draft: fill in the fields, then remove `draft: true` to publish it)",
+                        sitrep::diagnostics::display_path(&path)
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     eprint!("{}", d.render(None, color()));
-                    ExitCode::from(1)
+                    ExitCode::from(if d.code == "exists" { 1 } else { 2 })
                 }
             }
+        }
+        Command::Init(args) => match sitrep::scaffold::init::init(&args.dir) {
+            Ok(files) => {
+                println!("Started a site in {} ({} files). Next:", args.dir.display(), files.len());
+                println!("  cd {}", args.dir.display());
+                println!("  sitrep serve     # preview it at http://127.0.0.1:1111/");
+                println!("  sitrep new briefing \"A first briefing\"");
+                println!("The files marked EXAMPLE show how things are written: replace them. See README.md.");
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprint!("{}", d.render(None, color()));
+                ExitCode::from(2)
+            }
+        },
+        Command::Schema(args) => {
+            let of = match args.of {
+                cli::SchemaOf::Briefing => sitrep::schema::Of::Briefing,
+                cli::SchemaOf::Group => sitrep::schema::Of::Group,
+                cli::SchemaOf::Country => sitrep::schema::Of::Country,
+                cli::SchemaOf::Page => sitrep::schema::Of::Page,
+                cli::SchemaOf::Site => sitrep::schema::Of::Site,
+            };
+            print!("{}", sitrep::schema::json(of));
+            ExitCode::SUCCESS
         }
     }
 }

@@ -13,9 +13,9 @@ use rayon::prelude::*;
 
 use crate::config;
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Unpublished};
 use crate::history::{self, History};
-use crate::index::{self, SiteIndex, Withheld};
+use crate::index::{self, SiteIndex, Unindexed, Withheld};
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
 use crate::output::{Output, OutputPolicy, Staging};
@@ -38,6 +38,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Replace an output folder that sitrep did not make.
     pub force: bool,
+    /// Every warning is an error (`--strict`; `strict: true` in site.yaml does the same).
+    pub strict: bool,
     /// Today's date: briefings published later are scheduled.
     pub today: Date,
 }
@@ -45,7 +47,15 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for the site at `root`, built as of `today`.
     pub fn new(root: impl Into<PathBuf>, today: Date) -> BuildOptions {
-        BuildOptions { root: root.into(), output: None, drafts: false, base_url: None, force: false, today }
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            base_url: None,
+            force: false,
+            strict: false,
+            today,
+        }
     }
 
     /// The output folder.
@@ -132,6 +142,7 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
         config: config.as_ref(),
         theme: theme.as_ref(),
         drafts: opts.drafts,
+        strict: opts.strict,
         today: opts.today,
         history: &history,
     };
@@ -153,6 +164,8 @@ pub struct Setup<'a> {
     pub theme: Option<&'a Theme>,
     /// Publish drafts and scheduled items too.
     pub drafts: bool,
+    /// Every warning is an error (besides `strict: true` in the settings).
+    pub strict: bool,
     /// The day the site is built as of.
     pub today: Date,
     /// Commit dates of the content files.
@@ -184,6 +197,7 @@ pub fn build_sources_into(
     let content = validate::assemble(validated.iter());
     let failed =
         files.iter().zip(&validated).filter(|(_, v)| v.item.is_none()).map(|(f, _)| f.content_path.clone()).collect();
+    let unpublished = unpublished_files(files.iter().map(|f| f.path.as_path()).zip(&validated));
     drop(validated);
     timings.lap("validate");
     let index = index_content(content, failed, setup, diags);
@@ -191,7 +205,32 @@ pub fn build_sources_into(
     if let (Some(config), Some(theme)) = (setup.config, setup.theme) {
         render::render(&index, config, theme, today, &mut timings, sink, diags);
     }
+    settle(diags, &unpublished, setup);
     (index, timings)
+}
+
+/// The files that are not to be published (drafts, scheduled), by path.
+pub fn unpublished_files<'a>(
+    files: impl Iterator<Item = (&'a Path, &'a Validated)>,
+) -> std::collections::HashMap<PathBuf, Unpublished> {
+    files.filter_map(|(path, v)| Some((path.to_path_buf(), v.unpublished?))).collect()
+}
+
+/// The last word on every problem, in one place: unless drafts are built,
+/// a problem in a file that is not published (`unpublished`) is a warning
+/// marked as that file's, so one writer's draft never stops the desk; then,
+/// when strict (`--strict` or `strict: true`), every other warning is an error.
+pub fn settle(
+    diags: &mut Diagnostics,
+    unpublished: &std::collections::HashMap<PathBuf, Unpublished>,
+    setup: &Setup<'_>,
+) {
+    if !setup.drafts {
+        diags.hold_unpublished(unpublished);
+    }
+    if setup.strict || setup.config.is_some_and(|c| c.strict) {
+        diags.make_strict();
+    }
 }
 
 /// Index stage of a build: holds back drafts and scheduled items (unless
@@ -204,12 +243,23 @@ pub fn index_content(
     diags: &mut Diagnostics,
 ) -> SiteIndex {
     let rejected = std::mem::take(&mut content.rejected);
-    let mut withheld = if setup.drafts { Withheld::default() } else { hold_back(&mut content, setup.today) };
-    withheld.rejected_briefings = rejected.iter().any(|(o, _)| o.content_path.starts_with("briefings/"));
+    let (mut withheld, mut unrendered) =
+        if setup.drafts { (Withheld::default(), Vec::new()) } else { hold_back(&mut content, setup.today) };
+    withheld.rejected_briefings = rejected.iter().any(|r| r.origin.content_path.starts_with("briefings/"));
+    for r in &rejected {
+        if !r.groups.is_empty() || r.slug.is_some() {
+            withheld.unindexed.push(Unindexed {
+                path: r.origin.path.clone(),
+                groups: r.groups.clone(),
+                slug: r.slug.clone().map(|s| (s, None)),
+            });
+        }
+    }
     let mut index = index::index(content, withheld, setup.history, diags);
     index.links.ignore(failed);
     if let Some(config) = setup.config {
-        check_links(&rejected, &index, config, diags);
+        unrendered.extend(rejected.into_iter().map(|r| (r.origin, r.body)));
+        check_links(&unrendered, &index, config, diags);
     }
     index
 }
@@ -274,10 +324,12 @@ fn check_links(bodies: &[(Origin, Body)], index: &SiteIndex, config: &Config, di
     }
 }
 
-/// Removes drafts and scheduled items; returns their content paths and why.
-fn hold_back(content: &mut Content, today: Date) -> Withheld {
+/// Removes drafts and scheduled items; returns what the index must still
+/// know of them, and their bodies (whose links are still checked).
+fn hold_back(content: &mut Content, today: Date) -> (Withheld, Vec<(Origin, Body)>) {
     let mut held = HashMap::default();
-    let mut group_names = Vec::new();
+    let mut unindexed = Vec::new();
+    let mut bodies = Vec::new();
     content.briefings.retain(|b| {
         let why = if b.draft {
             Some("a draft")
@@ -288,17 +340,23 @@ fn hold_back(content: &mut Content, today: Date) -> Withheld {
         };
         if let Some(why) = why {
             held.insert(b.origin.content_path.clone(), why);
-            group_names.extend(b.groups.iter().map(|g| g.name.clone()));
+            unindexed.push(Unindexed {
+                path: b.origin.path.clone(),
+                groups: b.groups.clone(),
+                slug: Some((b.slug.clone(), b.slug_span)),
+            });
+            bodies.push((b.origin.clone(), b.body.clone()));
         }
         why.is_none()
     });
     content.pages.retain(|p| {
         if p.draft {
             held.insert(p.origin.content_path.clone(), "a draft");
+            bodies.push((p.origin.clone(), p.body.clone()));
         }
         !p.draft
     });
-    Withheld { unpublished: held, group_names, rejected_briefings: false }
+    (Withheld { unpublished: held, unindexed, rejected_briefings: false }, bodies)
 }
 
 /// Refuses an output folder that is, contains or lies inside what the site

@@ -5,42 +5,56 @@
 //! strings) so that `validate` can check it and explain a mistake precisely,
 //! with the field's position. Nothing here is used after validation.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// Front matter of `content/briefings/*.md`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "sitrep briefing", extend("required" = ["title", "date", "countries"]))]
 pub struct RawBriefing {
     /// Headline.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub title: Option<String>,
     /// `YYYY-MM-DD` or `YYYY-MM`.
+    #[schemars(schema_with = "crate::schema::incident_date")]
     pub date: Option<String>,
     /// Last day of a multi-day incident.
+    #[schemars(schema_with = "crate::schema::incident_date")]
     pub end_date: Option<String>,
     /// `attack`, `battle`, `explosion`, `violence against civilians`, `protest`, `riot` or `development`.
+    #[schemars(schema_with = "crate::schema::event")]
     pub event: Option<String>,
     /// Publication day; later than today means scheduled.
+    #[schemars(schema_with = "crate::schema::day")]
     pub published: Option<String>,
     /// Day of the last substantive update.
+    #[schemars(schema_with = "crate::schema::day")]
     pub updated: Option<String>,
     /// URL slug; defaults to the file name.
+    #[schemars(schema_with = "crate::schema::text")]
     pub slug: Option<String>,
     /// One-sentence lead.
+    #[schemars(schema_with = "crate::schema::text")]
     pub summary: Option<String>,
     /// Not published unless built with `--drafts`.
     pub draft: Option<bool>,
     /// ISO codes or English names.
+    #[schemars(extend("minItems" = 1))]
     pub countries: Option<Vec<String>>,
     /// Places where the incident happened.
     pub locations: Option<Vec<RawLocation>>,
     /// Actors: a name, or a name with role and claim.
     pub groups: Option<Vec<RawGroupRef>>,
     /// Free terms: what was attacked.
+    #[schemars(schema_with = "crate::schema::terms")]
     pub targets: Option<Vec<String>>,
     /// Free terms: how.
+    #[schemars(schema_with = "crate::schema::terms")]
     pub tactics: Option<Vec<String>>,
     /// Free terms.
+    #[schemars(schema_with = "crate::schema::terms")]
     pub tags: Option<Vec<String>>,
     /// One entry per reported figure.
     pub casualties: Option<Vec<RawCasualty>>,
@@ -51,20 +65,27 @@ pub struct RawBriefing {
 }
 
 /// One place in `locations:`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(extend("required" = ["name"]))]
 pub struct RawLocation {
     /// Place name.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub name: Option<String>,
     /// Must be one of the briefing's countries.
+    #[schemars(schema_with = "crate::schema::text")]
     pub country: Option<String>,
     /// First-level administrative division.
+    #[schemars(schema_with = "crate::schema::text")]
     pub admin1: Option<String>,
     /// Latitude, WGS84 degrees.
+    #[schemars(range(min = -90.0, max = 90.0))]
     pub lat: Option<f64>,
     /// Longitude, WGS84 degrees.
+    #[schemars(range(min = -180.0, max = 180.0))]
     pub lon: Option<f64>,
     /// `exact`, `town`, `region` or `country`.
+    #[schemars(schema_with = "crate::schema::precision")]
     pub precision: Option<String>,
 }
 
@@ -78,14 +99,18 @@ pub enum RawGroupRef {
 }
 
 /// The full form of a `groups:` entry.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(extend("required" = ["name"]))]
 pub struct RawGroupEntry {
     /// Name or alias of the group.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub name: Option<String>,
     /// `perpetrator`, `target`, `responder` or `other`.
+    #[schemars(schema_with = "crate::schema::role")]
     pub role: Option<String>,
     /// `claimed`, `attributed`, `suspected`, `denied` or `none`.
+    #[schemars(schema_with = "crate::schema::claim")]
     pub claim: Option<String>,
 }
 
@@ -115,84 +140,110 @@ impl<'de> Deserialize<'de> for RawGroupRef {
 }
 
 /// One reported figure in `casualties:`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(extend("required" = ["kind", "according_to"]))]
 pub struct RawCasualty {
     /// `killed`, `injured`, `captured` or `missing`.
+    #[schemars(schema_with = "crate::schema::casualty_kind")]
     pub kind: Option<String>,
     /// `security forces`, `civilians`, `militants` or `unknown`.
+    #[schemars(schema_with = "crate::schema::who")]
     pub who: Option<String>,
     /// An exact figure.
+    #[schemars(range(min = 0, max = 10_000_000))]
     pub count: Option<i64>,
     /// Lower bound ("over 200").
+    #[schemars(range(min = 0, max = 10_000_000))]
     pub min: Option<i64>,
     /// Upper bound ("up to 30").
+    #[schemars(range(min = 0, max = 10_000_000))]
     pub max: Option<i64>,
     /// Who reported the figure.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub according_to: Option<String>,
 }
 
 /// One entry of `sources:`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawSource {
     /// http(s) address; optional for a source with no address.
+    #[schemars(schema_with = "crate::schema::text")]
     pub url: Option<String>,
     /// Headline of the source.
+    #[schemars(schema_with = "crate::schema::text")]
     pub title: Option<String>,
     /// Outlet or organisation.
+    #[schemars(schema_with = "crate::schema::text")]
     pub publisher: Option<String>,
     /// Publication day of the source.
+    #[schemars(schema_with = "crate::schema::incident_date")]
     pub date: Option<String>,
 }
 
 /// One entry of `corrections:`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(extend("required" = ["date", "note"]))]
 pub struct RawCorrection {
     /// Day of the correction.
+    #[schemars(schema_with = "crate::schema::day")]
     pub date: Option<String>,
     /// What changed.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub note: Option<String>,
 }
 
 /// Front matter of `content/groups/*.md`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "sitrep group profile", extend("required" = ["name"]))]
 pub struct RawGroupProfile {
     /// Display name.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub name: Option<String>,
     /// Full name, also matched in briefings.
+    #[schemars(schema_with = "crate::schema::text")]
     pub full_name: Option<String>,
     /// Other names briefings may use.
     pub aliases: Option<Vec<String>>,
     /// Wider movement, e.g. al-Qaeda.
+    #[schemars(schema_with = "crate::schema::text")]
     pub affiliation: Option<String>,
     /// A year or a date.
+    #[schemars(schema_with = "crate::schema::year_or_date")]
     pub founded: Option<String>,
     /// Countries, as codes or names.
     pub active_in: Option<Vec<String>>,
     /// `armed group`, `state force`, `foreign force` or `other`.
+    #[schemars(schema_with = "crate::schema::group_kind")]
     pub kind: Option<String>,
     /// Name or alias of the coalition this group belongs to.
+    #[schemars(schema_with = "crate::schema::text")]
     pub parent: Option<String>,
 }
 
 /// Front matter of `content/countries/<code>.md` (all optional).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "sitrep country profile")]
 pub struct RawCountryProfile {
     /// Overrides the display name.
+    #[schemars(schema_with = "crate::schema::text")]
     pub name: Option<String>,
 }
 
 /// Front matter of `content/pages/*.md`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(title = "sitrep page", extend("required" = ["title"]))]
 pub struct RawPage {
     /// Page title.
+    #[schemars(schema_with = "crate::schema::required_text")]
     pub title: Option<String>,
     /// One-sentence description.
+    #[schemars(schema_with = "crate::schema::text")]
     pub summary: Option<String>,
     /// Not published unless built with `--drafts`.
     pub draft: Option<bool>,

@@ -179,6 +179,16 @@ impl Session {
         timings.lap("pages");
         let files: foldhash::HashSet<&str> = produced.iter().map(|p| p.file.as_str()).collect();
         let statics = renderer.static_files(&files.iter().map(|f| f.to_string()).collect(), &mut diags);
+        let unpublished = pipeline::unpublished_files(self.files.values().map(|(l, v)| (l.path.as_path(), v)));
+        let setup = pipeline::Setup {
+            config: Some(config),
+            theme: None,
+            drafts: self.opts.drafts,
+            strict: self.opts.strict,
+            today: self.opts.today,
+            history: &self.history,
+        };
+        pipeline::settle(&mut diags, &unpublished, &setup);
         diags.sort();
         if diags.has_errors() {
             return self.fail(diags, started);
@@ -252,6 +262,7 @@ impl Session {
             config: self.config.as_ref(),
             theme: None,
             drafts: self.opts.drafts,
+            strict: self.opts.strict,
             today: self.opts.today,
             history: &self.history,
         };

@@ -69,6 +69,47 @@ enum Refusal {
     NoLetters,
     /// Its slug is another group's (that group, the slug).
     Clash(GroupId, String),
+    /// It is a near miss of a profiled group's name or alias: a typo.
+    Typo(GroupId),
+}
+
+/// The profiled group whose name or alias `key` (a match key) nearly is: a
+/// typo such as `jnmi` for `jnim`. Near means one edit (a letter added,
+/// dropped, changed, or two swapped) in a name of up to nine letters, two up
+/// to fourteen, three beyond; names under three letters are never near.
+fn near_miss(key: &str, profile_keys: &[(String, GroupId)]) -> Option<GroupId> {
+    if key.len() < 3 {
+        return None;
+    }
+    profile_keys
+        .iter()
+        .filter(|(k, _)| k.len() >= 3)
+        .map(|(k, id)| (strsim::osa_distance(key, k), k.len().max(key.len()), *id))
+        .filter(|&(distance, len, _)| distance <= allowed_edits(len))
+        .min_by_key(|&(distance, _, _)| distance)
+        .map(|(_, _, id)| id)
+}
+
+/// How many edits still make a near miss of a name `len` letters long.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=9 => 1,
+        10..=14 => 2,
+        _ => 3,
+    }
+}
+
+/// The error for a name that is a near miss of `group`'s.
+fn typo(path: &std::path::Path, name: &str, group: &Group, span: Option<Span>) -> Diagnostic {
+    let aliases = group.profile.as_ref().map(|p| p.aliases.join("`, `")).unwrap_or_default();
+    let also = if aliases.is_empty() { String::new() } else { format!(" (or an alias: `{aliases}`)") };
+    Diagnostic::error("group-typo", path, format!("group `{name}` matches no profile; did you mean `{}`?", group.name))
+        .at_opt(span)
+        .hint(format!(
+            "write `{}`{also}; if `{name}` is another group, give it a profile in content/groups/{}.md",
+            group.name,
+            slugify(name)
+        ))
 }
 
 /// Resolves every group name of every briefing; returns the groups (sorted by
@@ -155,8 +196,15 @@ pub fn resolve(
             unclaimed.entry(key.as_str()).or_default().push(s);
         }
     }
+    // Sorted: of two equally near names, the same one is offered every time.
+    let mut profile_keys: Vec<(String, GroupId)> = by_key.iter().map(|(k, &id)| (k.clone(), id)).collect();
+    profile_keys.sort();
     let mut refused: HashMap<&str, Refusal> = HashMap::default();
     for (key, spelt) in unclaimed {
+        if let Some(profiled) = near_miss(key, &profile_keys) {
+            refused.insert(key, Refusal::Typo(profiled));
+            continue;
+        }
         let Some(&best) =
             spelt.iter().max_by(|&&a, &&b| uses[a].cmp(&uses[b]).then_with(|| spellings[b].cmp(spellings[a])))
         else {
@@ -191,8 +239,12 @@ pub fn resolve(
                 Some(id) => id,
                 None => {
                     let refusal = refused.get(keys[spelling].as_str());
+                    if let Some(&Refusal::Typo(profiled)) = refusal {
+                        diags.push(typo(&b.origin.path, &m.name, &groups[profiled], m.span));
+                        continue;
+                    }
                     let (message, hint) = match refusal {
-                        Some(Refusal::TooLong) | None => (
+                        Some(Refusal::TooLong | Refusal::Typo(_)) | None => (
                             format!("group name is {} characters long; the most is {MAX_SLUG}", m.name.len()),
                             "give the group's usual name; a long name belongs in its profile's `full_name`".to_string(),
                         ),
@@ -218,23 +270,7 @@ pub fn resolve(
                 }
             };
             if id >= profiled && warned.insert(id) {
-                let names: Vec<&str> = groups[..profiled].iter().map(|g| g.name.as_str()).collect();
-                let hint = match did_you_mean(&m.name, names) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? otherwise add a profile in content/groups/{}.md",
-                        groups[id].slug
-                    ),
-                    None => format!("add a profile in content/groups/{}.md (name, aliases, kind)", groups[id].slug),
-                };
-                diags.push(
-                    Diagnostic::warning(
-                        "group-without-profile",
-                        &b.origin.path,
-                        format!("group `{}` has no profile", m.name),
-                    )
-                    .at_opt(m.span)
-                    .hint(hint),
-                );
+                diags.push(no_profile(&b.origin.path, &m.name, &groups[id].slug, &groups, m.span));
             }
             if let Some(first) = list.iter().find(|inv| inv.group == id) {
                 diags.push(
@@ -252,10 +288,15 @@ pub fn resolve(
         }
         involvements.push(list);
     }
+    check_unindexed(&withheld.unindexed, &groups, &by_key, &profile_keys, &warned, diags);
     link_parents(&mut groups, &by_key, diags);
     if !withheld.rejected_briefings {
-        let also_used: HashSet<GroupId> =
-            withheld.group_names.iter().filter_map(|n| by_key.get(&match_key(n)).copied()).collect();
+        let also_used: HashSet<GroupId> = withheld
+            .unindexed
+            .iter()
+            .flat_map(|u| &u.groups)
+            .filter_map(|m| by_key.get(&match_key(&m.name)).copied())
+            .collect();
         warn_unused_profiles(&groups, &involvements, &also_used, diags);
     }
     // Sort by name; remap every id.
@@ -280,6 +321,49 @@ pub fn resolve(
     }
     fill_incidents(&mut groups, &involvements, briefings, figures, diags);
     (groups, involvements)
+}
+
+/// The group names of briefings left out of the index (drafts, scheduled,
+/// rejected) are checked like the rest: a typo is an error, a name no group
+/// has a warning (once per name, and not for a name already warned about).
+fn check_unindexed(
+    unindexed: &[super::Unindexed],
+    groups: &[Group],
+    by_key: &HashMap<String, GroupId>,
+    profile_keys: &[(String, GroupId)],
+    warned: &HashSet<GroupId>,
+    diags: &mut Diagnostics,
+) {
+    let mut unknown: HashSet<String> = HashSet::default();
+    for u in unindexed {
+        for m in &u.groups {
+            let key = match_key(&m.name);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(id) = by_key.get(&key) {
+                if groups[*id].profile.is_none() && !warned.contains(id) && unknown.insert(key) {
+                    diags.push(no_profile(&u.path, &m.name, &groups[*id].slug, groups, m.span));
+                }
+                continue;
+            }
+            if let Some(profiled) = near_miss(&key, profile_keys) {
+                diags.push(typo(&u.path, &m.name, &groups[profiled], m.span));
+            } else if unknown.insert(key) {
+                diags.push(no_profile(&u.path, &m.name, &slugify(&m.name), groups, m.span));
+            }
+        }
+    }
+}
+
+/// The warning for a group name no profile claims.
+fn no_profile(path: &std::path::Path, name: &str, slug: &str, groups: &[Group], span: Option<Span>) -> Diagnostic {
+    let names = groups.iter().filter(|g| g.profile.is_some()).map(|g| g.name.as_str());
+    let hint = match did_you_mean(name, names) {
+        Some(best) => format!("did you mean `{best}`? otherwise add a profile in content/groups/{slug}.md"),
+        None => format!("add a profile in content/groups/{slug}.md (name, aliases, kind)"),
+    };
+    Diagnostic::warning("group-without-profile", path, format!("group `{name}` has no profile")).at_opt(span).hint(hint)
 }
 
 fn link_parents(groups: &mut [Group], by_key: &HashMap<String, GroupId>, diags: &mut Diagnostics) {

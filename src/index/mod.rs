@@ -199,10 +199,23 @@ pub struct Withheld {
     /// Content paths of drafts and scheduled items, with why (`a draft`,
     /// `scheduled`): links to them are reported as such.
     pub unpublished: HashMap<String, &'static str>,
-    /// Group names used by unpublished briefings (their profiles are not unused).
-    pub group_names: Vec<String>,
+    /// Briefings left out of the index (held back, or rejected for errors),
+    /// as far as they can be read: their group names and slugs are still
+    /// checked against the site's, so every problem shows in one run.
+    pub unindexed: Vec<Unindexed>,
     /// Some briefings were rejected for errors: which profiles are unused cannot be told.
     pub rejected_briefings: bool,
+}
+
+/// A briefing that is not indexed, as far as it can be read.
+#[derive(Debug, Clone)]
+pub struct Unindexed {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// The groups it names.
+    pub groups: Vec<crate::model::GroupMention>,
+    /// Its slug and where `slug:` is written (`None`: from the file name).
+    pub slug: Option<(String, Option<crate::diagnostics::Span>)>,
 }
 
 /// Reports a total that the figures of `b` would make too large to hold.
@@ -251,7 +264,7 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
                     || distinct_terms(briefings.iter().flat_map(|b| b.targets.iter())),
                 );
                 let mut slugs = Diagnostics::new();
-                check_unique_slugs(&briefings, &mut slugs);
+                check_unique_slugs(&briefings, &withheld.unindexed, &mut slugs);
                 (terms, corrections_newest_first(&briefings), slugs)
             },
         );
@@ -361,24 +374,35 @@ fn distinct_terms<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
     by_key.into_values().map(str::to_string).collect()
 }
 
-fn check_unique_slugs(briefings: &[Arc<Briefing>], diags: &mut Diagnostics) {
+/// Every briefing needs its own slug: published ones among themselves, and
+/// unindexed ones (drafts, scheduled, rejected) against all the others.
+fn check_unique_slugs(briefings: &[Arc<Briefing>], unindexed: &[Unindexed], diags: &mut Diagnostics) {
+    let duplicate =
+        |path: &std::path::Path, at: Option<crate::diagnostics::Span>, slug: &str, other: &std::path::Path| {
+            Diagnostic::error(
+                "duplicate-slug",
+                path,
+                format!("slug `{slug}` is also used by {}", crate::diagnostics::display_path(other)),
+            )
+            .at_opt(at.or(Some(crate::diagnostics::Span::new(1, 1))))
+            .hint("every briefing needs its own slug: rename one file or set a different `slug:`")
+        };
     let mut seen: HashMap<&str, &Briefing> = HashMap::default();
     for b in briefings.iter().map(|b| &**b) {
         if let Some(first) = seen.insert(&b.slug, b) {
             let (first, second) = if first.origin.path <= b.origin.path { (first, b) } else { (b, first) };
-            diags.push(
-                Diagnostic::error(
-                    "duplicate-slug",
-                    &second.origin.path,
-                    format!(
-                        "slug `{}` is also used by {}",
-                        b.slug,
-                        crate::diagnostics::display_path(&first.origin.path)
-                    ),
-                )
-                .at_opt(second.slug_span.or(Some(crate::diagnostics::Span::new(1, 1))))
-                .hint("every briefing needs its own slug: rename one file or set a different `slug:`"),
-            );
+            diags.push(duplicate(&second.origin.path, second.slug_span, &b.slug, &first.origin.path));
+        }
+    }
+    let mut taken: HashMap<&str, &std::path::Path> =
+        seen.iter().map(|(slug, b)| (*slug, b.origin.path.as_path())).collect();
+    for u in unindexed {
+        let Some((slug, at)) = &u.slug else { continue };
+        match taken.get(slug.as_str()) {
+            Some(other) => diags.push(duplicate(&u.path, *at, slug, other)),
+            None => {
+                taken.insert(slug, &u.path);
+            }
         }
     }
 }

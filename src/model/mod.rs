@@ -378,7 +378,20 @@ pub struct Content {
     pub countries: Vec<CountryProfile>,
     /// Free pages, in file order.
     pub pages: Vec<Page>,
-    /// Bodies of files whose front matter has errors: not published, but
-    /// their links are still checked so every problem shows in one run.
-    pub rejected: Vec<(Origin, Body)>,
+    /// Files whose front matter has errors: not published, but what can be
+    /// read of them is still checked, so every problem shows in one run.
+    pub rejected: Vec<Rejected>,
+}
+
+/// What is still known of a file rejected for errors.
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    /// Where it comes from.
+    pub origin: Origin,
+    /// Its body, whose links are checked.
+    pub body: Body,
+    /// The groups it names (those entries that are readable).
+    pub groups: Vec<GroupMention>,
+    /// Its slug, when that is readable and valid (briefings only).
+    pub slug: Option<String>,
 }

@@ -267,7 +267,7 @@ fn locations(raws: Vec<RawLocation>, countries: &[CountryCode], c: &mut Checker<
     out
 }
 
-fn groups(raws: Vec<RawGroupRef>, c: &mut Checker<'_>) -> Vec<GroupMention> {
+pub fn groups(raws: Vec<RawGroupRef>, c: &mut Checker<'_>) -> Vec<GroupMention> {
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("groups[{i}]");

@@ -9,15 +9,17 @@
 mod briefing;
 mod check;
 mod profile;
+mod salvage;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Unpublished};
 use crate::frontmatter;
-use crate::model::{Body, Content, Origin};
+use crate::model::{Body, Content, Origin, Rejected};
 use crate::source::{SourceFile, SourceKind};
 
+pub use briefing::FIRST_YEAR;
 pub use check::Checker;
 
 /// One valid item.
@@ -40,8 +42,12 @@ pub struct Validated {
     pub item: Option<Item>,
     /// Everything wrong with the file (errors and warnings).
     pub problems: Vec<Diagnostic>,
-    /// For a file with errors: its body, whose links are still checked.
-    pub rejected: Option<(Origin, Body)>,
+    /// For a file with errors: what can still be read of it, checked
+    /// against the rest of the site (its links, groups and slug).
+    pub rejected: Option<Rejected>,
+    /// `draft` or `scheduled` when the file is not to be published: its
+    /// problems are then warnings unless drafts are built.
+    pub unpublished: Option<Unpublished>,
 }
 
 /// Validates every file as of `today`, collecting all problems; returns what was valid.
@@ -72,16 +78,23 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
 /// item, its problems, and for a rejected file its body.
 pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
     let (item, problems) = check_file(file, today);
-    let rejected = if item.is_none() {
-        let required = file.kind != SourceKind::Country;
-        frontmatter::split(&file.text, &file.path, required).ok().map(|doc| {
-            let origin = origin_of(file);
-            (origin, Body::new(doc.body.to_string(), doc.body_line))
-        })
-    } else {
-        None
+    let (rejected, unpublished) = match &item {
+        Some(Item::Briefing(b)) if b.draft => (None, Some(Unpublished::Draft)),
+        Some(Item::Briefing(b)) if b.is_scheduled(today) => (None, Some(Unpublished::Scheduled)),
+        Some(Item::Page(p)) if p.draft => (None, Some(Unpublished::Draft)),
+        Some(_) => (None, None),
+        None => {
+            let required = file.kind != SourceKind::Country;
+            match frontmatter::split(&file.text, &file.path, required) {
+                Ok(doc) => {
+                    let (rejected, unpublished) = salvage::rejected(file, &doc, today);
+                    (Some(rejected), unpublished)
+                }
+                Err(_) => (None, None),
+            }
+        }
     };
-    Validated { item, problems, rejected }
+    Validated { item, problems, rejected, unpublished }
 }
 
 fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>) {

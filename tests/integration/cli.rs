@@ -44,6 +44,12 @@ fn new_briefing_writes_a_dated_draft() {
     let t = SiteTest::fixture("sahel");
     let out = sitrep().args(["new", "briefing", "Attack", "on", "Tessit"]).arg("--root").arg(&t.root).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = std::fs::read_to_string(t.root.join("content/briefings/attack-on-tessit.md")).unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let path = stdout.strip_prefix("Wrote ").and_then(|s| s.split(' ').next()).unwrap();
+    assert!(path.starts_with("content/briefings/") && path.ends_with("/attack-on-tessit.md"), "{stdout}");
+    let text = std::fs::read_to_string(t.root.join(path)).unwrap();
     assert!(text.contains("title: \"Attack on Tessit\"") && text.contains("draft: true"), "{text}");
+    // What `new` writes passes `check` as it is.
+    let check = sitrep().arg("check").arg("--root").arg(&t.root).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
 }

@@ -22,7 +22,14 @@ fn run_pipeline(files: &[SourceFile]) -> Diagnostics {
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
     let history = sitrep::history::History::default();
     let theme = theme::builtin();
-    let setup = pipeline::Setup { config: Some(&config), theme: Some(&theme), drafts: false, today, history: &history };
+    let setup = pipeline::Setup {
+        config: Some(&config),
+        theme: Some(&theme),
+        drafts: false,
+        strict: false,
+        today,
+        history: &history,
+    };
     let site = pipeline::build_sources(&setup, files, &mut diags);
     // Whatever the input, the site has its fixed pages unless templates failed.
     assert!(site.output.get("index.html").is_some() || diags.has_errors());
