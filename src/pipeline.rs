@@ -135,9 +135,17 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
     });
     let theme = config.as_ref().and_then(|c| theme::load(root, &c.theme, &mut diags));
     let mut timings = Timings::start();
-    // The git history is read while the files are: neither waits for the other.
-    let (history, files) = rayon::join(|| history::read(root), || source::load(root, &mut diags));
-    timings.lap("read files and history");
+    // The git history is read while the files are read and validated: it is
+    // first needed by the index.
+    let (history, (files, validated)) = rayon::join(
+        || history::read(root),
+        || {
+            let files = source::load(root, &mut diags);
+            let validated = validate_sources(&files, opts.today);
+            (files, validated)
+        },
+    );
+    timings.lap("read, validate, history");
     let setup = Setup {
         config: config.as_ref(),
         theme: theme.as_ref(),
@@ -146,7 +154,7 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
         today: opts.today,
         history: &history,
     };
-    let (index, more) = build_sources_into(&setup, &files, sink, &mut diags);
+    let (index, more) = build_validated_into(&setup, &files, validated, sink, &mut diags);
     timings.extend(more);
     diags.sort();
     if diags.has_errors() {
@@ -188,9 +196,25 @@ pub fn build_sources_into(
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) -> (SiteIndex, Timings) {
+    let validated = validate_sources(files, setup.today);
+    build_validated_into(setup, files, validated, sink, diags)
+}
+
+/// Validates every file (in parallel) as of `today`.
+fn validate_sources(files: &[SourceFile], today: Date) -> Vec<Validated> {
+    files.par_iter().map(|f| validate::validate_file(f, today)).collect()
+}
+
+/// The stages after validation: `validated` holds one result per file of `files`.
+fn build_validated_into(
+    setup: &Setup<'_>,
+    files: &[SourceFile],
+    validated: Vec<Validated>,
+    sink: Sink<'_>,
+    diags: &mut Diagnostics,
+) -> (SiteIndex, Timings) {
     let mut timings = Timings::start();
     let today = setup.today;
-    let validated: Vec<Validated> = files.par_iter().map(|f| validate::validate_file(f, today)).collect();
     for v in &validated {
         v.problems.iter().for_each(|d| diags.push(d.clone()));
     }
@@ -199,7 +223,7 @@ pub fn build_sources_into(
         files.iter().zip(&validated).filter(|(_, v)| v.item.is_none()).map(|(f, _)| f.content_path.clone()).collect();
     let unpublished = unpublished_files(files.iter().map(|f| f.path.as_path()).zip(&validated));
     drop(validated);
-    timings.lap("validate");
+    timings.lap("assemble");
     let index = index_content(content, failed, setup, diags);
     timings.lap("index");
     if let (Some(config), Some(theme)) = (setup.config, setup.theme) {
