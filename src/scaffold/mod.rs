@@ -174,6 +174,14 @@ fn folder_for(root: &Path, year: &str) -> PathBuf {
 /// schema its modeline names, when the site has none); refuses to overwrite.
 /// Returns the new file's path relative to `root`.
 pub fn new_briefing(root: &Path, new: &NewBriefing, today: Date) -> Result<PathBuf, Diagnostic> {
+    if !root.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(bad(
+            "missing-config",
+            crate::config::CONFIG_FILE,
+            format!("{} holds no site (no site.yaml)", root.display()),
+            "run it in your site's folder, pass --root, or start a site with `sitrep init DIR`",
+        ));
+    }
     let slug = short_slug(&new.title);
     if slug.is_empty() {
         return Err(bad(
@@ -217,9 +225,24 @@ mod tests {
         NewBriefing { title: title.into(), date: None, countries: vec![], groups: vec![] }
     }
 
+    /// A folder holding a site (just its settings).
+    fn site() -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("site.yaml"), "title: T\nbase_url: https://example.org/\n").unwrap();
+        tmp
+    }
+
+    #[test]
+    fn refuses_a_folder_with_no_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let today = Date::new(2026, 11, 21).unwrap();
+        assert_eq!(new_briefing(tmp.path(), &new("Mahou attack"), today).unwrap_err().code, "missing-config");
+        assert!(!tmp.path().join("content").exists());
+    }
+
     #[test]
     fn never_overwrites() {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = site();
         let today = Date::new(2026, 11, 21).unwrap();
         let rel = new_briefing(tmp.path(), &new("Mahou attack"), today).unwrap();
         assert_eq!(rel, Path::new("content/briefings/mahou-attack.md"));
@@ -228,7 +251,7 @@ mod tests {
 
     #[test]
     fn a_bad_date_or_country_is_refused_before_anything_is_written() {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = site();
         let today = Date::new(2026, 11, 21).unwrap();
         let mut n = new("Mahou attack");
         n.date = Some("2027-01-01".into());
@@ -243,7 +266,7 @@ mod tests {
 
     #[test]
     fn a_site_filed_by_year_gets_the_briefing_in_its_year() {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = site();
         std::fs::create_dir_all(tmp.path().join("content/briefings/2024")).unwrap();
         let today = Date::new(2026, 11, 21).unwrap();
         let mut n = new("Gao attack");

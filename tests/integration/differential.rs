@@ -25,12 +25,11 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-use sitrep::output::Output;
 use sitrep::pipeline::{self, BuildOptions};
 use sitrep::session::Session;
 
 use crate::preview::Preview;
-use crate::support::SiteTest;
+use crate::support::{SiteTest, changed_files as diff};
 
 /// How many generated briefings a sequence can touch.
 const FILES: usize = 6;
@@ -336,22 +335,6 @@ impl Desk {
             }
         }
     }
-}
-
-/// Files whose bytes differ between two sites (added, removed or changed).
-fn diff(a: &Output, b: &Output) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (p, bytes) in a.iter() {
-        if b.get(p) != Some(bytes) {
-            out.insert(p.to_string());
-        }
-    }
-    for (p, _) in b.iter() {
-        if a.get(p).is_none() {
-            out.insert(p.to_string());
-        }
-    }
-    out
 }
 
 /// Runs `edits` against a live preview, checking it against a full build after each.

@@ -8,23 +8,7 @@ use sitrep::output::Output;
 use sitrep::pipeline::{self, BuildOptions};
 use sitrep::session::{Changes, Session};
 
-use crate::support::SiteTest;
-
-/// Files whose bytes differ between two builds (added, removed or changed).
-fn diff(a: &Output, b: &Output) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (p, bytes) in a.iter() {
-        if b.get(p) != Some(bytes) {
-            out.insert(p.to_string());
-        }
-    }
-    for (p, _) in b.iter() {
-        if a.get(p).is_none() {
-            out.insert(p.to_string());
-        }
-    }
-    out
-}
+use crate::support::{SiteTest, changed_files as diff};
 
 fn full(opts: &BuildOptions) -> Output {
     let (site, diags) = pipeline::build_site(opts);

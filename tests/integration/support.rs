@@ -266,3 +266,19 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// Files whose bytes differ between two sites (added, removed or changed).
+pub fn changed_files(a: &sitrep::output::Output, b: &sitrep::output::Output) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (p, bytes) in a.iter() {
+        if b.get(p) != Some(bytes) {
+            out.insert(p.to_string());
+        }
+    }
+    for (p, _) in b.iter() {
+        if a.get(p).is_none() {
+            out.insert(p.to_string());
+        }
+    }
+    out
+}
