@@ -126,42 +126,6 @@ impl IncidentDate {
             IncidentDate::Year(year) => format!("{year:04}"),
         }
     }
-
-    /// Reader's form: `17 September 2024`, `September 2024` for a month, `2024` for a year.
-    pub fn long(&self) -> String {
-        match self {
-            IncidentDate::Day(d) => long_day(*d),
-            IncidentDate::Month { year, month } => format!("{} {year}", month_name(*month)),
-            IncidentDate::Year(year) => year.to_string(),
-        }
-    }
-
-    /// Short reader's form for lists: `17 Sep 2024`, `Sep 2024` or `2024`.
-    pub fn short(&self) -> String {
-        let Some(month) = self.month() else { return self.year().to_string() };
-        let name = month_name(month);
-        let m = &name[..3];
-        match self.day() {
-            Some(d) => format!("{d} {m} {}", self.year()),
-            None => format!("{m} {}", self.year()),
-        }
-    }
-
-    /// `17–18 September 2024`, `30 September – 2 October 2024`, or just `long()`.
-    pub fn range(&self, end: Option<&IncidentDate>) -> String {
-        let Some(end) = end.filter(|e| *e != self) else {
-            return self.long();
-        };
-        match (self, end) {
-            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() && a.month() == b.month() => {
-                format!("{}–{} {} {}", a.day(), b.day(), month_name(a.month()), a.year())
-            }
-            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() => {
-                format!("{} {} – {}", a.day(), month_name(a.month()), long_day(*b))
-            }
-            _ => format!("{} – {}", self.long(), end.long()),
-        }
-    }
 }
 
 /// Chronological order; a month-only date comes before the days of its month,
@@ -185,46 +149,18 @@ impl fmt::Display for IncidentDate {
     }
 }
 
-/// `September` for 9.
-pub fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// `17 September 2024`.
-pub fn long_day(d: Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn parses_days_and_months() {
-        assert_eq!(IncidentDate::parse("2024-09-17").unwrap().long(), "17 September 2024");
+        assert_eq!(IncidentDate::parse("2024-09-17").unwrap().iso(), "2024-09-17");
         let month = IncidentDate::parse("2024-09").unwrap();
         assert_eq!(month.precision(), "month");
         let year = IncidentDate::parse("2022").unwrap();
-        assert_eq!(
-            (year.long(), year.short(), year.iso(), year.precision()),
-            ("2022".into(), "2022".into(), "2022".into(), "year")
-        );
+        assert_eq!((year.iso(), year.precision()), ("2022".into(), "year"));
         assert_eq!(year.last_day().to_string(), "2022-12-31");
-        assert_eq!(month.long(), "September 2024");
         assert_eq!(month.iso(), "2024-09");
     }
 
@@ -245,15 +181,5 @@ mod tests {
         assert!(aug < m && m < d1);
         let y = IncidentDate::parse("2024").unwrap();
         assert!(IncidentDate::parse("2023-12-31").unwrap() < y && y < IncidentDate::parse("2024-01").unwrap());
-    }
-
-    #[test]
-    fn ranges_read_naturally() {
-        let a = IncidentDate::parse("2024-09-17").unwrap();
-        let b = IncidentDate::parse("2024-09-18").unwrap();
-        let c = IncidentDate::parse("2024-10-02").unwrap();
-        assert_eq!(a.range(Some(&b)), "17–18 September 2024");
-        assert_eq!(a.range(Some(&c)), "17 September – 2 October 2024");
-        assert_eq!(a.range(None), "17 September 2024");
     }
 }

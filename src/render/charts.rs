@@ -17,7 +17,6 @@ use serde::Serialize;
 
 use crate::index::{BriefingId, SiteIndex};
 use crate::model::casualty::{CasualtyKind, Sum};
-use crate::model::date::month_name;
 
 use super::views::FigureText;
 use super::words::{Value, Words};
@@ -74,7 +73,7 @@ pub fn monthly(index: &SiteIndex, ids: &[BriefingId], words: &Words) -> (Vec<Mon
         let (incidents, killed) = counts.get(&(y, m)).copied().unwrap_or_default();
         out.push(MonthStat {
             iso: format!("{y:04}-{m:02}"),
-            label: format!("{} {y}", month_name(m)),
+            label: words.month(y, m),
             incidents,
             killed: FigureText::new(words, killed.amount()),
             sum: killed,

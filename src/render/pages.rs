@@ -9,7 +9,6 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use crate::index::{BriefingId, GroupId};
-use crate::model::date::{long_day, month_name};
 use crate::urls;
 
 use super::Prepared;
@@ -294,7 +293,7 @@ fn month_views<'a, 'm>(
         }
         views.push(MonthView {
             name: match m.month {
-                Some(month) => format!("{} {year}", month_name(month)),
+                Some(month) => site.words.month(year, month),
                 None => site.words.phrase("month-not-known", &[("year", Value::Text(&year.to_string()))]),
             },
             iso: match m.month {
@@ -337,7 +336,7 @@ fn corrections<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
             let b = &index.briefings[bid];
             let c = &b.corrections[i];
             CorrectionView {
-                date: long_day(c.date),
+                date: site.words.day(c.date),
                 date_iso: c.date.to_string(),
                 note: c.note.clone(),
                 briefing: Some(Link { name: b.title.clone(), url: site.urls.to(&urls::briefing(&b.slug)) }),

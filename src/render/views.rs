@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::index::{BriefingId, Involvement, SiteIndex};
 use crate::model::casualty::{Amount, CasualtyKind, KindFigure, KindTotal, Range, Who};
-use crate::model::date::long_day;
 use crate::model::{Briefing, Claim, GroupKind, Role, Totals};
 
 use super::Urls;
@@ -217,8 +216,8 @@ pub fn incident_row(
     IncidentRow {
         title: b.title.clone(),
         url: urls.to(&crate::urls::briefing(&b.slug)),
-        date_short: b.date.short(),
-        date_long: b.date.range(b.end_date.as_ref()),
+        date_short: words.date_short(&b.date),
+        date_long: words.date_range(&b.date, b.end_date.as_ref()),
         date_iso: b.date.iso(),
         date_precision: b.date.precision(),
         event: b.event.slug(),
@@ -438,7 +437,7 @@ pub fn briefing_detail<'a>(
         .corrections
         .iter()
         .map(|c| CorrectionView {
-            date: long_day(c.date),
+            date: words.day(c.date),
             date_iso: c.date.to_string(),
             note: c.note.clone(),
             briefing: None,
@@ -448,9 +447,9 @@ pub fn briefing_detail<'a>(
     BriefingDetail {
         row,
         lede: b.summary.as_deref(),
-        published: dates.published.map(long_day),
+        published: dates.published.map(|d| words.day(d)),
         published_iso: dates.published.map(|d| d.to_string()),
-        updated: dates.updated.map(long_day),
+        updated: dates.updated.map(|d| words.day(d)),
         updated_iso: dates.updated.map(|d| d.to_string()),
         places: b
             .locations
@@ -494,7 +493,7 @@ pub fn briefing_detail<'a>(
                 url: s.url.clone(),
                 title: s.title.clone().or_else(|| s.url.clone()),
                 publisher: s.publisher.clone(),
-                date: s.date.map(|d| d.long()),
+                date: s.date.map(|d| words.date(&d)),
                 date_iso: s.date.map(|d| d.iso()),
             })
             .collect(),

@@ -17,7 +17,7 @@ use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::model::{Amount, Who};
+use crate::model::{Amount, IncidentDate, Who};
 use crate::theme::Theme;
 
 /// Every key Rust asks the table for; checked when the table is loaded, so a
@@ -53,6 +53,13 @@ pub const REQUIRED: &[&str] = &[
     "map-description-briefing",
     "map-point-one",
     "map-point-many",
+    "month-name",
+    "month-short",
+    "date-day",
+    "date-month",
+    "date-range-same-month",
+    "date-range-same-year",
+    "date-range",
 ];
 
 /// One language's words.
@@ -220,6 +227,86 @@ impl Words {
         }
     }
 
+    /// A date as readers read it: `17 September 2024`, `September 2024`
+    /// when only the month is known, `2024` when only the year is.
+    pub fn date(&self, date: &IncidentDate) -> String {
+        self.date_with(date, "month-name")
+    }
+
+    /// The short form for lists: `17 Sep 2024`, `Sep 2024`, `2024`.
+    pub fn date_short(&self, date: &IncidentDate) -> String {
+        self.date_with(date, "month-short")
+    }
+
+    /// A day: `17 September 2024`.
+    pub fn day(&self, day: jiff::civil::Date) -> String {
+        self.date(&IncidentDate::Day(day))
+    }
+
+    /// A month: `September 2024`.
+    pub fn month(&self, year: i16, month: i8) -> String {
+        self.date(&IncidentDate::Month { year, month })
+    }
+
+    /// An incident's dates: `17–18 September 2024`, `30 September – 2
+    /// October 2024`, `September – October 2024`, or the one date.
+    pub fn date_range(&self, start: &IncidentDate, end: Option<&IncidentDate>) -> String {
+        let Some(end) = end.filter(|e| *e != start) else {
+            return self.date(start);
+        };
+        let year = start.year().to_string();
+        match (start, end) {
+            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() && a.month() == b.month() => {
+                let month = self.month_word(a.month(), "month-name");
+                self.phrase(
+                    "date-range-same-month",
+                    &[
+                        ("first", Value::Number(a.day() as u64)),
+                        ("last", Value::Number(b.day() as u64)),
+                        ("month", Value::Text(&month)),
+                        ("year", Value::Text(&year)),
+                    ],
+                )
+            }
+            (IncidentDate::Day(a), IncidentDate::Day(b)) if a.year() == b.year() => {
+                let month = self.month_word(a.month(), "month-name");
+                let last = self.date(end);
+                self.phrase(
+                    "date-range-same-year",
+                    &[
+                        ("first", Value::Number(a.day() as u64)),
+                        ("month", Value::Text(&month)),
+                        ("last", Value::Text(&last)),
+                    ],
+                )
+            }
+            _ => {
+                let (first, last) = (self.date(start), self.date(end));
+                self.phrase("date-range", &[("first", Value::Text(&first)), ("last", Value::Text(&last))])
+            }
+        }
+    }
+
+    /// `date` with month names from `names` (`month-name` or `month-short`).
+    fn date_with(&self, date: &IncidentDate, names: &str) -> String {
+        // The year is text: a number would be grouped (`2,024`).
+        let year = date.year().to_string();
+        let Some(m) = date.month() else { return year };
+        let month = self.month_word(m, names);
+        match date.day() {
+            Some(day) => self.phrase(
+                "date-day",
+                &[("day", Value::Number(day as u64)), ("month", Value::Text(&month)), ("year", Value::Text(&year))],
+            ),
+            None => self.phrase("date-month", &[("month", Value::Text(&month)), ("year", Value::Text(&year))]),
+        }
+    }
+
+    /// Month `m` (1 to 12) from table entry `names`.
+    fn month_word(&self, m: i8, names: &str) -> String {
+        self.phrase(names, &[("month", Value::Number(m.clamp(1, 12) as u64))])
+    }
+
     /// Who was counted: `civilians`, `security forces`...
     pub fn who(&self, who: Who) -> String {
         self.who[who.index()].clone()
@@ -296,6 +383,38 @@ mod tests {
         assert_eq!(w.amount(Amount::UpTo(200)), "up to 200");
         assert_eq!(w.amount(Amount::NotReported), "not reported");
         assert_eq!(w.who_part(Who::Civilians, Amount::UpTo(200)), "civilians: up to 200");
+    }
+
+    fn french() -> Words {
+        let mut d = Diagnostics::new();
+        let w = Words::load(&crate::theme::builtin(), "fr", &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        w.unwrap()
+    }
+
+    fn date(text: &str) -> IncidentDate {
+        IncidentDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn dates_read_the_languages_way() {
+        let (en, fr) = (english(), french());
+        assert_eq!(en.date(&date("2024-09-17")), "17 September 2024");
+        assert_eq!(en.date(&date("2024-09")), "September 2024");
+        assert_eq!(en.date(&date("2024")), "2024");
+        assert_eq!(en.date_short(&date("2024-09-17")), "17 Sep 2024");
+        assert_eq!(en.date_short(&date("2024-09")), "Sep 2024");
+        assert_eq!(en.date_range(&date("2024-09-17"), Some(&date("2024-09-18"))), "17–18 September 2024");
+        assert_eq!(en.date_range(&date("2024-09-30"), Some(&date("2024-10-02"))), "30 September – 2 October 2024");
+        assert_eq!(en.date_range(&date("2024-12-30"), Some(&date("2025-01-02"))), "30 December 2024 – 2 January 2025");
+        assert_eq!(en.date_range(&date("2024-09-17"), Some(&date("2024-09-17"))), "17 September 2024");
+        assert_eq!(fr.date(&date("2024-09-17")), "17 septembre 2024");
+        assert_eq!(fr.date(&date("2024-08-01")), "1er août 2024");
+        assert_eq!(fr.date(&date("2024-09")), "septembre 2024");
+        assert_eq!(fr.date_short(&date("2024-02-03")), "3 févr. 2024");
+        assert_eq!(fr.date_range(&date("2024-09-17"), Some(&date("2024-09-18"))), "17–18 septembre 2024");
+        assert_eq!(fr.amount(Amount::AtLeast(70)), "au moins 70");
+        assert_eq!(fr.amount(Amount::UpTo(1234)), "jusqu'à 1\u{202F}234");
     }
 
     #[test]

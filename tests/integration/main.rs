@@ -19,6 +19,7 @@ mod escaping;
 mod example;
 mod explorer;
 mod figures;
+mod french;
 mod groups;
 mod hardening;
 mod incremental;

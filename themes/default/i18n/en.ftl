@@ -62,3 +62,41 @@ map-title-briefing = Map of { $places }
 map-description-briefing = Where the incident happened; the circle's area follows the number killed (hollow: only a maximum was reported).
 map-point-one = { $place }: { $title } ({ $date })
 map-point-many = { $place }: { $incidents } incidents, killed: { $killed }; latest: { $title }
+
+## Dates. `$day` is a number (it may choose a form: French writes "1er");
+## `$year` and `$month` are text.
+month-name = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+  }
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+  }
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+# An incident over several days: 17–18 September 2024.
+date-range-same-month = { $first }–{ $last } { $month } { $year }
+# 30 September – 2 October 2024 ($last is a whole date).
+date-range-same-year = { $first } { $month } – { $last }
+date-range = { $first } – { $last }
