@@ -312,6 +312,19 @@ pub fn write(output: &Output, dir: &Path, policy: OutputPolicy) -> Result<(), Di
 
 /// Removes staging and old folders left by an interrupted run (called with
 /// the output's lock held: no running build owns them).
+/// Where `build` records what each commit of the site's history changed,
+/// beside the output folder `dir` (never inside it: it is not published):
+/// `.output.sitrep-history.json`. Deleting it only costs the next build the
+/// time to read the history again.
+pub fn history_record(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Some(parent.join(format!(".{name}.sitrep-history.json")))
+}
+
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;

@@ -90,7 +90,7 @@ pub struct Written {
 
 /// Runs every stage in memory. The site is `None` when there is any error.
 pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
-    let ((built, diags), output) = in_memory(|sink| run(opts, sink));
+    let ((built, diags), output) = in_memory(|sink| run(opts, None, sink));
     (built.map(|(index, timings)| Site { output, index, timings }), diags)
 }
 
@@ -106,8 +106,9 @@ fn in_memory<R>(stage: impl FnOnce(Sink<'_>) -> R) -> (R, Output) {
 }
 
 /// Loads the site at `opts.root` and runs every stage, handing each rendered
-/// file to `sink`; the index is `None` when there is any error.
-fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Diagnostics) {
+/// file to `sink`; the index is `None` when there is any error. `record`:
+/// where the git history's record is kept between builds (see `history`).
+fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let root = &opts.root;
     if !root.is_dir() {
@@ -138,7 +139,7 @@ fn run(opts: &BuildOptions, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Di
     // The git history is read while the files are read and validated: it is
     // first needed by the index.
     let (history, (files, validated)) = rayon::join(
-        || history::read(root),
+        || history::read(root, record),
         || {
             let files = source::load(root, &mut diags);
             let validated = validate_sources(&files, opts.today);
@@ -315,7 +316,8 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
             failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(d);
         }
     };
-    let (built, mut diags) = run(opts, &sink);
+    let record = crate::output::history_record(&out_dir);
+    let (built, mut diags) = run(opts, record.as_deref(), &sink);
     if let Some(d) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         diags.push(d);
         return (None, diags);
@@ -335,7 +337,7 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
 /// Every problem `build` would report, without writing anything: each file
 /// is rendered (templates can fail) and dropped at once.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    run(opts, &|_, _| {}).1
+    run(opts, None, &|_, _| {}).1
 }
 
 /// Checks the `@/` links of bodies whose front matter has errors.

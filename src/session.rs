@@ -110,7 +110,7 @@ pub struct Session {
 impl Session {
     /// Builds the site at `opts.root` in memory.
     pub fn open(opts: BuildOptions) -> (Session, Rebuild) {
-        let history = history::read(&opts.root);
+        let history = history::read(&opts.root, None);
         let mut session = Session {
             opts,
             config: None,

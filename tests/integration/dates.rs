@@ -57,3 +57,33 @@ fn publication_and_update_come_from_the_first_and_last_commit() {
     assert!(entry.published().unwrap().to_rfc3339().starts_with("2024-08-26"));
     assert!(entry.updated().to_rfc3339().starts_with("2024-10-30"));
 }
+
+#[test]
+fn build_records_the_history_beside_the_output_and_reads_it_next_time() {
+    let t = SiteTest::fixture("figures");
+    git(&t.root, "2024-08-26", &["init", "-q", "-b", "main"]);
+    git(&t.root, "2024-08-26", &["add", "-A"]);
+    git(&t.root, "2024-08-26", &["commit", "-q", "-m", "first"]);
+    let record = t.root.join(".output.sitrep-history.json");
+    let cold = crate::support::tree(&t.build().out);
+    assert!(record.is_file(), "the first build records what each commit changed, beside output/");
+    assert!(!cold.iter().any(|(p, _)| p.contains("history")), "the record is not published");
+    // A later build reads the record: the same site, byte for byte.
+    assert_eq!(crate::support::tree(&t.build().out), cold);
+    // A new commit is worked out and added to the record.
+    let text = std::fs::read_to_string(t.root.join("content/briefings/barsalogho.md")).unwrap();
+    t.write("content/briefings/barsalogho.md", &text.replace("Only a maximum", "Still only a maximum"));
+    git(&t.root, "2024-10-30", &["commit", "-q", "-am", "update"]);
+    let before = std::fs::read(&record).unwrap();
+    let dates = "Published 26 August 2024 · Updated 30 October 2024";
+    assert!(t.build().text("briefings/barsalogho/").contains(dates));
+    assert_ne!(std::fs::read(&record).unwrap(), before);
+    // A damaged record is ignored, and the dates are still right.
+    std::fs::write(&record, "{not json").unwrap();
+    assert!(t.build().text("briefings/barsalogho/").contains(dates));
+    // `check` writes nothing, not even the record.
+    std::fs::remove_file(&record).unwrap();
+    let opts = t.options();
+    sitrep::pipeline::check(&opts);
+    assert!(!record.exists());
+}

@@ -8,9 +8,14 @@
 //! that touches one briefing costs a few object reads however large the site.
 //! A file moved without change (same blob) keeps the history of its old path.
 //!
+//! `build` records what each commit changed in a file beside the output
+//! folder (`cache`), so a later build diffs only the commits it has not seen.
+//!
 //! Outside a git repository, for a file never committed, and for a file that
 //! only appears in the boundary commit of a shallow clone (whose history is
 //! cut off), nothing is known and nothing is invented.
+
+mod cache;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -62,14 +67,16 @@ pub fn head(root: &Path) -> Option<ObjectId> {
 }
 
 /// Reads the history of `<root>/content` (empty outside a repository).
-pub fn read(root: &Path) -> History {
-    read_repo(root).unwrap_or_default()
+/// `record`: a file where what each commit changed is kept from one build to
+/// the next (see `cache`), or `None` to work everything out afresh.
+pub fn read(root: &Path, record: Option<&Path>) -> History {
+    read_repo(root, record).unwrap_or_default()
 }
 
 /// Reads it again only when `HEAD` moved since `last` was read.
 pub fn refresh(root: &Path, last: &History) -> Option<History> {
     let now = head(root);
-    (now != last.head).then(|| read(root))
+    (now != last.head).then(|| read(root, None))
 }
 
 /// A commit that changed `content/`: its day, its `content/` tree and its
@@ -81,7 +88,7 @@ struct Step {
     cut_off: bool,
 }
 
-fn read_repo(root: &Path) -> Option<History> {
+fn read_repo(root: &Path, record: Option<&Path>) -> Option<History> {
     let mut repo = gix::discover(root).ok()?;
     repo.object_cache_size_if_unset(32 * 1024 * 1024);
     let workdir = repo.workdir()?.canonicalize().ok()?;
@@ -106,11 +113,14 @@ fn read_repo(root: &Path) -> Option<History> {
             steps.push(Step { day, tree, parent_tree, cut_off: boundary.contains(&info.id) });
         }
     }
-    // What each commit changed: the costly part (large folders), in parallel,
-    // a run of consecutive commits per task so each tree is read once.
+    // What each commit changed: recorded by an earlier build, or worked out
+    // now, the costly part (large folders), in parallel, a run of
+    // consecutive commits per task so each tree is read once.
+    let cache = record.map(cache::Cache::load).unwrap_or_default();
+    let todo: Vec<&Step> = steps.iter().filter(|s| cache.get(&(s.tree, s.parent_tree)).is_none()).collect();
     let shared = repo.into_sync();
-    let per_task = steps.len().div_ceil(rayon::current_num_threads() * 2).max(1);
-    let changes: Vec<Vec<Change>> = steps
+    let per_task = todo.len().div_ceil(rayon::current_num_threads() * 2).max(1);
+    let worked_out: Vec<Vec<Change>> = todo
         .par_chunks(per_task)
         .flat_map_iter(|run| {
             let repo = shared.to_thread_local();
@@ -125,9 +135,17 @@ fn read_repo(root: &Path) -> Option<History> {
             out
         })
         .collect();
+    let new: HashMap<cache::Pair, Vec<Change>> = todo.iter().map(|s| (s.tree, s.parent_tree)).zip(worked_out).collect();
+    let changes_of = |s: &Step| {
+        let pair = (s.tree, s.parent_tree);
+        new.get(&pair).or_else(|| cache.get(&pair)).expect("every step is worked out or recorded")
+    };
+    if !new.is_empty() {
+        cache.save(steps.iter().map(|s| ((s.tree, s.parent_tree), changes_of(s))));
+    }
     let mut walk = Walk::default();
-    for (step, changes) in steps.iter().zip(&changes) {
-        walk.commit(step.day, changes, step.cut_off);
+    for step in &steps {
+        walk.commit(step.day, changes_of(step), step.cut_off);
     }
     Some(History { files: walk.finish(), head: Some(head), shallow: !boundary.is_empty() })
 }
