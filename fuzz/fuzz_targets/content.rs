@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::new();
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
     let history = sitrep::history::History::default();
-    let setup = pipeline::Setup { config: None, theme: None, drafts: true, today, history: &history };
+    let setup = pipeline::Setup { config: None, theme: None, drafts: true, strict: false, today, history: &history };
     let site = pipeline::build_sources(&setup, &files, &mut diags);
     let options = MarkdownOptions { base_path: "/f/".into(), unsafe_html: false };
     let mut problems = Vec::new();

@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
     let today = jiff::civil::Date::new(2026, 11, 21).unwrap();
     let history = sitrep::history::History::default();
     let theme = theme::builtin();
-    let setup = pipeline::Setup { config: Some(&config), theme: Some(&theme), drafts: false, today, history: &history };
+    let setup = pipeline::Setup { config: Some(&config), theme: Some(&theme), drafts: false, strict: false, today, history: &history };
     pipeline::build_sources(&setup, &files, &mut diags);
 });
