@@ -246,48 +246,48 @@ fn diff(
                     (false, false) => out.push(Change::Modified(path(x.filename))),
                     _ => {
                         // A file became a folder or the other way round: one gone, one new.
-                        added(repo, trees, &x, &path(x.filename), out);
-                        removed(repo, trees, &y, &path(y.filename), out);
+                        one_side(repo, trees, &x, Side::New, &path(x.filename), out);
+                        one_side(repo, trees, &y, Side::Old, &path(y.filename), out);
                     }
                 }
             }
             std::cmp::Ordering::Less => {
                 let x = a.next().expect("peeked");
-                added(repo, trees, &x, &path(x.filename), out);
+                one_side(repo, trees, &x, Side::New, &path(x.filename), out);
             }
             std::cmp::Ordering::Greater => {
                 let y = b.next().expect("peeked");
-                removed(repo, trees, &y, &path(y.filename), out);
+                one_side(repo, trees, &y, Side::Old, &path(y.filename), out);
             }
         }
     }
 }
 
-fn added(
-    repo: &gix::Repository,
-    trees: &mut Trees,
-    e: &gix::objs::tree::EntryRef<'_>,
-    path: &str,
-    out: &mut Vec<Change>,
-) {
-    if e.mode.is_tree() {
-        diff(repo, trees, Some(e.oid.to_owned()), None, path, out);
-    } else {
-        out.push(Change::Added(path.to_string(), e.oid.to_owned()));
-    }
+/// Which side of a diff an entry is on.
+#[derive(Clone, Copy)]
+enum Side {
+    /// Only in the newer tree.
+    New,
+    /// Only in the older tree.
+    Old,
 }
 
-fn removed(
+/// Entry `e`, found on one `side` only: a file added or removed, or every
+/// file of a folder added or removed.
+fn one_side(
     repo: &gix::Repository,
     trees: &mut Trees,
     e: &gix::objs::tree::EntryRef<'_>,
+    side: Side,
     path: &str,
     out: &mut Vec<Change>,
 ) {
-    if e.mode.is_tree() {
-        diff(repo, trees, None, Some(e.oid.to_owned()), path, out);
-    } else {
-        out.push(Change::Removed(path.to_string(), e.oid.to_owned()));
+    let id = e.oid.to_owned();
+    match (e.mode.is_tree(), side) {
+        (true, Side::New) => diff(repo, trees, Some(id), None, path, out),
+        (true, Side::Old) => diff(repo, trees, None, Some(id), path, out),
+        (false, Side::New) => out.push(Change::Added(path.to_string(), id)),
+        (false, Side::Old) => out.push(Change::Removed(path.to_string(), id)),
     }
 }
 
