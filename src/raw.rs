@@ -17,7 +17,7 @@ pub struct RawBriefing {
     /// Headline.
     #[schemars(schema_with = "crate::schema::required_text")]
     pub title: Option<String>,
-    /// `YYYY-MM-DD` or `YYYY-MM`.
+    /// The day the incident began: `YYYY-MM-DD`, `YYYY-MM` when only the month is known, or `YYYY`.
     #[schemars(schema_with = "crate::schema::incident_date")]
     pub date: Option<String>,
     /// Last day of a multi-day incident.

@@ -124,3 +124,14 @@ fn what_the_parser_rejects_the_schema_rejects() {
     let json = schema::json(Of::Briefing);
     assert!(json.contains("\"description\"") && json.contains("One entry per reported figure."), "{json}");
 }
+
+#[test]
+fn the_example_sites_schemas_are_current() {
+    // The example site keeps the schemas its writers' editors use; after a
+    // change to the front matter, refresh them with `sitrep schema KIND > schemas/KIND.json`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for of in Of::ALL {
+        let committed = std::fs::read_to_string(root.join(of.file())).unwrap_or_default();
+        assert!(committed == schema::json(of), "{} is out of date: run `sitrep schema` to refresh it", of.file());
+    }
+}
