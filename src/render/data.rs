@@ -2,9 +2,11 @@
 //! GeoJSON (one point per located place), and the JSON per group and country.
 //!
 //! JSON and CSV go through serde_json and the csv crate. The columns are
-//! described in `CSV_COLUMNS` and `JSON_FIELDS`, which the `/data/` page shows;
-//! a test checks that they match what is written, so the documentation cannot
-//! drift from the files.
+//! listed in `CSV_COLUMNS` and `JSON_FIELDS`, and described in each language
+//! by the theme's translation table (`csv_key`, `json_key`), which the
+//! `/data/` page shows; a test checks that the lists match what is written,
+//! so the documentation cannot drift from the files. The files themselves
+//! are the same in every language.
 
 use serde::{Deserialize, Serialize};
 
@@ -91,90 +93,101 @@ pub struct CsvRow {
 /// Separator inside a CSV cell that holds several values.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// The CSV columns, in order, with what each holds (shown on the `/data/` page).
-pub const CSV_COLUMNS: &[(&str, &str)] = &[
-    ("id", "The briefing's slug; stable, unique."),
-    ("url", "Address of the briefing."),
-    ("title", "Headline of the briefing."),
-    (
-        "event_date",
-        "Day the incident began (YYYY-MM-DD), its month (YYYY-MM) when the day is not known, or its year (YYYY).",
-    ),
-    ("end_date", "Last day of an incident over several days; empty otherwise."),
-    ("date_precision", "`day`, `month` or `year`."),
-    (
-        "event",
-        "What the briefing records: attack, battle, explosion, violence against civilians, protest, riot or development (not violence; left out of every total).",
-    ),
-    (
-        "event_type",
-        "ACLED's event type: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots or Strategic developments. An attack is Violence against civilians when every casualty report is about civilians, else Battles.",
-    ),
-    ("countries", "ISO 3166-1 alpha-2 codes, separated by `; `."),
-    ("admin1", "First-level administrative divisions of the places, separated by `; `."),
-    ("location", "Names of the places, separated by `; `."),
-    ("latitude", "WGS84 latitude of the first place with coordinates; empty when none has them."),
-    ("longitude", "WGS84 longitude of that place."),
-    ("geo_precision", "How precisely that place is known: `exact`, `town`, `region` or `country`."),
-    ("perpetrators", "Perpetrators with their claim status, e.g. `JNIM (claimed); ISSP (suspected)`."),
-    ("other_actors", "Other actors with their role, e.g. `Malian Armed Forces (target)`."),
-    ("targets", "What was attacked, separated by `; `."),
-    ("tactics", "How, separated by `; `."),
-    (
-        "killed_low",
-        "Number killed, lower bound: per group of people the lowest lower bound among the reports, summed; empty when no report gives a lower bound (only a maximum, or nothing reported). Never an invented 0.",
-    ),
-    (
-        "killed_high",
-        "Number killed, upper bound: the highest reported figure per group of people, summed; empty when a report gives no upper bound or nothing was reported.",
-    ),
-    ("killed_security_forces_low", "As killed_low, for security forces only."),
-    ("killed_security_forces_high", "As killed_high, for security forces only."),
-    ("killed_civilians_low", "As killed_low, for civilians only."),
-    ("killed_civilians_high", "As killed_high, for civilians only."),
-    ("killed_militants_low", "As killed_low, for militants only (attackers: not the perpetrators' victims)."),
-    ("killed_militants_high", "As killed_high, for militants only."),
-    ("killed_unknown_low", "As killed_low, for people the reports do not identify."),
-    ("killed_unknown_high", "As killed_high, for people the reports do not identify."),
-    ("injured_low", "As killed_low, for the injured."),
-    ("injured_high", "As killed_high, for the injured."),
-    ("captured_low", "As killed_low, for people captured or abducted."),
-    ("captured_high", "As killed_high, for people captured or abducted."),
-    ("missing_low", "As killed_low, for the missing."),
-    ("missing_high", "As killed_high, for the missing."),
-    ("reports", "Number of casualty reports behind the figures (each listed in the JSON)."),
-    ("sources", "Addresses of the sources, separated by `; ` (the title and publisher of a source with no address)."),
+/// The CSV columns, in order. What each holds is in the theme's translation
+/// table under `csv_key(column)`, shown on the `/data/` page.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "url",
+    "title",
+    "event_date",
+    "end_date",
+    "date_precision",
+    "event",
+    "event_type",
+    "countries",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "perpetrators",
+    "other_actors",
+    "targets",
+    "tactics",
+    "killed_low",
+    "killed_high",
+    "killed_security_forces_low",
+    "killed_security_forces_high",
+    "killed_civilians_low",
+    "killed_civilians_high",
+    "killed_militants_low",
+    "killed_militants_high",
+    "killed_unknown_low",
+    "killed_unknown_high",
+    "injured_low",
+    "injured_high",
+    "captured_low",
+    "captured_high",
+    "missing_low",
+    "missing_high",
+    "reports",
+    "sources",
 ];
 
-/// The fields of an incident in the JSON downloads (shown on the `/data/` page).
-pub const JSON_FIELDS: &[(&str, &str)] = &[
-    ("id", "The briefing's slug."),
-    ("url", "Address of the briefing."),
-    ("title", "Headline."),
-    ("summary", "One-sentence lead."),
-    ("event_date", "YYYY-MM-DD, or YYYY-MM when only the month is known."),
-    ("end_date", "Last day, or null."),
-    ("date_precision", "`day`, `month` or `year`."),
-    ("event", "attack, battle, explosion, violence against civilians, protest, riot or development."),
-    ("event_type", "ACLED's event type (see the CSV column)."),
-    ("published", "Day of publication, or null when it is not known."),
-    ("updated", "Day of the last update, or null."),
-    ("countries", "List of {code, name, slug}."),
-    ("locations", "List of {name, country, admin1, latitude, longitude, precision}."),
-    (
-        "actors",
-        "List of {name, slug, role, claim, written_as}: role is perpetrator, target, responder or other; claim is claimed, attributed, suspected, denied, or none.",
-    ),
-    ("targets", "List of free terms."),
-    ("tactics", "List of free terms."),
-    ("tags", "List of free terms."),
-    (
-        "casualties",
-        "Derived figures: {killed, injured, captured, missing}, each null when nothing was reported, else {low, high, by_who: [{who, low, high}]}; low is null when only maximums were reported, high when a report gives no upper bound.",
-    ),
-    ("reports", "Every casualty report: {kind, who, min, max, according_to}; an exact count has min = max."),
-    ("sources", "List of {url, title, publisher, date}."),
+/// The fields of an incident in the JSON downloads; each described under
+/// `json_key(field)` in the theme's translation table.
+pub const JSON_FIELDS: &[&str] = &[
+    "id",
+    "url",
+    "title",
+    "summary",
+    "event_date",
+    "end_date",
+    "date_precision",
+    "event",
+    "event_type",
+    "published",
+    "updated",
+    "countries",
+    "locations",
+    "actors",
+    "targets",
+    "tactics",
+    "tags",
+    "casualties",
+    "reports",
+    "sources",
 ];
+
+/// The downloads the `/data/` page lists: file name, and the format's name.
+pub const DOWNLOADS: &[(&str, &str)] =
+    &[("incidents.json", "JSON"), ("incidents.csv", "CSV"), ("incidents.geojson", "GeoJSON")];
+
+/// The translation-table key describing CSV column `column`: `csv-event-date`.
+pub fn csv_key(column: &str) -> String {
+    format!("csv-{}", column.replace('_', "-"))
+}
+
+/// The translation-table key describing JSON field `field`: `json-event-date`.
+pub fn json_key(field: &str) -> String {
+    format!("json-{}", field.replace('_', "-"))
+}
+
+/// The translation-table keys of download `file`'s title and description:
+/// `download-incidents-csv-title`, `download-incidents-csv`.
+pub fn download_keys(file: &str) -> (String, String) {
+    let id = format!("download-{}", file.replace('.', "-"));
+    (format!("{id}-title"), id)
+}
+
+/// Every key the `/data/` page needs from the translation table.
+pub fn keys() -> Vec<String> {
+    let downloads = DOWNLOADS.iter().flat_map(|(f, _)| {
+        let (title, description) = download_keys(f);
+        [title, description]
+    });
+    CSV_COLUMNS.iter().map(|c| csv_key(c)).chain(JSON_FIELDS.iter().map(|f| json_key(f))).chain(downloads).collect()
+}
 
 fn join(items: impl IntoIterator<Item = String>) -> String {
     cell(items.into_iter().collect::<Vec<_>>().join(LIST_SEPARATOR))
@@ -255,7 +268,7 @@ pub fn csv_line(row: &CsvRow) -> Vec<u8> {
 /// `incidents.csv`: the header (`CSV_COLUMNS`), then each incident's `csv_line`.
 pub fn csv(lines: &[&[u8]]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(CSV_COLUMNS.iter().map(|(name, _)| *name));
+    let _ = writer.write_record(CSV_COLUMNS);
     let mut out = writer.into_inner().unwrap_or_default();
     out.reserve(lines.iter().map(|l| l.len()).sum());
     lines.iter().for_each(|l| out.extend_from_slice(l));

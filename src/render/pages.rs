@@ -12,7 +12,7 @@ use crate::index::{BriefingId, GroupId};
 use crate::urls;
 
 use super::Prepared;
-use super::data::{CSV_COLUMNS, JSON_FIELDS};
+use super::data::{self, CSV_COLUMNS, DOWNLOADS, JSON_FIELDS};
 use super::fingerprint::{Hashed, Lazy, PageContext};
 use super::incidents::PageParts;
 use super::jobs::{Job, path_of};
@@ -349,37 +349,33 @@ fn corrections<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
 /// A download on the data page.
 #[derive(Serialize)]
 struct Download {
-    title: &'static str,
+    title: String,
     url: String,
     format: &'static str,
-    description: &'static str,
+    description: String,
 }
 
 fn data<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let file = |name: &str| site.urls.to(&format!("{}{name}", urls::data()));
-    let downloads = vec![
-        Download {
-            title: "Every incident",
-            url: file("incidents.json"),
-            format: "JSON",
-            description: "Every field of every incident, with every casualty report and source.",
-        },
-        Download {
-            title: "Every incident",
-            url: file("incidents.csv"),
-            format: "CSV",
-            description: "One row per incident, the columns below; opens in any spreadsheet.",
-        },
-        Download {
-            title: "Every located place",
-            url: file("incidents.geojson"),
-            format: "GeoJSON",
-            description: "One point per place with coordinates, for GIS tools and web maps.",
-        },
-    ];
+    let words = site.words;
+    let downloads: Vec<Download> = DOWNLOADS
+        .iter()
+        .map(|(name, format)| {
+            let (title, description) = data::download_keys(name);
+            Download {
+                title: words.phrase(&title, &[]),
+                url: file(name),
+                format,
+                description: words.phrase(&description, &[]),
+            }
+        })
+        .collect();
     ctx.insert("downloads", downloads);
-    ctx.insert("csv_columns", CSV_COLUMNS);
-    ctx.insert("json_fields", JSON_FIELDS);
+    let described = |name: &&str, key: String| (name.to_string(), words.phrase(&key, &[]));
+    let csv_columns: Vec<(String, String)> = CSV_COLUMNS.iter().map(|c| described(c, data::csv_key(c))).collect();
+    let json_fields: Vec<(String, String)> = JSON_FIELDS.iter().map(|f| described(f, data::json_key(f))).collect();
+    ctx.insert("csv_columns", csv_columns);
+    ctx.insert("json_fields", json_fields);
     ctx.insert("totals", TotalsView::new(site.words, &site.index.totals, site.index.developments));
     let group_files: Vec<Link> = site
         .index

@@ -151,7 +151,9 @@ impl Words {
                 words.phrase(key, &[])
             })
             .collect();
-        let missing = words.missing(REQUIRED.iter().copied(), &path, diags);
+        let data_keys = super::data::keys();
+        let missing = words.missing(REQUIRED.iter().copied(), &path, diags)
+            | words.missing(data_keys.iter().map(String::as_str), &path, diags);
         (!missing).then_some(words)
     }
 

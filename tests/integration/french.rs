@@ -1,5 +1,5 @@
 //! A site whose language is French: the words Rust writes (dates, figures,
-//! who was counted) come from the theme's French table. (The templates'
+//! who was counted, the data dictionary) come from the theme's French table. (The templates'
 //! own words are translated in a later step of the bilingual work.)
 
 use crate::support::{Pages, SiteTest};
@@ -17,4 +17,8 @@ fn dates_and_figures_read_in_french() {
     // Month precision reads as a month, in the chronology too.
     assert!(built.text("briefings/barsalogho/").contains("août 2024"));
     assert!(built.text("chronology/2024/").contains("septembre 2024"));
+    // The data page documents the downloads in the site's language.
+    let data = built.text("data/");
+    assert!(data.contains("Nombre de tués, borne basse") && data.contains("Tous les lieux localisés"), "{data}");
+    assert!(!data.contains("Number killed"), "{data}");
 }
