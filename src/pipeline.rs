@@ -147,14 +147,7 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
         },
     );
     timings.lap("read, validate, history");
-    let setup = Setup {
-        config: config.as_ref(),
-        theme: theme.as_ref(),
-        drafts: opts.drafts,
-        strict: opts.strict,
-        today: opts.today,
-        history: &history,
-    };
+    let setup = Setup::of(opts, config.as_ref(), theme.as_ref(), &history);
     let (index, more) = build_validated_into(&setup, &files, validated, sink, &mut diags);
     timings.extend(more);
     diags.sort();
@@ -179,6 +172,18 @@ pub struct Setup<'a> {
     pub today: Date,
     /// Commit dates of the content files.
     pub history: &'a History,
+}
+
+impl<'a> Setup<'a> {
+    /// The setup `opts` ask for, with these settings, theme and history.
+    pub fn of(
+        opts: &BuildOptions,
+        config: Option<&'a Config>,
+        theme: Option<&'a Theme>,
+        history: &'a History,
+    ) -> Setup<'a> {
+        Setup { config, theme, drafts: opts.drafts, strict: opts.strict, today: opts.today, history }
+    }
 }
 
 /// The stages after loading, all in memory: validate, index, render.

@@ -180,14 +180,7 @@ impl Session {
         let files: foldhash::HashSet<&str> = produced.iter().map(|p| p.file.as_str()).collect();
         let statics = renderer.static_files(&files.iter().map(|f| f.to_string()).collect(), &mut diags);
         let unpublished = pipeline::unpublished_files(self.files.values().map(|(l, v)| (l.path.as_path(), v)));
-        let setup = pipeline::Setup {
-            config: Some(config),
-            theme: None,
-            drafts: self.opts.drafts,
-            strict: self.opts.strict,
-            today: self.opts.today,
-            history: &self.history,
-        };
+        let setup = pipeline::Setup::of(&self.opts, Some(config), None, &self.history);
         pipeline::settle(&mut diags, &unpublished, &setup);
         diags.sort();
         if diags.has_errors() {
@@ -258,14 +251,7 @@ impl Session {
         let content = validate::assemble(self.files.values().map(|(_, v)| v));
         let failed: HashSet<String> =
             self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
-        let setup = pipeline::Setup {
-            config: self.config.as_ref(),
-            theme: None,
-            drafts: self.opts.drafts,
-            strict: self.opts.strict,
-            today: self.opts.today,
-            history: &self.history,
-        };
+        let setup = pipeline::Setup::of(&self.opts, self.config.as_ref(), None, &self.history);
         pipeline::index_content(content, failed, &setup, diags)
     }
 

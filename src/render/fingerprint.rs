@@ -302,29 +302,25 @@ impl ser::SerializeMap for Hashing<'_> {
     }
 }
 
-impl ser::SerializeStruct for Hashing<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Never> {
-        key.hash(self.0);
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close()
-    }
+/// A struct's fields are hashed with their names.
+macro_rules! keyed {
+    ($trait:ident) => {
+        impl ser::$trait for Hashing<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Never> {
+                key.hash(self.0);
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Never> {
+                self.close()
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for Hashing<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Never> {
-        key.hash(self.0);
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close()
-    }
-}
+keyed!(SerializeStruct);
+keyed!(SerializeStructVariant);
 
 /// One part of a context, turned into a Tera value when the page is rendered.
 type Part<'a> = Box<dyn FnOnce(&mut tera::Context) + 'a>;
