@@ -36,6 +36,20 @@ struct RawConfig {
     strict: Option<bool>,
     /// How Markdown bodies are rendered.
     markdown: Option<RawMarkdown>,
+    /// Other languages, each published under `/<code>/`: code -> its title and description.
+    languages: Option<std::collections::BTreeMap<String, RawLanguage>>,
+}
+
+/// One other language under `languages:`.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+struct RawLanguage {
+    /// The site's name in this language (default: `title`).
+    #[schemars(schema_with = "crate::schema::text")]
+    title: Option<String>,
+    /// One line about the site in this language.
+    #[schemars(schema_with = "crate::schema::text")]
+    description: Option<String>,
 }
 
 /// `markdown:` settings.
@@ -60,8 +74,11 @@ pub struct Config {
     pub base_url: String,
     /// One-line description.
     pub description: Option<String>,
-    /// Language code for `<html lang>`.
+    /// The main language's code, for `<html lang>`: its pages are at the root.
     pub language: String,
+    /// Every language published, the main one first, then the others (each
+    /// under `/<code>/`) in the order of their codes.
+    pub languages: Vec<Language>,
     /// Theme folder name under `themes/`.
     pub theme: String,
     /// Keep raw HTML in Markdown bodies.
@@ -70,7 +87,28 @@ pub struct Config {
     pub strict: bool,
 }
 
+/// One language the site is published in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Language {
+    /// Its code: `en`, `fr`.
+    pub code: String,
+    /// The site's name in it.
+    pub title: String,
+    /// One line about the site in it.
+    pub description: Option<String>,
+}
+
 impl Config {
+    /// True when the site is published in more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// The position of language `code` in `languages`.
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+
     /// The path part of the base URL: `/sahel/`, or `/`.
     pub fn base_path(&self) -> String {
         urls::base_path(&self.base_url)
@@ -170,11 +208,60 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         );
         return None;
     }
+    let language = raw.language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into());
+    let mut good = true;
+    if !is_language_code(&language) {
+        good = false;
+        diags.push(
+            Diagnostic::error("bad-language", path, format!("`language` must be a language code, found `{language}`"))
+                .at_opt(at("language"))
+                .hint("write a code such as `en` or `fr`"),
+        );
+    }
+    let title = title?;
+    let description = raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    let mut languages =
+        vec![Language { code: language.clone(), title: title.clone(), description: description.clone() }];
+    for (code, other) in raw.languages.unwrap_or_default() {
+        let at_code = locator.key(&format!("languages.{code}")).or(at("languages"));
+        if !is_language_code(&code) {
+            good = false;
+            diags.push(
+                Diagnostic::error("bad-language", path, format!("`{code}` under `languages` is not a language code"))
+                    .at_opt(at_code)
+                    .hint("write a lower-case code such as `fr`: its pages are published under `/fr/`"),
+            );
+            continue;
+        }
+        if code == language {
+            good = false;
+            diags.push(
+                Diagnostic::error(
+                    "bad-language",
+                    path,
+                    format!("`{code}` is the main language: it cannot also be listed under `languages`"),
+                )
+                .at_opt(at_code)
+                .hint("list only the other languages; the main one is `language:`"),
+            );
+            continue;
+        }
+        let text = |t: Option<String>| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        languages.push(Language {
+            code,
+            title: text(other.title).unwrap_or_else(|| title.clone()),
+            description: text(other.description).or_else(|| description.clone()),
+        });
+    }
+    if !good {
+        return None;
+    }
     Some(Config {
-        title: title?,
+        title,
         base_url: base_url?,
-        description: raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
-        language: raw.language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into()),
+        description,
+        language,
+        languages,
         theme,
         unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(true),
         strict: raw.strict.unwrap_or(false),
@@ -203,6 +290,18 @@ pub fn check_base_url(s: &str) -> Result<String, &'static str> {
         return Err("must not contain spaces");
     }
     Ok(normalize_base_url(text))
+}
+
+/// True for a language code a site may use: `fr`, `pt-br` (two or three
+/// lower-case letters, then optional `-` parts of letters and digits). Such a
+/// code names a folder of the site (`/fr/`) and the suffix of a translation
+/// file (`bamako.fr.md`).
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Ensures the base URL ends with exactly one `/`.

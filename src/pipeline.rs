@@ -285,7 +285,17 @@ pub fn index_content(
             });
         }
     }
+    let translations = std::mem::take(&mut content.translations);
+    let glossaries = std::mem::take(&mut content.glossaries);
+    let mut held: HashSet<String> = withheld.unpublished.keys().cloned().collect();
+    held.extend(failed.iter().cloned());
     let mut index = index::index(content, withheld, setup.history, diags);
+    let known = index::translations::Known {
+        main: setup.config.map_or("en", |c| c.language.as_str()),
+        others: setup.config.map(|c| c.languages.iter().skip(1).map(|l| l.code.clone()).collect()),
+        held,
+    };
+    index.translated = index::translations::attach(&index, translations, glossaries, &known, diags);
     index.links.ignore(failed);
     if let Some(config) = setup.config {
         unrendered.extend(rejected.into_iter().map(|r| (r.origin, r.body)));
@@ -377,6 +387,20 @@ fn hold_back(content: &mut Content, today: Date) -> (Withheld, Vec<(Origin, Body
                 slug: Some((b.slug.clone(), b.slug_span)),
             });
             bodies.push((b.origin.clone(), b.body.clone()));
+        }
+        why.is_none()
+    });
+    content.translations.retain(|t| {
+        let why = if t.draft {
+            Some("a draft")
+        } else if t.published.is_some_and(|p| p > today) {
+            Some("scheduled")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            held.insert(t.origin.content_path.clone(), why);
+            bodies.push((t.origin.clone(), t.body.clone()));
         }
         why.is_none()
     });

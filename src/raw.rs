@@ -248,3 +248,30 @@ pub struct RawPage {
     /// Not published unless built with `--drafts`.
     pub draft: Option<bool>,
 }
+
+/// Front matter of a translation (`bamako.fr.md`): only words. Every other
+/// key is kept by name in `others`, so a fact written in a translation is
+/// reported as such, not as a typo.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawTranslation {
+    /// Headline or page title.
+    pub title: Option<String>,
+    /// One-sentence lead.
+    pub summary: Option<String>,
+    /// A group's name in this language.
+    pub name: Option<String>,
+    /// A group's full name in this language.
+    pub full_name: Option<String>,
+    /// Not published unless built with `--drafts`.
+    pub draft: Option<bool>,
+    /// Day the translation was published.
+    pub published: Option<String>,
+    /// Day of its last substantive update.
+    pub updated: Option<String>,
+    /// Translated notes of the original's corrections.
+    pub corrections: Option<Vec<RawCorrection>>,
+    /// Every other key, by name.
+    #[serde(flatten)]
+    pub others: std::collections::BTreeMap<String, de::IgnoredAny>,
+}

@@ -100,7 +100,8 @@ pub struct Session {
     unreadable: Vec<Diagnostic>,
     /// Commit dates of the content files, read again when `HEAD` moves.
     history: History,
-    caches: Caches,
+    /// What each language keeps between rebuilds, by language.
+    caches: Vec<Caches>,
     /// The last good site, and the fingerprint of each of its files.
     output: Output,
     fingerprints: foldhash::HashMap<String, u64>,
@@ -120,7 +121,7 @@ impl Session {
             listing_problems: Vec::new(),
             unreadable: Vec::new(),
             history,
-            caches: Caches::default(),
+            caches: Vec::new(),
             output: Output::new(),
             fingerprints: foldhash::HashMap::default(),
             diagnostics: Diagnostics::new(),
@@ -168,15 +169,35 @@ impl Session {
         let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
             return self.fail(diags, started);
         };
-        renderer.set_site(config, &index);
+        let indexes = render::languages(&index, config);
+        for (language, index) in indexes.iter().enumerate() {
+            renderer.set_site(config, language, index);
+        }
         let renderer = &*renderer;
-        let prepared = render::prepare(&index, config, self.opts.today, &mut self.caches, renderer, &mut diags);
-        timings.lap("markdown and incidents");
-        let all = &prepared.jobs;
+        self.caches.resize_with(indexes.len(), Caches::default);
         let before = &self.fingerprints;
         let stale = |file: &str, fingerprint: u64| before.get(file) != Some(&fingerprint);
-        let produced = renderer.produce_all(&prepared, all, &stale, &mut diags);
-        timings.lap("pages");
+        let mut produced = Vec::new();
+        let mut parts = Vec::new();
+        for ((language, index), caches) in indexes.iter().enumerate().zip(self.caches.iter_mut()) {
+            let prepared = render::prepare(index, config, language, self.opts.today, caches, renderer, &mut diags);
+            timings.lap("markdown and incidents");
+            produced.extend(renderer.produce_all(&prepared, &prepared.jobs, &stale, &mut diags));
+            timings.lap("pages");
+            // Freeing this rebuild's parts takes longer than some rebuilds:
+            // the reload does not wait for it.
+            let render::Prepared {
+                incidents,
+                briefing_bodies,
+                group_bodies,
+                country_bodies,
+                page_bodies,
+                shared,
+                jobs,
+                ..
+            } = prepared;
+            parts.push((incidents, briefing_bodies, group_bodies, country_bodies, page_bodies, shared, jobs));
+        }
         let files: foldhash::HashSet<&str> = produced.iter().map(|p| p.file.as_str()).collect();
         let statics = renderer.static_files(&files.iter().map(|f| f.to_string()).collect(), &mut diags);
         let unpublished = pipeline::unpublished_files(self.files.values().map(|(l, v)| (l.path.as_path(), v)));
@@ -221,20 +242,8 @@ impl Session {
         }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);
         let old_diagnostics = std::mem::replace(&mut self.diagnostics, diags);
-        // Freeing this rebuild's index and parts and the last maps takes
-        // longer than some rebuilds: the reload does not wait for it.
-        let render::Prepared {
-            incidents,
-            briefing_bodies,
-            group_bodies,
-            country_bodies,
-            page_bodies,
-            shared,
-            jobs,
-            ..
-        } = prepared;
-        let parts = (incidents, briefing_bodies, group_bodies, country_bodies, page_bodies, shared, jobs);
-        drop_later((index, parts, old_fingerprints, old_diagnostics));
+        let indexes: Vec<SiteIndex> = indexes.into_iter().skip(1).map(std::borrow::Cow::into_owned).collect();
+        drop_later((index, indexes, parts, old_fingerprints, old_diagnostics));
         timings.lap("output");
         Rebuild {
             ok: true,

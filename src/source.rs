@@ -26,6 +26,8 @@ pub enum SourceKind {
     Country,
     /// `content/pages/**.md`: a free page such as "about".
     Page,
+    /// `content/glossary.<code>.yaml`: free terms in another language.
+    Glossary,
 }
 
 impl SourceKind {
@@ -170,6 +172,10 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
         let Some(content_path) = content_relative(&content, entry.path()) else {
             continue;
         };
+        if crate::model::translation::glossary_language(&content_path).is_some() {
+            found.push(Listed { path: rel, content_path, kind: SourceKind::Glossary });
+            continue;
+        }
         if !content_path.ends_with(".md") {
             diags.push(
                 Diagnostic::warning("not-markdown", &rel, "not a Markdown file; ignored")

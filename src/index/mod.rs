@@ -9,6 +9,8 @@
 
 pub mod groups;
 mod links;
+pub mod localize;
+pub mod translations;
 
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeMap;
@@ -156,6 +158,11 @@ pub struct SiteIndex {
     pub developments: usize,
     /// Where `@/` links lead.
     pub links: LinkTargets,
+    /// The words of every other language the site is published in.
+    pub translated: Vec<translations::Translated>,
+    /// Set on the index of another language (see `localize`): what is
+    /// shown there in the original language.
+    pub localized: Option<localize::Localized>,
 }
 
 impl SiteIndex {
@@ -185,6 +192,19 @@ impl SiteIndex {
     /// The incident after `id` in the chronology.
     pub fn next(&self, id: BriefingId) -> Option<BriefingId> {
         (id + 1 < self.briefings.len()).then_some(id + 1)
+    }
+
+    /// The name of country `code` as this index shows it (the standard
+    /// English name if the index has no page for it).
+    pub fn country_name(&self, code: crate::model::CountryCode) -> String {
+        self.countries.iter().find(|c| c.code == code).map_or_else(|| code.name().to_string(), |c| c.name.clone())
+    }
+
+    /// The language briefing `id`'s words are shown in, when this index is
+    /// another language's and the briefing has no translation in it.
+    pub fn original_language(&self, id: BriefingId) -> Option<&str> {
+        let l = self.localized.as_ref()?;
+        l.briefings.get(id).copied().unwrap_or(false).then_some(l.original.as_str())
     }
 
     /// The ids among `ids` that are incidents of violence (not developments).
@@ -319,6 +339,8 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
         totals,
         developments,
         links,
+        translated: Vec::new(),
+        localized: None,
     }
 }
 

@@ -162,6 +162,28 @@ pub fn resolve_country(input: &str) -> Option<CountryCode> {
     Some(CountryCode([b[0], b[1]]))
 }
 
+/// Country names in one language, from the Unicode CLDR (through ICU4X):
+/// `Mauritanie`, `Côte d’Ivoire`, `Tchad` in French.
+pub struct CountryNames(Option<icu_experimental::displaynames::multi::RegionDisplayNames>);
+
+impl CountryNames {
+    /// The names of `language` (none known: `name` gives `None`).
+    pub fn of(language: &str) -> CountryNames {
+        use icu_experimental::displaynames::{DisplayNamesOptions, multi::RegionDisplayNames};
+        let names = language
+            .parse::<icu_locale_core::Locale>()
+            .ok()
+            .and_then(|l| RegionDisplayNames::try_new(l.into(), DisplayNamesOptions::default()).ok());
+        CountryNames(names)
+    }
+
+    /// The name of `code` in this language, when CLDR has one.
+    pub fn name(&self, code: CountryCode) -> Option<String> {
+        let region = code.as_str().parse().ok()?;
+        self.0.as_ref()?.of(region).map(str::to_string)
+    }
+}
+
 /// The English names of every country, for "did you mean" hints.
 pub fn all_country_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = table().names.values().copied().collect();
@@ -187,6 +209,16 @@ mod tests {
         assert_eq!(resolve_country("XK").unwrap().name(), "Kosovo");
         assert_eq!(resolve_country("Malii"), None);
         assert_eq!(resolve_country("QQ"), None);
+    }
+
+    #[test]
+    fn country_names_come_from_cldr_in_each_language() {
+        let fr = CountryNames::of("fr");
+        let name = |c: &str| fr.name(resolve_country(c).unwrap());
+        assert_eq!(name("MR").as_deref(), Some("Mauritanie"));
+        assert_eq!(name("TD").as_deref(), Some("Tchad"));
+        assert_eq!(name("CI").as_deref(), Some("Côte d’Ivoire"));
+        assert_eq!(name("ML").as_deref(), Some("Mali"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod country;
 pub mod date;
 pub mod event;
 pub mod names;
+pub mod translation;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ pub use casualty::{Amount, CasualtyKind, CasualtyReport, Figure, IncidentFigures
 pub use country::CountryCode;
 pub use date::IncidentDate;
 pub use event::EventType;
+pub use translation::{Glossary, TranslatedCorrection, Translation};
 
 /// A Markdown body and the file line it starts on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -378,6 +380,10 @@ pub struct Content {
     pub countries: Vec<CountryProfile>,
     /// Free pages, in file order.
     pub pages: Vec<Page>,
+    /// Translations, in file order (attached to their originals by the index).
+    pub translations: Vec<Translation>,
+    /// Glossaries of free terms, one per language.
+    pub glossaries: Vec<Glossary>,
     /// Files whose front matter has errors: not published, but what can be
     /// read of them is still checked, so every problem shows in one run.
     pub rejected: Vec<Rejected>,

@@ -135,17 +135,27 @@ impl FeedInputs<'_> {
 }
 
 /// `sitemap.xml`: each page's address, with its last change when known.
-pub fn sitemap(pages: &[(String, Option<String>)]) -> Vec<u8> {
+pub fn sitemap(pages: &[SitemapEntry]) -> Vec<u8> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
     let mut urlset = BytesStart::new("urlset");
     urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    if pages.iter().any(|p| !p.alternates.is_empty()) {
+        urlset.push_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
+    }
     let _ = w.write_event(Event::Start(urlset));
-    for (url, lastmod) in pages {
+    for page in pages {
         let _ = w.write_event(Event::Start(BytesStart::new("url")));
-        text_element(&mut w, "loc", url);
-        if let Some(d) = lastmod {
+        text_element(&mut w, "loc", &page.url);
+        if let Some(d) = &page.lastmod {
             text_element(&mut w, "lastmod", d);
+        }
+        for (code, href) in &page.alternates {
+            let mut link = BytesStart::new("xhtml:link");
+            link.push_attribute(("rel", "alternate"));
+            link.push_attribute(("hreflang", code.as_str()));
+            link.push_attribute(("href", href.as_str()));
+            let _ = w.write_event(Event::Empty(link));
         }
         let _ = w.write_event(Event::End(BytesEnd::new("url")));
     }
@@ -153,6 +163,17 @@ pub fn sitemap(pages: &[(String, Option<String>)]) -> Vec<u8> {
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     bytes
+}
+
+/// One page of the sitemap.
+pub struct SitemapEntry {
+    /// Its address.
+    pub url: String,
+    /// Its last change (`YYYY-MM-DD`), when known.
+    pub lastmod: Option<String>,
+    /// Its address in every language (code, address), itself included;
+    /// empty for a site in one language.
+    pub alternates: Vec<(String, String)>,
 }
 
 fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) {

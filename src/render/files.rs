@@ -35,7 +35,9 @@ pub enum FileInputs<'a> {
     Geojson(Vec<Hashed<'a, [String]>>),
     /// `sitemap.xml`: the site's address, then each page: a briefing by its
     /// slug and last change, any other page by its path.
-    Sitemap(&'a str, Vec<SitemapPage<'a>>),
+    /// With several languages, each page is listed in each language, with
+    /// its alternates: (code, folder) of every language, the main one first.
+    Sitemap(&'a str, Vec<(&'a str, String)>, Vec<SitemapPage<'a>>),
     /// `robots.txt`: where the sitemap is.
     Robots(String),
 }
@@ -52,18 +54,32 @@ impl FileInputs<'_> {
             FileInputs::Geojson(features) => {
                 data::geojson(&features.iter().flat_map(|f| f.value.iter().map(String::as_str)).collect::<Vec<_>>())
             }
-            FileInputs::Sitemap(base, pages) => {
-                let pages: Vec<(String, Option<String>)> = pages
-                    .iter()
-                    .map(|p| match p {
+            FileInputs::Sitemap(base, languages, pages) => {
+                let mut entries = Vec::with_capacity(pages.len() * languages.len());
+                for p in pages {
+                    let (path, lastmod) = match p {
                         SitemapPage::Briefing(slug, changed) => {
-                            let lastmod = changed.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-                            (format!("{base}{}", crate::urls::briefing(slug)), lastmod)
+                            (crate::urls::briefing(slug), changed.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")))
                         }
-                        SitemapPage::Other(path) => (format!("{base}{path}"), None),
-                    })
-                    .collect();
-                feeds::sitemap(&pages)
+                        SitemapPage::Other(path) => (path.clone(), None),
+                    };
+                    let alternates: Vec<(String, String)> = if languages.len() > 1 {
+                        languages
+                            .iter()
+                            .map(|(code, folder)| (code.to_string(), format!("{base}{folder}{path}")))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    for (_, folder) in languages {
+                        entries.push(feeds::SitemapEntry {
+                            url: format!("{base}{folder}{path}"),
+                            lastmod: lastmod.clone(),
+                            alternates: alternates.clone(),
+                        });
+                    }
+                }
+                feeds::sitemap(&entries)
             }
             FileInputs::Robots(sitemap) => format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n").into_bytes(),
         }
@@ -83,7 +99,7 @@ pub enum SitemapPage<'a> {
 /// The inputs of non-template `job`.
 pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
     let index = site.index;
-    let title = &site.config.title;
+    let title = &site.config.languages[site.language].title;
     let newest_first = || index.newest_first().collect::<Vec<BriefingId>>();
     let path = jobs::path_of(job, index);
     let words = site.words;
@@ -117,7 +133,7 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
                 &country.incidents,
             ))
         }
-        Job::IncidentsJson => json(phrase("data-title-site", ""), &newest_first()),
+        Job::IncidentsJson | Job::ExplorerData => json(phrase("data-title-site", ""), &newest_first()),
         Job::IncidentsCsv => FileInputs::Csv(
             newest_first()
                 .iter()
@@ -140,6 +156,12 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
         }
         Job::Sitemap => FileInputs::Sitemap(
             &site.config.base_url,
+            site.config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.code.as_str(), if i == 0 { String::new() } else { format!("{}/", l.code) }))
+                .collect(),
             site.jobs
                 .iter()
                 .filter(|j| j.is_page() && **j != Job::NotFound)
@@ -187,10 +209,10 @@ fn feed<'a>(
         title,
         url: site.urls.absolute(&path),
         alternate: site.urls.absolute(&alternate),
-        language: &site.config.language,
-        author: &site.config.title,
+        language: &site.config.languages[site.language].code,
+        author: &site.config.languages[site.language].title,
         author_url: &site.config.base_url,
-        subtitle: site.config.description.as_deref(),
+        subtitle: site.config.languages[site.language].description.as_deref(),
         entries,
     }
 }

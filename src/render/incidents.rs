@@ -75,7 +75,14 @@ impl<'a> PageParts<'a> {
     ) -> PageParts<'a> {
         PageParts {
             detail: views::briefing_detail(index, id, value, urls, words),
-            json_ld: super::structured::news_article(index, id, &row.summary, urls, config),
+            json_ld: super::structured::news_article(
+                index,
+                id,
+                &row.summary,
+                urls,
+                config,
+                &config.languages[config.language_index(words.language()).unwrap_or(0)],
+            ),
             map: super::places::briefing_map_inputs(index, id, row, words),
         }
     }
@@ -127,7 +134,7 @@ impl IncidentCache {
 /// groups and countries.
 fn site_fingerprint(m: &Making<'_>) -> u64 {
     let mut h = fingerprint::hasher();
-    (m.urls.absolute(""), &m.config.title, &m.config.language, m.words.fingerprint(), m.today).hash(&mut h);
+    (m.urls.absolute(""), &m.config.languages, m.words.fingerprint(), m.today).hash(&mut h);
     for g in &m.index.groups {
         (&g.name, &g.slug).hash(&mut h);
     }

@@ -56,6 +56,9 @@ pub enum Job {
     Sitemap,
     /// `/robots.txt`.
     Robots,
+    /// `/<code>/explorer/incidents.json`: the explorer's incidents in a
+    /// language other than the main one (whose explorer reads the download).
+    ExplorerData,
 }
 
 impl Job {
@@ -80,8 +83,10 @@ impl Job {
     }
 }
 
-/// Every file of the site.
-pub fn jobs(index: &SiteIndex) -> Vec<Job> {
+/// Every file of one language of the site: every page and feed in each
+/// language; the data downloads, sitemap and robots.txt once, with the main
+/// language (`main`), since every language shares them.
+pub fn jobs(index: &SiteIndex, main: bool) -> Vec<Job> {
     let mut jobs = vec![
         Job::Home,
         Job::Groups,
@@ -92,22 +97,28 @@ pub fn jobs(index: &SiteIndex) -> Vec<Job> {
         Job::Explorer,
         Job::NotFound,
         Job::SiteFeed,
-        Job::IncidentsJson,
-        Job::IncidentsCsv,
-        Job::IncidentsGeojson,
-        Job::Sitemap,
-        Job::Robots,
     ];
+    if main {
+        jobs.extend([Job::IncidentsJson, Job::IncidentsCsv, Job::IncidentsGeojson, Job::Sitemap, Job::Robots]);
+    } else {
+        jobs.push(Job::ExplorerData);
+    }
     jobs.extend((0..index.briefings.len()).map(Job::Briefing));
     for g in 0..index.groups.len() {
         let pages = pagination::page_count(&GroupLists::of(index, g).lengths());
         jobs.extend((0..pages).map(|page| Job::Group(g, page)));
-        jobs.extend([Job::GroupFeed(g), Job::GroupJson(g)]);
+        jobs.push(Job::GroupFeed(g));
+        if main {
+            jobs.push(Job::GroupJson(g));
+        }
     }
     for (c, country) in index.countries.iter().enumerate() {
         let pages = pagination::page_count(&[country.incidents.len()]);
         jobs.extend((0..pages).map(|page| Job::Country(c, page)));
-        jobs.extend([Job::CountryFeed(c), Job::CountryJson(c)]);
+        jobs.push(Job::CountryFeed(c));
+        if main {
+            jobs.push(Job::CountryJson(c));
+        }
     }
     for (y, year) in index.years.iter().enumerate() {
         let pages = pagination::page_count(&[year.months.iter().map(|m| m.incidents.len()).sum()]);
@@ -145,6 +156,7 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::CountryJson(c) => format!("{}incidents.json", country(c)),
         Job::Sitemap => "sitemap.xml".into(),
         Job::Robots => "robots.txt".into(),
+        Job::ExplorerData => format!("{}incidents.json", urls::explorer()),
     }
 }
 

@@ -49,27 +49,61 @@ pub use incidents::{Incident, IncidentCache};
 pub use jobs::Job;
 pub use words::Words;
 
-/// Turns page paths into addresses under the site's base URL.
+/// Turns page paths into addresses under the site's base URL, in one
+/// language: the main one at the root, every other under `<code>/`.
 #[derive(Debug, Clone)]
 pub struct Urls {
     base_path: String,
     base_url: String,
+    /// `""` for the main language, `fr/` for French.
+    prefix: String,
 }
 
 impl Urls {
-    /// Addresses for a site at `base_url` (ending with `/`).
+    /// Addresses of the main language of a site at `base_url` (ending with `/`).
     pub fn new(config: &Config) -> Urls {
-        Urls { base_path: config.base_path(), base_url: config.base_url.clone() }
+        Urls { base_path: config.base_path(), base_url: config.base_url.clone(), prefix: String::new() }
     }
 
-    /// Root-relative address: `/sahel/briefings/x/`.
+    /// Addresses of the `language`th language of `config` (0: the main one).
+    pub fn of_language(config: &Config, language: usize) -> Urls {
+        let prefix = match language {
+            0 => String::new(),
+            n => format!("{}/", config.languages[n].code),
+        };
+        Urls { prefix, ..Urls::new(config) }
+    }
+
+    /// Root-relative address in this language: `/sahel/fr/briefings/x/`.
     pub fn to(&self, path: &str) -> String {
+        format!("{}{}{path}", self.base_path, self.prefix)
+    }
+
+    /// Absolute address in this language: `https://example.org/sahel/fr/briefings/x/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}{path}", self.base_url, self.prefix)
+    }
+
+    /// Root-relative address of a file every language shares (stylesheet,
+    /// data downloads): `/sahel/data/incidents.csv`.
+    pub fn shared(&self, path: &str) -> String {
         format!("{}{path}", self.base_path)
     }
 
-    /// Absolute address: `https://example.org/sahel/briefings/x/`.
-    pub fn absolute(&self, path: &str) -> String {
+    /// Absolute address of a file every language shares.
+    pub fn shared_absolute(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
+    }
+
+    /// The folder of this language's pages in the output: `""` or `fr/`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The path the Markdown of this language's bodies puts before site
+    /// addresses: `/sahel/fr/`.
+    pub fn language_base_path(&self) -> String {
+        format!("{}{}", self.base_path, self.prefix)
     }
 }
 
@@ -93,15 +127,31 @@ pub struct Prepared<'a> {
     pub page_bodies: Vec<Arc<Rendered>>,
     /// Country outlines for maps, when the theme has them.
     pub world: Option<&'a map::WorldMap>,
-    /// The words of the site's language.
+    /// The words of this language.
     pub words: &'a Words,
     /// What many pages share, made once, on first use.
     pub shared: shared::Shared,
-    /// Every file of the site.
+    /// Every file of the site in this language.
     pub jobs: Vec<jobs::Job>,
+    /// The position of this language in the site's languages (0: the main one).
+    pub language: usize,
+    /// The language originals are written in, for what has no translation
+    /// into this one (none for the main language).
+    pub original: Option<views::OriginalLanguage>,
 }
 
 impl<'a> Prepared<'a> {
+    /// The original language, when `untranslated` (an item shown as written
+    /// in a language other than the page's).
+    pub fn original_if(&self, untranslated: bool) -> Option<&views::OriginalLanguage> {
+        self.original.as_ref().filter(|_| untranslated)
+    }
+
+    /// The output file of `job` in this language: `fr/briefings/x/index.html`.
+    pub fn file_of(&self, job: &Job) -> String {
+        format!("{}{}", self.urls.prefix(), jobs::file_of(job, self.index))
+    }
+
     /// Incident `id`'s row, with its fingerprint, as lists show it.
     pub fn row(&'a self, id: crate::index::BriefingId) -> fingerprint::Hashed<'a, tera::Value> {
         let incident = &self.incidents[id];
@@ -112,9 +162,9 @@ impl<'a> Prepared<'a> {
 /// Where rendered files go, as they are rendered (from several threads).
 pub type Sink<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
 
-/// Renders the whole site in one go (a build), handing each file to `sink`
-/// as soon as it is rendered. `today` tells scheduled briefings (shown in
-/// previews) apart.
+/// Renders the whole site in one go (a build), every language, handing
+/// each file to `sink` as soon as it is rendered. `today` tells scheduled
+/// briefings (shown in previews) apart.
 pub fn render(
     index: &SiteIndex,
     config: &Config,
@@ -124,18 +174,45 @@ pub fn render(
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) {
-    let Some(renderer) = Renderer::new(theme.clone(), config, index, diags) else {
+    let indexes = languages(index, config);
+    let Some(mut renderer) = Renderer::new(theme.clone(), config, index, diags) else {
         return;
     };
+    for (language, index) in indexes.iter().enumerate() {
+        renderer.set_site(config, language, index);
+    }
     timings.lap("templates");
-    let prepared = prepare(index, config, today, &mut Caches::default(), &renderer, diags);
-    timings.lap("markdown and rows");
-    renderer.render_into(&prepared, &prepared.jobs, sink, diags);
-    let pages: HashSet<String> = prepared.jobs.iter().map(|j| jobs::file_of(j, index)).collect();
+    let mut pages: HashSet<String> = HashSet::default();
+    for (language, index) in indexes.iter().enumerate() {
+        let prepared = prepare(index, config, language, today, &mut Caches::default(), &renderer, diags);
+        timings.lap("markdown and rows");
+        renderer.render_into(&prepared, &prepared.jobs, sink, diags);
+        pages.extend(prepared.jobs.iter().map(|j| prepared.file_of(j)));
+        timings.lap("pages");
+    }
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
     }
-    timings.lap("pages");
+}
+
+/// The index of every language of the site, the main one first: the same
+/// facts in each language's words (see `index::localize`).
+pub fn languages<'a>(index: &'a SiteIndex, config: &Config) -> Vec<std::borrow::Cow<'a, SiteIndex>> {
+    use std::borrow::Cow;
+    let main = &config.language;
+    let mut out = Vec::with_capacity(config.languages.len());
+    out.push(if main.starts_with("en") {
+        Cow::Borrowed(index)
+    } else {
+        Cow::Owned(crate::index::localize::localize(index, main, main, None))
+    });
+    for (i, language) in config.languages.iter().enumerate().skip(1) {
+        let translated = index.translated.get(i - 1).filter(|t| t.code == language.code);
+        let fallback = crate::index::translations::Translated::default();
+        let translated = translated.unwrap_or(&fallback);
+        out.push(Cow::Owned(crate::index::localize::localize(index, main, &language.code, Some(translated))));
+    }
+    out
 }
 
 /// Which files to render.
@@ -159,16 +236,24 @@ pub struct Produced {
     pub bytes: Option<Vec<u8>>,
 }
 
-/// Compiled templates of a theme, with the site-wide `site` value.
+/// Compiled templates of a theme, in every language of the site.
 pub struct Renderer {
-    tera: Tera,
     theme: Theme,
     world: Option<map::WorldMap>,
-    words: Words,
+    /// One per language of the site, the main one first.
+    tongues: Vec<Tongue>,
     /// Fingerprint of the theme: templates, data, translations.
     theme_fingerprint: u64,
-    /// Fingerprint of the theme, the words and `site`: what every file is
-    /// made of besides its own inputs.
+}
+
+/// The templates and words of one language.
+struct Tongue {
+    /// The templates, whose `t()` gives this language's phrases and whose
+    /// `site` is this language's.
+    tera: Tera,
+    words: std::sync::Arc<Words>,
+    /// Fingerprint of the theme, the words and `site`: what every file of
+    /// this language is made of besides its own inputs.
     fingerprint: u64,
 }
 
@@ -178,7 +263,7 @@ struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
-    base_url: &'a str,
+    base_url: String,
     base_path: String,
     home_url: String,
     chronology_url: String,
@@ -186,22 +271,49 @@ struct SiteView<'a> {
     countries_url: String,
     corrections_url: String,
     stylesheet_url: String,
+    /// Where the theme's static files are (shared by every language).
+    static_path: String,
     feed_url: String,
     data_url: String,
     explorer_url: String,
     pages: Vec<views::Link>,
+    languages: Vec<LanguageView>,
     generator: &'static str,
 }
 
+/// One language of the site, for the language switcher and `hreflang`.
+#[derive(Serialize)]
+struct LanguageView {
+    /// Its code: `fr`.
+    code: String,
+    /// Its name in itself: `Français`.
+    name: String,
+    /// Its OpenGraph locale: `fr_FR`.
+    locale: String,
+    /// What its pages' root-relative addresses start with: `/sahel/fr/`.
+    base_path: String,
+    /// What its pages' absolute addresses start with.
+    base_url: String,
+    /// True for the language of the page being shown.
+    current: bool,
+}
+
 impl Renderer {
-    /// Compiles `theme`'s templates; `None` (with a diagnostic) when one does not compile.
+    /// Compiles `theme`'s templates for every language of `config`; `None`
+    /// (with diagnostics) when one does not compile or a language's table
+    /// is missing or incomplete.
     pub fn new(theme: Theme, config: &Config, index: &SiteIndex, diags: &mut Diagnostics) -> Option<Renderer> {
-        let words = Words::load(&theme, &config.language, diags)?;
+        let mut words = Vec::new();
+        for language in &config.languages {
+            words.push(Words::load(&theme, &language.code, diags));
+        }
         let mut tera = Tera::new();
+        tera.register_function("t", |_: tera::Kwargs, _: &tera::State| Ok(tera::Value::from("")));
         if let Err(e) = tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             diags.push(template_error(&e, &theme, ""));
             return None;
         }
+        let words: Vec<Words> = words.into_iter().collect::<Option<_>>()?;
         let world = match theme.data("world.json").map(map::WorldMap::parse) {
             Some(Ok(world)) => Some(world),
             Some(Err(e)) => {
@@ -217,27 +329,58 @@ impl Renderer {
             }
             None => None,
         };
+        let tongues = words
+            .into_iter()
+            .map(|words| {
+                let words = std::sync::Arc::new(words);
+                let mut tera = tera.clone();
+                tera.register_function("t", Words::template_function(std::sync::Arc::clone(&words)));
+                Tongue { tera, words, fingerprint: 0 }
+            })
+            .collect();
         let theme_fingerprint = fingerprint::of_hash(&(&theme.templates, &theme.data_files, &theme.translations));
-        let mut renderer = Renderer { tera, theme, world, words, theme_fingerprint, fingerprint: 0 };
-        renderer.set_site(config, index);
+        let mut renderer = Renderer { theme, world, tongues, theme_fingerprint };
+        for language in 0..config.languages.len() {
+            renderer.set_site(config, language, index);
+        }
         Some(renderer)
     }
 
-    /// Updates the site-wide values (title, base URL, the free pages in the navigation).
-    pub fn set_site(&mut self, config: &Config, index: &SiteIndex) {
-        let urls = Urls::new(config);
+    /// Updates the site-wide values of the `language`th language (title,
+    /// base URL, the free pages in the navigation) from `index`, that
+    /// language's index.
+    pub fn set_site(&mut self, config: &Config, language: usize, index: &SiteIndex) {
+        let urls = Urls::of_language(config, language);
+        let lang = &config.languages[language];
+        let languages = config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let u = Urls::of_language(config, i);
+                LanguageView {
+                    code: l.code.clone(),
+                    name: self.tongues[i].words.phrase("language-name", &[]),
+                    locale: self.tongues[i].words.phrase("og-locale", &[]),
+                    base_path: u.to(""),
+                    base_url: u.absolute(""),
+                    current: i == language,
+                }
+            })
+            .collect();
         let site = SiteView {
-            title: &config.title,
-            description: config.description.as_deref().unwrap_or(""),
-            language: &config.language,
-            base_url: &config.base_url,
-            base_path: config.base_path(),
+            title: &lang.title,
+            description: lang.description.as_deref().unwrap_or(""),
+            language: &lang.code,
+            base_url: urls.absolute(""),
+            base_path: urls.to(""),
             home_url: urls.to(&crate::urls::home()),
             chronology_url: urls.to(&crate::urls::chronology()),
             groups_url: urls.to(&crate::urls::groups()),
             countries_url: urls.to(&crate::urls::countries()),
             corrections_url: urls.to(&crate::urls::corrections()),
-            stylesheet_url: urls.to("style.css"),
+            stylesheet_url: urls.shared("style.css"),
+            static_path: urls.shared(""),
             feed_url: urls.to("atom.xml"),
             data_url: urls.to(&crate::urls::data()),
             explorer_url: urls.to(&crate::urls::explorer()),
@@ -246,16 +389,19 @@ impl Renderer {
                 .iter()
                 .map(|p| views::Link { name: p.title.clone(), url: urls.to(&crate::urls::page(&p.slug)) })
                 .collect(),
+            languages,
             generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),
         };
-        self.tera.global_context().insert("site", &site);
-        self.fingerprint =
-            fingerprint::of(&(self.theme_fingerprint, &site, format!("{config:?}"), self.words.fingerprint()));
+        let tongue = &mut self.tongues[language];
+        tongue.tera.global_context().insert("site", &site);
+        tongue.fingerprint =
+            fingerprint::of(&(self.theme_fingerprint, &site, format!("{config:?}"), tongue.words.fingerprint()));
     }
 
-    /// Fingerprint of the theme, the words and the site-wide values.
-    pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
+    /// Fingerprint of the theme, the words and the site-wide values of the
+    /// `language`th language.
+    pub fn fingerprint(&self, language: usize) -> u64 {
+        self.tongues[language].fingerprint
     }
 
     /// `job`'s file: its fingerprint, and its bytes when `wanted` says so
@@ -274,10 +420,11 @@ impl Renderer {
             Wanted::Changed(stale) => stale(file, fingerprint),
         };
         use std::hash::{Hash, Hasher};
+        let tongue = &self.tongues[site.language];
         let mut h = fingerprint::hasher();
-        self.fingerprint.hash(&mut h);
+        tongue.fingerprint.hash(&mut h);
         if !job.is_page() {
-            let file = jobs::file_of(job, site.index);
+            let file = site.file_of(job);
             let inputs = files::inputs(job, site);
             fingerprint::feed(&mut h, &inputs);
             let fingerprint = h.finish();
@@ -294,7 +441,7 @@ impl Renderer {
         }
         let page = if everything { page } else { pages::build(job, site, true) };
         let mut html = Vec::with_capacity(16 * 1024);
-        let bytes = match self.tera.render_to(page.template, &page.context.into_tera(), &mut html) {
+        let bytes = match tongue.tera.render_to(page.template, &page.context.into_tera(), &mut html) {
             Ok(()) => Some(html),
             Err(e) => {
                 problems.lock().unwrap_or_else(|e| e.into_inner()).push(template_error(&e, &self.theme, &page.file));
@@ -364,9 +511,9 @@ impl Renderer {
         self.world.as_ref()
     }
 
-    /// The words of the site's language.
-    pub fn words(&self) -> &Words {
-        &self.words
+    /// The words of the `language`th language of the site.
+    pub fn words(&self, language: usize) -> &Words {
+        &self.tongues[language].words
     }
 
     /// The theme this renderer was compiled from.
@@ -384,19 +531,21 @@ pub struct Caches {
     pub incidents: IncidentCache,
 }
 
-/// Renders the Markdown bodies and builds the incidents, in parallel,
-/// reusing from `caches` what is made of the same content.
+/// Renders the Markdown bodies and builds the incidents of the
+/// `language`th language, in parallel, reusing from `caches` what is made
+/// of the same content.
 pub fn prepare<'a>(
     index: &'a SiteIndex,
     config: &'a Config,
+    language: usize,
     today: Date,
     caches: &mut Caches,
     renderer: &'a Renderer,
     diags: &mut Diagnostics,
 ) -> Prepared<'a> {
-    let urls = Urls::new(config);
-    let words = renderer.words();
-    let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
+    let urls = Urls::of_language(config, language);
+    let words = renderer.words(language);
+    let options = MarkdownOptions { base_path: urls.language_base_path(), unsafe_html: config.unsafe_html };
     // Places are checked against the borders, and the site's files listed,
     // while the bodies and incidents are made.
     let ((bodies, incidents, found), (border_problems, jobs)) = rayon::join(
@@ -409,10 +558,12 @@ pub fn prepare<'a>(
         },
         || {
             let mut found = Diagnostics::new();
-            if let Some(world) = renderer.world() {
+            if language == 0
+                && let Some(world) = renderer.world()
+            {
                 borders::check(index, world.borders(), &mut found);
             }
-            (found, jobs::jobs(index))
+            (found, jobs::jobs(index, language == 0))
         },
     );
     diags.extend(found);
@@ -430,6 +581,11 @@ pub fn prepare<'a>(
         words,
         shared: shared::Shared::new(index.groups.len(), index.countries.len(), index.years.len()),
         jobs,
+        language,
+        original: (language > 0).then(|| views::OriginalLanguage {
+            code: config.languages[0].code.clone(),
+            name: renderer.words(0).phrase("language-name", &[]),
+        }),
     }
 }
 

@@ -21,7 +21,7 @@ use super::profiles::{CountryCard, countries, country, country_card, group, grou
 use super::shared::Memo;
 use super::views::{CorrectionView, Link, TotalsView};
 use super::words::Value;
-use crate::model::EventType;
+use crate::model::{Claim, EventType};
 
 /// How many briefings the home page lists.
 pub const HOME_LATEST: usize = 12;
@@ -43,6 +43,9 @@ struct PageMeta {
     description: String,
     url: String,
     path: String,
+    /// The page's path under its language's root (`briefings/x/`): the same
+    /// in every language, for the language switcher and `hreflang`.
+    rel: String,
     kind: &'static str,
     /// `article` for briefings, `website` otherwise (OpenGraph).
     og_type: &'static str,
@@ -61,35 +64,41 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
     let index = site.index;
     let mut ctx = if keep { PageContext::new() } else { PageContext::fingerprint_only() };
     let path = path_of(job, index);
-    let feed = |title: String, feed_path: String| Some(Link { name: title, url: site.urls.to(&feed_path) });
+    let words = site.words;
+    let say = |key: &str| words.phrase(key, &[]);
+    let feed = |name: &str, feed_path: String| {
+        let title = words.phrase("feed-name", &[("name", Value::Text(name))]);
+        Some(Link { name: title, url: site.urls.to(&feed_path) })
+    };
     let mut page_feed = None;
     let mut pagination = None;
     let (template, kind, title, description): (&'static str, &'static str, String, String) = match *job {
         Job::Home => {
             home(site, &mut ctx);
-            ("index.html", "home", site.config.title.clone(), site.config.description.clone().unwrap_or_default())
+            let language = &site.config.languages[site.language];
+            ("index.html", "home", language.title.clone(), language.description.clone().unwrap_or_default())
         }
         Job::Briefing(id) => return briefing(site, id, path, ctx),
         Job::Groups => {
             groups(site, &mut ctx);
-            ("groups.html", "groups", "Groups".into(), "Armed groups and other actors named in the briefings".into())
+            ("groups.html", "groups", say("page-title-groups"), say("page-description-groups"))
         }
         Job::Group(gid, page) => {
             let (description, pager) = group(site, gid, page, &mut ctx);
             pagination = Some(pager);
             let g = &index.groups[gid];
-            page_feed = feed(format!("{}: latest briefings", g.name), format!("{}atom.xml", urls::group(&g.slug)));
+            page_feed = feed(&g.name, format!("{}atom.xml", urls::group(&g.slug)));
             ("group.html", "group", g.name.clone(), description)
         }
         Job::Countries => {
             countries(site, &mut ctx);
-            ("countries.html", "countries", "Countries".into(), "Incidents by country".into())
+            ("countries.html", "countries", say("page-title-countries"), say("page-description-countries"))
         }
         Job::Country(cid, page) => {
             let (description, pager) = country(site, cid, page, &mut ctx);
             pagination = Some(pager);
             let c = &index.countries[cid];
-            page_feed = feed(format!("{}: latest briefings", c.name), format!("{}atom.xml", urls::country(&c.slug)));
+            page_feed = feed(&c.name, format!("{}atom.xml", urls::country(&c.slug)));
             ("country.html", "country", c.name.clone(), description)
         }
         Job::Chronology => {
@@ -98,7 +107,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             let all = index.years.iter().flat_map(|y| y.months.iter().map(move |m| (y.year, m)));
             ctx.insert("latest", month_views(site, all, 0));
             ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
-            ("chronology.html", "chronology", "Chronology".into(), "Every incident, newest first".into())
+            ("chronology.html", "chronology", say("page-title-chronology"), say("page-description-chronology"))
         }
         Job::Year(y, page) => {
             let year = &index.years[y];
@@ -108,7 +117,9 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             pagination = Some(Pager::new(&site.urls, &urls::year(year.year), page, page_count(&[count])));
             ctx.insert("years", year_links(site));
             let year = index.years[y].year;
-            ("year.html", "year", format!("Chronology: {year}"), format!("Every incident in {year}"))
+            let year = year.to_string();
+            let year = [("year", Value::Text(&year))];
+            ("year.html", "year", words.phrase("page-title-year", &year), words.phrase("page-description-year", &year))
         }
         Job::Page(p) => {
             let page = &index.pages[p];
@@ -116,27 +127,24 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
             ctx.insert("summary", page.summary.as_deref());
             ctx.insert("draft", page.draft);
+            let untranslated = index.localized.as_ref().is_some_and(|l| l.pages[p]);
+            ctx.insert("original", site.original_if(untranslated));
             let description = page.summary.clone().or(site.page_bodies[p].first_paragraph.clone()).unwrap_or_default();
             ("page.html", "page", page.title.clone(), description)
         }
         Job::Corrections => {
             corrections(site, &mut ctx);
-            ("corrections.html", "corrections", "Corrections".into(), "Every correction to a published briefing".into())
+            ("corrections.html", "corrections", say("page-title-corrections"), say("page-description-corrections"))
         }
         Job::Data => {
             data(site, &mut ctx);
-            ("data.html", "data", "Data".into(), "Download every incident as JSON, CSV or GeoJSON".into())
+            ("data.html", "data", say("page-title-data"), say("page-description-data"))
         }
         Job::Explorer => {
             explorer(site, &mut ctx);
-            (
-                "explorer.html",
-                "explorer",
-                "Incident explorer".into(),
-                "Filter every incident by group, country, tactic, target, claim and date".into(),
-            )
+            ("explorer.html", "explorer", say("page-title-explorer"), say("page-description-explorer"))
         }
-        Job::NotFound => ("404.html", "404", "Page not found".into(), String::new()),
+        Job::NotFound => ("404.html", "404", say("page-title-404"), String::new()),
         _ => ("404.html", "404", String::new(), String::new()),
     };
     let meta = PageMeta {
@@ -144,6 +152,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
         description,
         url: site.urls.absolute(&path),
         path: site.urls.to(&path),
+        rel: path.clone(),
         kind,
         og_type: "website",
         feed: page_feed,
@@ -152,7 +161,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
         pagination,
     };
     ctx.insert("page", meta);
-    PageRender { file: super::jobs::file_for_path(path.clone()), template, context: ctx }
+    PageRender { file: format!("{}{}", site.urls.prefix(), super::jobs::file_for_path(path)), template, context: ctx }
 }
 
 /// The context of briefing `id`'s page, at `path`. There are as many of
@@ -171,9 +180,10 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
     ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
     ctx.insert("previous", index.previous(id).map(|p| site.row(p)));
     ctx.insert("next", index.next(id).map(|n| site.row(n)));
+    ctx.insert("original", site.original_if(index.original_language(id).is_some()));
     let b = &index.briefings[id];
     let publication = &index.publication[id];
-    let file = urls::file_for(&path);
+    let file = format!("{}{}", site.urls.prefix(), urls::file_for(&path));
     // The title, summary and address are the row's: its fingerprint stands for them.
     let inputs = (incident.row_fingerprint, path, super::fingerprint::of_hash(publication));
     let meta = move |(_, path, _): &(u64, String, u64)| PageMeta {
@@ -181,6 +191,7 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
         description: incident.row.summary.clone(),
         url: site.urls.absolute(path),
         path: site.urls.to(path),
+        rel: path.clone(),
         kind: "briefing",
         og_type: "article",
         feed: None,
@@ -340,6 +351,7 @@ fn corrections<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
                 date_iso: c.date.to_string(),
                 note: c.note.clone(),
                 briefing: Some(Link { name: b.title.clone(), url: site.urls.to(&urls::briefing(&b.slug)) }),
+                lang: index.original_language(bid).map(str::to_string),
             }
         })
         .collect();
@@ -356,7 +368,7 @@ struct Download {
 }
 
 fn data<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
-    let file = |name: &str| site.urls.to(&format!("{}{name}", urls::data()));
+    let file = |name: &str| site.urls.shared(&format!("{}{name}", urls::data()));
     let words = site.words;
     let downloads: Vec<Download> = DOWNLOADS
         .iter()
@@ -381,13 +393,19 @@ fn data<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
         .index
         .groups
         .iter()
-        .map(|g| Link { name: g.name.clone(), url: site.urls.to(&format!("{}incidents.json", urls::group(&g.slug))) })
+        .map(|g| Link {
+            name: g.name.clone(),
+            url: site.urls.shared(&format!("{}incidents.json", urls::group(&g.slug))),
+        })
         .collect();
     let country_files: Vec<Link> = site
         .index
         .countries
         .iter()
-        .map(|c| Link { name: c.name.clone(), url: site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))) })
+        .map(|c| Link {
+            name: c.name.clone(),
+            url: site.urls.shared(&format!("{}incidents.json", urls::country(&c.slug))),
+        })
         .collect();
     ctx.insert("group_files", group_files);
     ctx.insert("country_files", country_files);
@@ -402,7 +420,14 @@ struct Choice {
 
 fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
-    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::data())));
+    // The main language's explorer reads the download; another language's
+    // reads its own copy, with its words and addresses.
+    let data = if site.language == 0 {
+        site.urls.shared(&format!("{}incidents.json", urls::data()))
+    } else {
+        site.urls.to(&format!("{}incidents.json", urls::explorer()))
+    };
+    ctx.insert("data_url", data);
     let groups: Vec<Choice> =
         index.groups.iter().map(|g| Choice { value: g.slug.clone(), label: g.name.clone() }).collect();
     let countries: Vec<Choice> =
@@ -411,11 +436,13 @@ fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     ctx.insert("countries", countries);
     ctx.insert("tactics", &index.tactics);
     ctx.insert("targets", &index.targets);
-    let events: Vec<Choice> =
-        EventType::ALL.iter().map(|e| Choice { value: e.slug().to_string(), label: e.as_str().to_string() }).collect();
+    let events: Vec<Choice> = EventType::ALL
+        .iter()
+        .map(|e| Choice { value: e.slug().to_string(), label: site.words.label("event", e.slug()) })
+        .collect();
     ctx.insert("events", events);
     ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
-    ctx.insert("figure_words", figure_words(site.words));
+    ctx.insert("explorer_words", explorer_words(site.words));
 }
 
 /// `map_svg`: the map drawn from `inputs`, when the page is rendered.
@@ -489,25 +516,47 @@ impl Overview<'_> {
 
 /// How figures read, for the explorer's script: each form with `{n}`,
 /// `{low}`, `{high}` where the numbers go, and the digit-group separator.
-fn figure_words(words: &super::Words) -> String {
+fn explorer_words(words: &super::Words) -> String {
     let slot = |name: &'static str| {
         (
             name,
             Value::Text(match name {
                 "n" => "{n}",
                 "low" => "{low}",
+                "left" => "{left}",
                 _ => "{high}",
             }),
         )
     };
     let thousand = words.number(1000);
+    let say = |key: &str| words.phrase(key, &[]);
+    let months: Vec<String> = (1..=12).map(|m| words.phrase("month-short", &[("month", Value::Number(m))])).collect();
+    let claims: serde_json::Map<String, serde_json::Value> =
+        [Claim::Claimed, Claim::Attributed, Claim::Suspected, Claim::Denied]
+            .into_iter()
+            .map(|c| (c.as_str().to_string(), serde_json::Value::from(super::views::claim_label(words, c))))
+            .collect();
     serde_json::json!({
-        "exact": words.phrase("amount-exact", &[slot("n")]),
-        "between": words.phrase("amount-between", &[slot("low"), slot("high")]),
-        "at-least": words.phrase("amount-at-least", &[slot("low")]),
-        "up-to": words.phrase("amount-up-to", &[slot("high")]),
-        "not-reported": words.phrase("amount-not-reported", &[]),
-        "group": thousand.trim_start_matches('1').trim_end_matches("000"),
+        "figures": {
+            "exact": words.phrase("amount-exact", &[slot("n")]),
+            "between": words.phrase("amount-between", &[slot("low"), slot("high")]),
+            "at-least": words.phrase("amount-at-least", &[slot("low")]),
+            "up-to": words.phrase("amount-up-to", &[slot("high")]),
+            "not-reported": words.phrase("amount-not-reported", &[]),
+            "group": thousand.trim_start_matches('1').trim_end_matches("000"),
+        },
+        "killed": say("explorer-killed"),
+        "incident": say("explorer-incident"),
+        "incidents": say("explorer-incidents"),
+        "development": say("explorer-development"),
+        "developments": say("explorer-developments"),
+        "badge_development": say("badge-development"),
+        "of": say("explorer-of"),
+        "no_perpetrator": say("no-perpetrator"),
+        "show_more": words.phrase("explorer-show-more", &[slot("n"), slot("left")]),
+        "not_on_site": say("explorer-not-on-site"),
+        "months": months,
+        "claims": claims,
     })
     .to_string()
     // Inside <script>, markup characters must not appear as such.

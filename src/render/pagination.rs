@@ -102,7 +102,9 @@ mod tests {
 
     #[test]
     fn a_pager_links_both_ends_and_the_pages_around_with_gaps() {
-        let urls = Urls { base_path: "/sahel/".into(), base_url: "https://example.org/sahel/".into() };
+        let config =
+            crate::config::parse("title: S\nbase_url: https://example.org/sahel/\n", &mut Default::default()).unwrap();
+        let urls = Urls::new(&config);
         let pager = Pager::new(&urls, "chronology/2024/", 5, 12);
         assert_eq!(pager.number, 6);
         assert_eq!(pager.previous.as_deref(), Some("/sahel/chronology/2024/page/5/"));

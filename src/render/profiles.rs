@@ -13,7 +13,7 @@ use super::Prepared;
 use super::fingerprint::{Hashed, PageContext};
 use super::pages::insert_overview;
 use super::pagination::{Pager, page_count, slice};
-use super::views::{FigureText, Link, TotalsView, claim_label, kind_heading, role_label};
+use super::views::{FigureText, Link, TotalsView, claim_label};
 use super::words::Value;
 
 #[derive(Serialize)]
@@ -21,6 +21,8 @@ pub(super) struct GroupCard {
     name: String,
     url: String,
     kind: &'static str,
+    /// Its kind in the reader's words.
+    kind_label: String,
     profiled: bool,
     parent: Option<String>,
     /// Incidents of violence it carried out.
@@ -37,6 +39,9 @@ pub(super) fn group_card(site: &Prepared<'_>, gid: GroupId) -> GroupCard {
         name: g.name.clone(),
         url: site.urls.to(&urls::group(&g.slug)),
         kind: g.profile.as_ref().map_or(GroupKind::ArmedGroup, |p| p.kind).as_str(),
+        kind_label: site
+            .words
+            .label("group-kind", g.profile.as_ref().map_or(GroupKind::ArmedGroup, |p| p.kind).as_str()),
         profiled: g.profile.is_some(),
         parent: g.parent.map(|p| site.index.groups[p].name.clone()),
         incidents: g.perpetrator_totals.incidents,
@@ -47,7 +52,7 @@ pub(super) fn group_card(site: &Prepared<'_>, gid: GroupId) -> GroupCard {
 
 #[derive(Serialize)]
 struct KindSection {
-    heading: &'static str,
+    heading: String,
     groups: Vec<GroupCard>,
 }
 
@@ -56,7 +61,7 @@ pub(super) fn groups<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let sections: Vec<KindSection> = GroupKind::ALL
         .iter()
         .map(|&kind| KindSection {
-            heading: kind_heading(kind),
+            heading: site.words.label("group-kinds", kind.as_str()),
             groups: (0..index.groups.len())
                 .filter(|&g| index.groups[g].profile.as_ref().map_or(GroupKind::ArmedGroup, |p| p.kind) == kind)
                 .map(|g| group_card(site, g))
@@ -71,9 +76,9 @@ pub(super) fn groups<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
 struct GroupIncident<'a> {
     row: Hashed<'a, tera::Value>,
     role: &'static str,
-    role_label: &'static str,
+    role_label: String,
     claim: &'static str,
-    claim_label: &'static str,
+    claim_label: String,
 }
 
 /// How many of a group's incidents each claim status has.
@@ -81,8 +86,8 @@ struct GroupIncident<'a> {
 struct ClaimCount {
     /// `claimed`, `attributed`, `suspected`, `denied`.
     claim: &'static str,
-    /// `Claimed`...
-    label: &'static str,
+    /// The claim in the reader's words.
+    label: String,
     count: usize,
 }
 
@@ -107,6 +112,8 @@ struct GroupView<'a> {
     affiliation: Option<&'a str>,
     founded: Option<&'a str>,
     kind: &'static str,
+    /// Its kind in the reader's words.
+    kind_label: String,
     active_in: Vec<Link>,
     parent: Option<Link>,
     components: Vec<Link>,
@@ -196,6 +203,7 @@ fn group_part<'a>(site: &'a Prepared<'a>, gid: GroupId) -> &'a GroupPart {
             affiliation: p.and_then(|p| p.affiliation.as_deref()),
             founded: p.and_then(|p| p.founded.as_deref()),
             kind: p.map_or(GroupKind::ArmedGroup, |p| p.kind).as_str(),
+            kind_label: site.words.label("group-kind", p.map_or(GroupKind::ArmedGroup, |p| p.kind).as_str()),
             active_in: p.map(|p| p.active_in.iter().map(country_link).collect()).unwrap_or_default(),
             parent: g.parent.map(link),
             components: g.components.iter().map(|&c| link(c)).collect(),
@@ -207,7 +215,7 @@ fn group_part<'a>(site: &'a Prepared<'a>, gid: GroupId) -> &'a GroupPart {
                 .into_iter()
                 .filter_map(|c| {
                     let count = g.claims[claim_slot(c)?];
-                    Some(ClaimCount { claim: c.as_str(), label: claim_label(c), count })
+                    Some(ClaimCount { claim: c.as_str(), label: claim_label(site.words, c), count })
                 })
                 .collect(),
             with_components_totals: TotalsView::new(site.words, &g.with_components_totals, 0),
@@ -241,6 +249,7 @@ pub(super) fn group<'a>(
     let g = &index.groups[gid];
     let part = group_part(site, gid);
     ctx.insert("group", Hashed::new(&part.view, part.fingerprint));
+    ctx.insert("original", site.original_if(index.localized.as_ref().is_some_and(|l| l.groups[gid])));
     let lists = &part.lists;
 
     let incident = |&bid: &BriefingId| {
@@ -248,9 +257,9 @@ pub(super) fn group<'a>(
         GroupIncident {
             row: site.row(bid),
             role: inv.role.as_str(),
-            role_label: role_label(inv.role),
+            role_label: site.words.label("role", inv.role.as_str()),
             claim: inv.claim.as_str(),
-            claim_label: claim_label(inv.claim),
+            claim_label: claim_label(site.words, inv.claim),
         }
     };
     let [perpetrated, against, mentions, components] = lists.lengths();
@@ -264,7 +273,7 @@ pub(super) fn group<'a>(
         .map(|&(bid, via)| ComponentIncident { row: site.row(bid), via: Via { name: &index.groups[via].name } })
         .collect();
     ctx.insert("component_incidents", component_incidents);
-    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::group(&g.slug))));
+    ctx.insert("data_url", site.urls.shared(&format!("{}incidents.json", urls::group(&g.slug))));
     let pager = Pager::new(&site.urls, &urls::group(&g.slug), page, page_count(&lists.lengths()));
     if page == 0 {
         // The chart and the map show what it did: the incidents it carried out.
@@ -388,12 +397,13 @@ pub(super) fn country<'a>(
     let c = &index.countries[cid];
     let part = country_part(site, cid);
     ctx.insert("country", Hashed::new(&part.view, part.fingerprint));
+    ctx.insert("original", site.original_if(site.index.localized.as_ref().is_some_and(|l| l.countries[cid])));
     let rows: Vec<Hashed<'a, tera::Value>> = slice(&c.incidents, page).iter().map(|&b| site.row(b)).collect();
     ctx.insert("incidents", rows);
     if page == 0 {
         insert_overview(site, ctx, c.incidents.clone(), &c.name, vec![c.code.to_string()]);
     }
     let pager = Pager::new(&site.urls, &urls::country(&c.slug), page, page_count(&[c.incidents.len()]));
-    ctx.insert("data_url", site.urls.to(&format!("{}incidents.json", urls::country(&c.slug))));
+    ctx.insert("data_url", site.urls.shared(&format!("{}incidents.json", urls::country(&c.slug))));
     (part.description.clone(), pager)
 }

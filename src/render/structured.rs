@@ -3,17 +3,25 @@
 
 use serde_json::{Value, json};
 
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::index::{BriefingId, SiteIndex};
 
 use super::Urls;
 
 /// The JSON-LD of briefing `id` with its lead `summary`, ready to sit inside
 /// a `<script>` element (`<`, `>` and `&` are written as JSON escapes).
-pub fn news_article(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls, config: &Config) -> String {
+/// `language` is the page's: its code and the site's name in it.
+pub fn news_article(
+    index: &SiteIndex,
+    id: BriefingId,
+    summary: &str,
+    urls: &Urls,
+    config: &Config,
+    language: &Language,
+) -> String {
     let b = &index.briefings[id];
     let url = urls.absolute(&crate::urls::briefing(&b.slug));
-    let organisation = json!({"@type": "Organization", "name": config.title, "url": config.base_url});
+    let organisation = json!({"@type": "Organization", "name": language.title, "url": config.base_url});
     let places: Vec<Value> = b
         .locations
         .iter()
@@ -35,7 +43,7 @@ pub fn news_article(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Url
 
         "author": organisation,
         "publisher": organisation,
-        "inLanguage": config.language,
+        "inLanguage": language.code,
         "contentLocation": places,
         "keywords": b.tags.iter().chain(&b.tactics).chain(&b.targets).cloned().collect::<Vec<_>>(),
         "citation": b.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
@@ -47,8 +55,8 @@ pub fn news_article(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Url
     if let Some(changed) = dates.changed {
         article["dateModified"] = json!(changed.to_string());
     }
-    if let Some(country) = b.countries.first() {
-        article["spatialCoverage"] = json!(country.name());
+    if let Some(&country) = index.incident_countries[id].first() {
+        article["spatialCoverage"] = json!(index.countries[country].name);
     }
     // Inside <script>, markup characters must not appear as such.
     article.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::index::{BriefingId, Involvement, SiteIndex};
 use crate::model::casualty::{Amount, CasualtyKind, KindFigure, KindTotal, Range, Who};
-use crate::model::{Briefing, Claim, GroupKind, Role, Totals};
+use crate::model::{Briefing, Claim, Role, Totals};
 
 use super::Urls;
 use super::words::Words;
@@ -33,12 +33,21 @@ pub struct Actor {
     pub written_as: Option<String>,
     /// `perpetrator`, `target`, `responder`, `other`.
     pub role: &'static str,
-    /// `Perpetrator`...
-    pub role_label: &'static str,
+    /// Its part in the reader's words.
+    pub role_label: String,
     /// `claimed`, `attributed`, `suspected`, `denied`, or `none`.
     pub claim: &'static str,
-    /// `Claimed`... (empty for `none`).
-    pub claim_label: &'static str,
+    /// The claim in the reader's words (empty for `none`).
+    pub claim_label: String,
+}
+
+/// The language an item is shown in when it has no translation into the page's.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct OriginalLanguage {
+    /// Its code, for `lang`: `en`.
+    pub code: String,
+    /// Its name in itself: `English`.
+    pub name: String,
 }
 
 /// A figure ready to show.
@@ -85,6 +94,8 @@ pub struct IncidentRow {
     pub date_precision: &'static str,
     /// `attack`, `battle`, `explosion`, `violence-against-civilians`, `protest`, `riot` or `development`.
     pub event: &'static str,
+    /// The kind of event in the reader's words.
+    pub event_label: String,
     /// A development: listed, marked, not counted.
     pub development: bool,
     /// Countries, linked.
@@ -103,6 +114,9 @@ pub struct IncidentRow {
     pub draft: bool,
     /// Shown only in previews: not yet published.
     pub scheduled: bool,
+    /// The language its title and summary are written in, when it is not
+    /// the page's (a briefing not translated yet).
+    pub lang: Option<String>,
 }
 
 /// One part of a figure or total, by who was counted.
@@ -221,19 +235,21 @@ pub fn incident_row(
         date_iso: b.date.iso(),
         date_precision: b.date.precision(),
         event: b.event.slug(),
+        event_label: words.label("event", b.event.slug()),
         development: !b.is_incident(),
         countries: country_links(index, id, urls),
         places: b.locations.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(", "),
         perpetrators: index.involvements[id]
             .iter()
             .filter(|i| i.role == Role::Perpetrator)
-            .map(|i| actor(index, i, urls))
+            .map(|i| actor(index, i, urls, words))
             .collect(),
         killed: range(CasualtyKind::Killed),
         injured: range(CasualtyKind::Injured),
         summary: summary.to_string(),
         draft: status.0,
         scheduled: status.1,
+        lang: index.original_language(id).map(str::to_string),
     }
 }
 
@@ -249,48 +265,22 @@ pub fn country_links(index: &SiteIndex, id: BriefingId, urls: &Urls) -> Vec<Link
 }
 
 /// A group's part in an incident.
-pub fn actor(index: &SiteIndex, inv: &Involvement, urls: &Urls) -> Actor {
+pub fn actor(index: &SiteIndex, inv: &Involvement, urls: &Urls, words: &Words) -> Actor {
     let g = &index.groups[inv.group];
     Actor {
         name: g.name.clone(),
         url: urls.to(&crate::urls::group(&g.slug)),
         written_as: (inv.written_as != g.name).then(|| inv.written_as.clone()),
         role: inv.role.as_str(),
-        role_label: role_label(inv.role),
+        role_label: words.label("role", inv.role.as_str()),
         claim: inv.claim.as_str(),
-        claim_label: claim_label(inv.claim),
+        claim_label: claim_label(words, inv.claim),
     }
 }
 
-/// `Perpetrator`, `Target`...
-pub fn role_label(r: Role) -> &'static str {
-    match r {
-        Role::Perpetrator => "Perpetrator",
-        Role::Target => "Target",
-        Role::Responder => "Responder",
-        Role::Other => "Other",
-    }
-}
-
-/// `Claimed`, `Attributed`...; empty for no claim.
-pub fn claim_label(c: Claim) -> &'static str {
-    match c {
-        Claim::Claimed => "Claimed",
-        Claim::Attributed => "Attributed",
-        Claim::Suspected => "Suspected",
-        Claim::Denied => "Denied",
-        Claim::None => "",
-    }
-}
-
-/// `Armed groups`, `State forces`...
-pub fn kind_heading(k: GroupKind) -> &'static str {
-    match k {
-        GroupKind::ArmedGroup => "Armed groups",
-        GroupKind::StateForce => "State forces",
-        GroupKind::ForeignForce => "Foreign forces",
-        GroupKind::Other => "Other actors",
-    }
+/// A claim in the reader's words; empty for no claim.
+pub fn claim_label(words: &Words, c: Claim) -> String {
+    if c == Claim::None { String::new() } else { words.label("claim", c.as_str()) }
 }
 
 /// One place of a briefing.
@@ -306,6 +296,8 @@ pub struct PlaceView {
     pub coordinates: Option<String>,
     /// `exact`, `town`...
     pub precision: &'static str,
+    /// How precisely the place is known, in the reader's words.
+    pub precision_label: String,
 }
 
 /// One reported figure, for the casualty table.
@@ -313,6 +305,8 @@ pub struct PlaceView {
 pub struct ReportView {
     /// `killed`...
     pub kind: &'static str,
+    /// The kind in the reader's words.
+    pub kind_label: String,
     /// `security-forces`...
     pub who: &'static str,
     /// The words: `security forces`...
@@ -328,6 +322,8 @@ pub struct ReportView {
 pub struct FigureView {
     /// `killed`...
     pub kind: &'static str,
+    /// The kind in the reader's words.
+    pub kind_label: String,
     /// The range over every report.
     pub figure: FigureText,
     /// Two reports about the same people disagree.
@@ -343,6 +339,7 @@ impl FigureView {
     pub fn new(words: &Words, k: &KindFigure) -> FigureView {
         FigureView {
             kind: k.kind.as_str(),
+            kind_label: words.label("casualty", k.kind.as_str()),
             figure: FigureText::new(words, k.total.amount()),
             contested: k.contested,
             by_who: k
@@ -385,6 +382,8 @@ pub struct CorrectionView {
     pub note: String,
     /// The corrected briefing (on the corrections page).
     pub briefing: Option<Link>,
+    /// The language of the briefing's words, when not the page's.
+    pub lang: Option<String>,
 }
 
 /// What a briefing's own page shows besides its body and its neighbours.
@@ -441,6 +440,7 @@ pub fn briefing_detail<'a>(
             date_iso: c.date.to_string(),
             note: c.note.clone(),
             briefing: None,
+            lang: None,
         })
         .collect();
     corrections.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
@@ -457,20 +457,13 @@ pub fn briefing_detail<'a>(
             .map(|l| PlaceView {
                 name: l.name.clone(),
                 admin1: l.admin1.clone(),
-                country: l.country.name().to_string(),
-                coordinates: l.coordinates.map(|(lat, lon)| {
-                    format!(
-                        "{:.2}° {}, {:.2}° {}",
-                        lat.abs(),
-                        if lat >= 0.0 { 'N' } else { 'S' },
-                        lon.abs(),
-                        if lon >= 0.0 { 'E' } else { 'W' }
-                    )
-                }),
+                country: index.country_name(l.country),
+                coordinates: l.coordinates.map(|(lat, lon)| words.coordinates(lat, lon)),
                 precision: l.precision.as_str(),
+                precision_label: words.label("precision", l.precision.as_str()),
             })
             .collect(),
-        actors: index.involvements[id].iter().map(|i| actor(index, i, urls)).collect(),
+        actors: index.involvements[id].iter().map(|i| actor(index, i, urls, words)).collect(),
         targets: &b.targets,
         tactics: &b.tactics,
         tags: &b.tags,
@@ -479,6 +472,7 @@ pub fn briefing_detail<'a>(
             .iter()
             .map(|r| ReportView {
                 kind: r.kind.as_str(),
+                kind_label: words.label("casualty", r.kind.as_str()),
                 who: who_slug(r.who),
                 who_label: words.who(r.who),
                 figure: FigureText::new(words, r.figure.amount()),

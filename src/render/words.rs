@@ -20,6 +20,24 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::model::{Amount, IncidentDate, Who};
 use crate::theme::Theme;
 
+/// The word of every value of the fixed lists (`event-attack`,
+/// `claim-claimed`...): Rust asks for them through `Words::label`.
+pub fn label_keys() -> Vec<String> {
+    use crate::model::{CasualtyKind, Claim, EventType, GeoPrecision, GroupKind, Role};
+    let mut keys = Vec::new();
+    let mut add = |list: &str, values: &mut dyn Iterator<Item = &str>| {
+        keys.extend(values.map(|v| format!("{list}-{}", v.replace(' ', "-"))));
+    };
+    add("event", &mut EventType::ALL.iter().map(|e| e.slug()));
+    add("casualty", &mut CasualtyKind::ALL.iter().map(|k| k.as_str()));
+    add("precision", &mut GeoPrecision::ALL.iter().map(|p| p.as_str()));
+    add("role", &mut Role::ALL.iter().map(|r| r.as_str()));
+    add("claim", &mut Claim::ALL.iter().filter(|c| **c != Claim::None).map(|c| c.as_str()));
+    add("group-kind", &mut GroupKind::ALL.iter().map(|k| k.as_str()));
+    add("group-kinds", &mut GroupKind::ALL.iter().map(|k| k.as_str()));
+    keys
+}
+
 /// Every key Rust asks the table for; checked when the table is loaded, so a
 /// missing one is reported once, before any page is rendered.
 pub const REQUIRED: &[&str] = &[
@@ -60,6 +78,37 @@ pub const REQUIRED: &[&str] = &[
     "date-range-same-month",
     "date-range-same-year",
     "date-range",
+    "language-name",
+    "og-locale",
+    "coordinates",
+    "compass-north",
+    "compass-south",
+    "compass-east",
+    "compass-west",
+    "feed-name",
+    "page-title-groups",
+    "page-description-groups",
+    "page-title-countries",
+    "page-description-countries",
+    "page-title-chronology",
+    "page-description-chronology",
+    "page-title-year",
+    "page-description-year",
+    "page-title-corrections",
+    "page-description-corrections",
+    "page-title-data",
+    "page-description-data",
+    "page-title-explorer",
+    "page-description-explorer",
+    "page-title-404",
+    "explorer-killed",
+    "explorer-incident",
+    "explorer-incidents",
+    "explorer-development",
+    "explorer-developments",
+    "explorer-of",
+    "explorer-show-more",
+    "explorer-not-on-site",
 ];
 
 /// One language's words.
@@ -72,6 +121,8 @@ pub struct Words {
     amounts: std::sync::RwLock<std::collections::HashMap<Amount, String>>,
     /// The words for who was counted, in `Who::ALL` order.
     who: Vec<String>,
+    /// Every entry that takes no argument, written out once.
+    plain: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Words {
@@ -137,8 +188,15 @@ impl Words {
             (language, text).hash(&mut h);
             h.finish()
         };
-        let mut words =
-            Words { language: language.to_string(), bundle, fingerprint, amounts: Default::default(), who: Vec::new() };
+        let mut words = Words {
+            language: language.to_string(),
+            bundle,
+            fingerprint,
+            amounts: Default::default(),
+            who: Vec::new(),
+            plain: Default::default(),
+        };
+        words.plain = words.plain_entries(text);
         words.who = Who::ALL
             .iter()
             .map(|w| {
@@ -153,8 +211,29 @@ impl Words {
             .collect();
         let data_keys = super::data::keys();
         let missing = words.missing(REQUIRED.iter().copied(), &path, diags)
-            | words.missing(data_keys.iter().map(String::as_str), &path, diags);
+            | words.missing(data_keys.iter().map(String::as_str), &path, diags)
+            | words.missing(label_keys().iter().map(String::as_str), &path, diags)
+            | words.missing_in_templates(&theme.templates, &path, diags);
         (!missing).then_some(words)
+    }
+
+    /// The entries of `text` that need no argument, written out.
+    fn plain_entries(&self, text: &str) -> std::collections::HashMap<String, String> {
+        let mut plain = std::collections::HashMap::new();
+        for line in text.lines() {
+            let Some((key, _)) = line.split_once('=') else { continue };
+            let key = key.trim();
+            if key.is_empty() || key.starts_with(['#', '-', '.', '[', '*']) || line.starts_with(' ') {
+                continue;
+            }
+            let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else { continue };
+            let mut errors = Vec::new();
+            let text = self.bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                plain.insert(key.to_string(), text.into_owned());
+            }
+        }
+        plain
     }
 
     /// Reports each of `keys` the table lacks; true when one is missing.
@@ -201,6 +280,98 @@ impl Words {
         }
         let mut errors = Vec::new();
         self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+    }
+
+    /// The phrase `key` with arguments given as template values: numbers
+    /// are counts (grouped the language's way, choosing plural forms),
+    /// anything else is text.
+    pub fn phrase_of(&self, key: &str, args: &[(&str, &tera::Value)]) -> String {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(key)
+        {
+            return text.clone();
+        }
+        let texts: Vec<(&str, String)> = args
+            .iter()
+            .filter(|(_, v)| v.as_u64().is_none())
+            .map(|(name, v)| (*name, v.as_str().map_or_else(|| v.to_string(), str::to_string)))
+            .collect();
+        let mut values: Vec<(&str, Value<'_>)> = Vec::with_capacity(args.len());
+        for (name, v) in args {
+            if let Some(n) = v.as_u64() {
+                values.push((name, Value::Number(n)));
+            }
+        }
+        for (name, text) in &texts {
+            values.push((name, Value::Text(text)));
+        }
+        self.phrase(key, &values)
+    }
+
+    /// The template function `t(key="...", name=value...)`: the phrase `key`
+    /// of this language with the other arguments.
+    pub fn template_function(
+        words: std::sync::Arc<Words>,
+    ) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<tera::Value> + Send + Sync + 'static {
+        move |kwargs: tera::Kwargs, _: &tera::State| {
+            let key: String = kwargs.must_get("key")?;
+            let args: Vec<(&str, &tera::Value)> = kwargs
+                .iter()
+                .filter(|(k, _)| k.as_str() != Some("key"))
+                .filter_map(|(k, v)| Some((k.as_str()?, v)))
+                .collect();
+            Ok(tera::Value::from(words.phrase_of(&key, &args)))
+        }
+    }
+
+    /// Every key `t(key="...")` names in `templates` that the table lacks,
+    /// reported as errors naming the key and the language; true when one is missing.
+    pub fn missing_in_templates(
+        &self,
+        templates: &[(String, String)],
+        path: &PathBuf,
+        diags: &mut Diagnostics,
+    ) -> bool {
+        let mut keys: Vec<&str> = Vec::new();
+        for (_, text) in templates {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("t(key=\"") {
+                rest = &rest[at + 7..];
+                if let Some(end) = rest.find('"') {
+                    keys.push(&rest[..end]);
+                    rest = &rest[end..];
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        self.missing(keys.into_iter(), path, diags)
+    }
+
+    /// The word for a value of a fixed list (`event`, `attack`): the entry
+    /// `event-attack`, spaces made hyphens.
+    pub fn label(&self, list: &str, value: &str) -> String {
+        self.phrase(&format!("{list}-{}", value.replace(' ', "-")), &[])
+    }
+
+    /// Coordinates as the language writes them: `12.64° N, 8.00° W`, `12,64° N, 8,00° O`.
+    pub fn coordinates(&self, lat: f64, lon: f64) -> String {
+        let decimal = |x: f64| {
+            let text = format!("{:.2}", x.abs());
+            if decimal_comma(&self.language) { text.replace('.', ",") } else { text }
+        };
+        let (lat_text, lon_text) = (decimal(lat), decimal(lon));
+        let ns = self.phrase(if lat >= 0.0 { "compass-north" } else { "compass-south" }, &[]);
+        let ew = self.phrase(if lon >= 0.0 { "compass-east" } else { "compass-west" }, &[]);
+        self.phrase(
+            "coordinates",
+            &[
+                ("lat", Value::Text(&lat_text)),
+                ("ns", Value::Text(&ns)),
+                ("lon", Value::Text(&lon_text)),
+                ("ew", Value::Text(&ew)),
+            ],
+        )
     }
 
     /// A number written the language's way: `1,234`, `1 234`.
@@ -330,6 +501,14 @@ fn separator(language: &str) -> &'static str {
         "ru" | "uk" | "pl" | "cs" | "sv" | "nb" | "fi" => "\u{00A0}",
         _ => ",",
     }
+}
+
+/// True for languages that write a decimal comma (CLDR): French, German...
+fn decimal_comma(language: &str) -> bool {
+    matches!(
+        language.split(['-', '_']).next().unwrap_or(language),
+        "fr" | "de" | "es" | "it" | "pt" | "nl" | "id" | "tr" | "ru" | "uk" | "pl" | "cs" | "sv" | "nb" | "fi"
+    )
 }
 
 /// `12345` -> `12,345` with separator `sep`.

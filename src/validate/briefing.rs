@@ -467,7 +467,7 @@ fn sources(raws: Option<Vec<RawSource>>, c: &mut Checker<'_>) -> Vec<Source> {
     out
 }
 
-fn corrections(raws: Vec<crate::raw::RawCorrection>, c: &mut Checker<'_>) -> Vec<Correction> {
+pub(super) fn corrections(raws: Vec<crate::raw::RawCorrection>, c: &mut Checker<'_>) -> Vec<Correction> {
     let mut out = Vec::new();
     for (i, raw) in raws.into_iter().enumerate() {
         let at = format!("corrections[{i}]");

@@ -10,12 +10,14 @@ mod briefing;
 mod check;
 mod profile;
 mod salvage;
+mod translation;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Unpublished};
 use crate::frontmatter;
+use crate::model::translation::translation_of;
 use crate::model::{Body, Content, Origin, Rejected};
 use crate::source::{SourceFile, SourceKind};
 
@@ -33,6 +35,10 @@ pub enum Item {
     Country(crate::model::CountryProfile),
     /// A free page.
     Page(crate::model::Page),
+    /// A translation of one of the above.
+    Translation(crate::model::Translation),
+    /// A glossary of free terms.
+    Glossary(crate::model::Glossary),
 }
 
 /// The outcome of validating one file.
@@ -68,6 +74,8 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
             Some(Item::Group(g)) => content.groups.push(g.clone()),
             Some(Item::Country(c)) => content.countries.push(c.clone()),
             Some(Item::Page(p)) => content.pages.push(p.clone()),
+            Some(Item::Translation(t)) => content.translations.push(t.clone()),
+            Some(Item::Glossary(g)) => content.glossaries.push(g.clone()),
             None => content.rejected.extend(r.rejected.clone()),
         }
     }
@@ -82,7 +90,9 @@ pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
         Some(Item::Briefing(b)) if b.draft => (None, Some(Unpublished::Draft)),
         Some(Item::Briefing(b)) if b.is_scheduled(today) => (None, Some(Unpublished::Scheduled)),
         Some(Item::Page(p)) if p.draft => (None, Some(Unpublished::Draft)),
+        Some(Item::Translation(t)) if t.draft => (None, Some(Unpublished::Draft)),
         Some(_) => (None, None),
+        None if file.kind == SourceKind::Glossary || translation_of(&file.content_path).is_some() => (None, None),
         None => {
             let required = file.kind != SourceKind::Country;
             match frontmatter::split(&file.text, &file.path, required) {
@@ -98,7 +108,13 @@ pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
 }
 
 fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>) {
-    let required = file.kind != SourceKind::Country;
+    if file.kind == SourceKind::Glossary {
+        let language = crate::model::translation::glossary_language(&file.content_path).unwrap_or_default();
+        let (glossary, problems) = translation::glossary(&file.text, origin_of(file), language);
+        return (glossary.map(Item::Glossary), problems);
+    }
+    let translated = translation_of(&file.content_path);
+    let required = file.kind != SourceKind::Country || translated.is_some();
     let doc = match frontmatter::split(&file.text, &file.path, required) {
         Ok(doc) => doc,
         Err(d) => return (None, vec![d]),
@@ -106,6 +122,12 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
     let origin = origin_of(file);
     let body = Body::new(doc.body.to_string(), doc.body_line);
     let stem = file.stem();
+    if let Some((original, language)) = translated {
+        let kind = file.kind;
+        return run(&doc, file, |raw, c| {
+            translation::translation(raw, origin, kind, language, original, body, c).map(Item::Translation)
+        });
+    }
     match file.kind {
         SourceKind::Briefing => run(&doc, file, |raw, c| {
             briefing::validate(raw, origin, stem, body, today, c).map(|b| Item::Briefing(std::sync::Arc::new(b)))
@@ -115,6 +137,7 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
             run(&doc, file, |raw, c| profile::country(raw, origin, stem, body, c).map(Item::Country))
         }
         SourceKind::Page => run(&doc, file, |raw, c| profile::page(raw, origin, stem, body, c).map(Item::Page)),
+        SourceKind::Glossary => (None, Vec::new()),
     }
 }
 

@@ -49,7 +49,7 @@ pub fn rejected(file: &SourceFile, doc: &Document<'_>, today: Date) -> (Rejected
                 unpublished = Some(Unpublished::Draft);
             }
         }
-        SourceKind::Group | SourceKind::Country => {}
+        SourceKind::Group | SourceKind::Country | SourceKind::Glossary => {}
     }
     (rejected, unpublished)
 }

@@ -42,6 +42,7 @@ fn file(kind: SourceKind, name: &str, text: String) -> SourceFile {
         SourceKind::Group => "groups",
         SourceKind::Country => "countries",
         SourceKind::Page => "pages",
+        SourceKind::Glossary => unreachable!("glossaries are not fuzzed as Markdown"),
     };
     let content_path = format!("{folder}/{name}.md");
     SourceFile { path: PathBuf::from("content").join(&content_path), content_path, kind, text, modified: None }

@@ -22,6 +22,10 @@ fn front_matter(text: &str) -> serde_json::Value {
 
 fn kind_of(path: &Path) -> Option<(SourceKind, Of)> {
     let p = path.to_string_lossy();
+    // A translation carries only words; the schemas describe originals.
+    if sitrep::model::translation::translation_of(&path.file_name()?.to_string_lossy()).is_some() {
+        return None;
+    }
     if p.contains("/briefings/") {
         Some((SourceKind::Briefing, Of::Briefing))
     } else if p.contains("/groups/") {

@@ -28,9 +28,9 @@ fn line_of(t: &SiteTest, template: &str, needle: &str) -> usize {
 #[test]
 fn a_site_theme_is_used_instead_of_the_built_in_one() {
     let t = with_custom_theme();
-    edit(&t, "briefing.html", "<h1>{{ b.row.title }}</h1>", "<h1 class=\"custom\">{{ b.row.title }}</h1>");
+    edit(&t, "briefing.html", ">{{ b.row.title }}</h1>", "><span class=\"custom\">{{ b.row.title }}</span></h1>");
     let b = t.build();
-    assert_eq!(b.texts("briefings/kati/", "h1.custom"), ["JNIM attacks the Kati base"]);
+    assert_eq!(b.texts("briefings/kati/", "h1 .custom"), ["JNIM attacks the Kati base"]);
 }
 
 /// Breaks `template` by replacing `from` with `to`; returns the template
@@ -49,7 +49,7 @@ fn template_problem(template: &str, from: &str, to: &str) -> (sitrep::diagnostic
 
 #[test]
 fn a_rendering_error_names_the_template_line_and_page() {
-    let (d, _) = template_problem("briefing.html", "<h1>{{ b.row.title }}</h1>", "<h1>{{ b.row.headline }}</h1>");
+    let (d, _) = template_problem("briefing.html", ">{{ b.row.title }}</h1>", ">{{ b.row.headline }}</h1>");
     assert!(d.message.contains("headline"), "{}", d.message);
     assert!(d.message.ends_with("(rendering briefings/kati/index.html)"), "{}", d.message);
 }

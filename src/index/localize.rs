@@ -1,0 +1,152 @@
+//! The site in one language: the same facts, the words of that language.
+//!
+//! `localize` turns the index of the main language into the index a language
+//! is rendered from: titles, summaries, bodies and correction notes from the
+//! translations; group names from their profiles' translations; country names
+//! from CLDR; free terms from the glossary. Nothing else changes: dates,
+//! places, groups, figures and sources are the original's, so no two
+//! languages can disagree on a fact. What has no translation is shown as
+//! written, and marked as such (`Localized`).
+
+use std::sync::Arc;
+
+use foldhash::HashMap;
+
+use crate::model::country::CountryNames;
+use crate::model::{Briefing, Translation};
+
+use super::SiteIndex;
+use super::translations::Translated;
+
+/// What an index in another language shows in the original language.
+#[derive(Debug, Clone, Default)]
+pub struct Localized {
+    /// The language of this index: `fr`.
+    pub language: String,
+    /// The language originals are written in: `en`.
+    pub original: String,
+    /// Briefings with no translation, by id: shown as written.
+    pub briefings: Vec<bool>,
+    /// Group profiles with no translation, by group id.
+    pub groups: Vec<bool>,
+    /// Country profiles with no translation, by country id.
+    pub countries: Vec<bool>,
+    /// Free pages with no translation, by position.
+    pub pages: Vec<bool>,
+}
+
+/// `index` (of the main language, `main`) in `language`, with its
+/// translations `translated` (`None` for the main language itself, whose
+/// country names still come from CLDR unless it is English).
+pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Option<&Translated>) -> SiteIndex {
+    let mut out = index.clone();
+    out.translated = Vec::new();
+    let names = CountryNames::of(language);
+    for (id, country) in out.countries.iter_mut().enumerate() {
+        let keep = translated.is_none() && country.profile.as_ref().is_some_and(|p| p.name.is_some());
+        if !keep
+            && !language.starts_with("en")
+            && let Some(name) = names.name(country.code)
+        {
+            country.name = name;
+        }
+        if let Some(t) = translated.and_then(|t| t.countries[id].as_deref())
+            && let Some(profile) = &mut country.profile
+        {
+            profile.body = t.body.clone();
+        }
+    }
+    let Some(translated) = translated else {
+        return out;
+    };
+    let terms = glossary(translated);
+    let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
+    let salt = crate::render::fingerprint::of_hash(&(language, translated.glossary.as_deref().map(|g| &g.terms)));
+    let mut localized = Localized {
+        language: language.to_string(),
+        original: main.to_string(),
+        briefings: vec![false; index.briefings.len()],
+        groups: vec![false; index.groups.len()],
+        countries: index
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.profile.is_some() && translated.countries[i].is_none())
+            .collect(),
+        pages: vec![false; index.pages.len()],
+    };
+    for (id, b) in out.briefings.iter_mut().enumerate() {
+        let t = translated.briefings[id].as_deref();
+        localized.briefings[id] = t.is_none();
+        let mut l: Briefing = (**b).clone();
+        l.targets = l.targets.iter().map(term).collect();
+        l.tactics = l.tactics.iter().map(term).collect();
+        l.tags = l.tags.iter().map(term).collect();
+        l.origin.fingerprint =
+            crate::render::fingerprint::of_hash(&(l.origin.fingerprint, salt, t.map(|t| t.origin.fingerprint)));
+        if let Some(t) = t {
+            words_of_briefing(&mut l, t);
+            let p = &mut out.publication[id];
+            p.published = t.published.or(p.published);
+            p.updated = t.updated.or(p.updated);
+        }
+        *b = Arc::new(l);
+    }
+    out.tactics = out.tactics.iter().map(term).collect();
+    out.targets = out.targets.iter().map(term).collect();
+    for (id, g) in out.groups.iter_mut().enumerate() {
+        let Some(profile) = &mut g.profile else { continue };
+        match translated.groups[id].as_deref() {
+            Some(t) => {
+                if let Some(name) = &t.name {
+                    g.name = name.clone();
+                    profile.name = name.clone();
+                }
+                if t.full_name.is_some() {
+                    profile.full_name = t.full_name.clone();
+                }
+                profile.body = t.body.clone();
+            }
+            None => localized.groups[id] = !profile.body.markdown.trim().is_empty(),
+        }
+    }
+    for (id, page) in out.pages.iter_mut().enumerate() {
+        match translated.pages[id].as_deref() {
+            Some(t) => {
+                page.title = t.title.clone().unwrap_or_else(|| page.title.clone());
+                page.summary = t.summary.clone();
+                page.body = t.body.clone();
+            }
+            None => localized.pages[id] = true,
+        }
+    }
+    out.localized = Some(localized);
+    out
+}
+
+/// A briefing's words from its translation `t`.
+fn words_of_briefing(b: &mut Briefing, t: &Translation) {
+    if let Some(title) = &t.title {
+        b.title = title.clone();
+    }
+    b.summary = t.summary.clone();
+    b.body = t.body.clone();
+    b.draft |= t.draft;
+    b.origin.path = t.origin.path.clone();
+    for c in &mut b.corrections {
+        if let Some(note) = t.corrections.iter().find(|n| n.date == c.date) {
+            c.note = note.note.clone();
+        }
+    }
+}
+
+/// The glossary of `translated`, keyed by the term in lower case.
+fn glossary(translated: &Translated) -> HashMap<String, String> {
+    let mut terms = HashMap::default();
+    if let Some(g) = &translated.glossary {
+        for (term, words) in &g.terms {
+            terms.insert(term.to_lowercase(), words.clone());
+        }
+    }
+    terms
+}
