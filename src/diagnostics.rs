@@ -15,6 +15,9 @@ pub enum Severity {
     Error,
     /// Reported, but the site is still built.
     Warning,
+    /// Information to plan work (a briefing not translated yet): never
+    /// fails anything, even when strict.
+    Note,
 }
 
 impl Severity {
@@ -23,6 +26,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -106,6 +110,11 @@ impl Diagnostic {
         }
     }
 
+    /// A note about `path`: information, never a problem.
+    pub fn note(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(code, path, message) }
+    }
+
     /// A warning about `path`.
     pub fn warning(code: &'static str, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, path, message) }
@@ -162,6 +171,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut props = format!("file={}", property(&display_path(&self.path)));
         if let Some(span) = self.span {
@@ -202,6 +212,7 @@ impl Diagnostic {
         let sev_color = match self.severity {
             Severity::Error => red,
             Severity::Warning => yellow,
+            Severity::Note => blue,
         };
         let mut out = format!(
             "{sev_color}{}[{}]{reset}{bold}: {}: {}{reset}\n",
@@ -315,7 +326,9 @@ impl Diagnostics {
     /// a warning: drafts and scheduled briefings never stop a build.
     pub fn hold_unpublished(&mut self, unpublished: &HashMap<PathBuf, Unpublished>) {
         for d in &mut self.0 {
-            if let Some(&why) = unpublished.get(&d.path) {
+            if let Some(&why) = unpublished.get(&d.path)
+                && d.severity != Severity::Note
+            {
                 d.severity = Severity::Warning;
                 d.unpublished = Some(why);
             }
@@ -326,7 +339,7 @@ impl Diagnostics {
     /// (a held-back draft's problems stay warnings: they never stop a build).
     pub fn make_strict(&mut self) {
         for d in &mut self.0 {
-            if d.unpublished.is_none() {
+            if d.unpublished.is_none() && d.severity == Severity::Warning {
                 d.severity = Severity::Error;
             }
         }
@@ -345,8 +358,10 @@ impl Diagnostics {
         let files: BTreeSet<&Path> = self.0.iter().map(|d| d.path.as_path()).collect();
         let errors = self.error_count();
         let warnings = self.warning_count();
+        let notes = self.0.iter().filter(|d| d.severity == Severity::Note).count();
+        let notes = if notes > 0 { format!(", {}", plural(notes, "note", "notes")) } else { String::new() };
         format!(
-            "{}, {} in {}",
+            "{}, {}{notes} in {}",
             plural(errors, "error", "errors"),
             plural(warnings, "warning", "warnings"),
             plural(files.len(), "file", "files")

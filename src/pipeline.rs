@@ -351,8 +351,39 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
 
 /// Every problem `build` would report, without writing anything: each file
 /// is rendered (templates can fail) and dropped at once.
+///
+/// Besides problems, it lists as notes (never errors, even when strict) the
+/// briefings with no translation into each other language, so an editor can
+/// plan the work.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    run(opts, None, &|_, _| {}).1
+    let (built, mut diags) = run(opts, None, &|_, _| {});
+    if let Some((index, _)) = built {
+        untranslated_notes(&index, &mut diags);
+        diags.sort();
+    }
+    diags
+}
+
+/// A note for each briefing with no translation into a language the site publishes.
+fn untranslated_notes(index: &SiteIndex, diags: &mut Diagnostics) {
+    for language in &index.translated {
+        for (b, t) in index.briefings.iter().zip(&language.briefings) {
+            if t.is_none() {
+                let file = crate::model::translation::translation_file(&b.origin.content_path, &language.code);
+                diags.push(
+                    Diagnostic::note(
+                        "untranslated",
+                        &b.origin.path,
+                        format!(
+                            "no `{}` translation yet: its `{}` page shows it as written",
+                            language.code, language.code
+                        ),
+                    )
+                    .hint(format!("write content/{file} with its translated title, summary and body")),
+                );
+            }
+        }
+    }
 }
 
 /// Checks the `@/` links of bodies whose front matter has errors.

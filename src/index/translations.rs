@@ -1,7 +1,7 @@
 //! Translations attached to what they translate, per language, with the
 //! problems that need the whole site to see: a translation of nothing, in a
 //! language the site does not publish, or of a correction the original does
-//! not have.
+//! not have; and a free page whose address is a language's folder.
 
 use std::sync::Arc;
 
@@ -63,6 +63,21 @@ pub fn attach(
             glossary: None,
         })
         .collect();
+    for page in &index.pages {
+        if others.contains(&page.slug) {
+            diags.push(
+                Diagnostic::error(
+                    "page-clash",
+                    &page.origin.path,
+                    format!(
+                        "this page would be built at `/{}/`, where the site's `{}` pages are",
+                        page.slug, page.slug
+                    ),
+                )
+                .hint("rename the file (its name is the page's address)"),
+            );
+        }
+    }
     let mut originals: HashMap<&str, (usize, usize)> = HashMap::default();
     for (id, b) in index.briefings.iter().enumerate() {
         originals.insert(b.origin.content_path.as_str(), (0, id));

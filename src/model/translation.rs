@@ -71,6 +71,12 @@ pub fn translation_of(content_path: &str) -> Option<(String, &str)> {
     Some((format!("{original}.md"), code))
 }
 
+/// The content path of the translation of `original` into `language`:
+/// `briefings/bamako.md`, `fr` -> `briefings/bamako.fr.md`.
+pub fn translation_file(original: &str, language: &str) -> String {
+    format!("{}.{language}.md", original.strip_suffix(".md").unwrap_or(original))
+}
+
 /// The language of a glossary's content path: `glossary.fr.yaml` -> `fr`.
 pub fn glossary_language(content_path: &str) -> Option<&str> {
     let code = content_path.strip_prefix("glossary.")?.strip_suffix(".yaml")?;

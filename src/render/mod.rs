@@ -276,9 +276,18 @@ struct SiteView<'a> {
     feed_url: String,
     data_url: String,
     explorer_url: String,
-    pages: Vec<views::Link>,
+    pages: Vec<NavPage>,
     languages: Vec<LanguageView>,
     generator: &'static str,
+}
+
+/// A free page in the navigation.
+#[derive(Serialize)]
+struct NavPage {
+    name: String,
+    url: String,
+    /// The language its title is written in, when not the page's.
+    lang: Option<String>,
 }
 
 /// One language of the site, for the language switcher and `hreflang`.
@@ -387,7 +396,12 @@ impl Renderer {
             pages: index
                 .pages
                 .iter()
-                .map(|p| views::Link { name: p.title.clone(), url: urls.to(&crate::urls::page(&p.slug)) })
+                .enumerate()
+                .map(|(i, p)| NavPage {
+                    name: p.title.clone(),
+                    url: urls.to(&crate::urls::page(&p.slug)),
+                    lang: index.localized.as_ref().filter(|l| l.pages[i]).map(|l| l.original.clone()),
+                })
                 .collect(),
             languages,
             generator: concat!("sitrep ", env!("CARGO_PKG_VERSION")),

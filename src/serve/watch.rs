@@ -45,8 +45,8 @@ pub fn classify<'a>(root: &Path, theme: &str, paths: impl IntoIterator<Item = &'
             ["content"] => {
                 changes.content.insert(String::new());
             }
-            // Templates and the theme's data (map outlines) are compiled into the renderer.
-            ["themes", name, "templates" | "data", ..] if *name == theme => changes.templates = true,
+            // Templates, the theme's data (map outlines) and its translation tables are compiled into the renderer.
+            ["themes", name, "templates" | "data" | "i18n", ..] if *name == theme => changes.templates = true,
             ["themes", name, "static", ..] if *name == theme => changes.statics = true,
             ["themes", name] | ["themes", name, _] if *name == theme => {
                 changes.templates = true;

@@ -114,7 +114,7 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
         return (glossary.map(Item::Glossary), problems);
     }
     let translated = translation_of(&file.content_path);
-    let required = file.kind != SourceKind::Country || translated.is_some();
+    let required = file.kind != SourceKind::Country;
     let doc = match frontmatter::split(&file.text, &file.path, required) {
         Ok(doc) => doc,
         Err(d) => return (None, vec![d]),
