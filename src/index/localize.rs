@@ -42,6 +42,9 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     let mut out = index.clone();
     out.translated = Vec::new();
     let names = CountryNames::of(language);
+    if !language.starts_with("en") {
+        out.names_language = Some(language.to_string());
+    }
     for (id, country) in out.countries.iter_mut().enumerate() {
         let keep = translated.is_none() && country.profile.as_ref().is_some_and(|p| p.name.is_some());
         if !keep

@@ -163,6 +163,8 @@ pub struct SiteIndex {
     /// Set on the index of another language (see `localize`): what is
     /// shown there in the original language.
     pub localized: Option<localize::Localized>,
+    /// The language country names are given in, when it is not English.
+    pub names_language: Option<String>,
 }
 
 impl SiteIndex {
@@ -194,10 +196,16 @@ impl SiteIndex {
         (id + 1 < self.briefings.len()).then_some(id + 1)
     }
 
-    /// The name of country `code` as this index shows it (the standard
-    /// English name if the index has no page for it).
+    /// The name of country `code` as this index shows it (its standard name
+    /// in the index's language if the index has no page for it).
     pub fn country_name(&self, code: crate::model::CountryCode) -> String {
-        self.countries.iter().find(|c| c.code == code).map_or_else(|| code.name().to_string(), |c| c.name.clone())
+        if let Some(c) = self.countries.iter().find(|c| c.code == code) {
+            return c.name.clone();
+        }
+        self.names_language
+            .as_deref()
+            .and_then(|l| crate::model::country::CountryNames::of(l).name(code))
+            .unwrap_or_else(|| code.name().to_string())
     }
 
     /// The language briefing `id`'s words are shown in, when this index is
@@ -341,6 +349,7 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
         links,
         translated: Vec::new(),
         localized: None,
+        names_language: None,
     }
 }
 

@@ -190,7 +190,7 @@ fn group_part<'a>(site: &'a Prepared<'a>, gid: GroupId) -> &'a GroupPart {
         let country_link = |code: &crate::model::CountryCode| {
             let c = index.countries.iter().find(|c| c.code == *code);
             Link {
-                name: c.map_or_else(|| code.name().to_string(), |c| c.name.clone()),
+                name: index.country_name(*code),
                 url: c.map(|c| site.urls.to(&urls::country(&c.slug))).unwrap_or_default(),
             }
         };

@@ -9,7 +9,9 @@
 //! Each edit is one a writer makes: retitle, refigure, redate, respell a
 //! group, delete a file and restore it, add one, link one to another, edit a
 //! group profile, `site.yaml` or a template, break the YAML and mend it,
-//! toggle a draft. The preview is told what changed the way the file
+//! toggle a draft; and, the desk publishing in French too, write, change or
+//! remove a translation (one with a fact in it, an error), the glossary, or
+//! a profile's translation. The preview is told what changed the way the file
 //! watcher tells it (`serve::watch::classify`), then compared with a full
 //! build (`--drafts`, as the preview shows drafts); a failed build must leave
 //! the preview on the last good site.
@@ -137,6 +139,13 @@ enum Edit {
     SiteTitle(usize),
     /// Changes the briefing template (or saves it unchanged).
     Template(usize),
+    /// Writes briefing `.0`'s French translation in one of a few forms
+    /// (0: none; 3: with a fact in it, an error).
+    Translate(usize, usize),
+    /// Writes the French glossary in one of a few forms (0: none).
+    Glossary(usize),
+    /// Writes JNIM's French profile in one of a few forms (0: none).
+    TranslateProfile(usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -154,11 +163,14 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (f.clone(), prop::option::of(0..FILES)).prop_map(|(f, to)| Edit::Link(f, to)),
         1 => f.clone().prop_map(Edit::ToggleDraft),
         1 => f.clone().prop_map(Edit::Break),
-        2 => f.prop_map(Edit::Mend),
+        2 => f.clone().prop_map(Edit::Mend),
         1 => Just(Edit::ToggleAlias),
         1 => (0..3usize).prop_map(Edit::ProfileBody),
         1 => (0..2usize).prop_map(Edit::SiteTitle),
         1 => (0..3usize).prop_map(Edit::Template),
+        3 => (f, 0..4usize).prop_map(|(f, v)| Edit::Translate(f, v)),
+        1 => (0..3usize).prop_map(Edit::Glossary),
+        1 => (0..3usize).prop_map(Edit::TranslateProfile),
     ]
 }
 
@@ -170,6 +182,8 @@ struct Desk {
     /// The last text of each generated briefing, for `Restore`.
     kept: Vec<Option<Briefing>>,
     alias: bool,
+    /// The form of each generated briefing's French translation (0: none).
+    translations: Vec<usize>,
 }
 
 impl Desk {
@@ -177,7 +191,7 @@ impl Desk {
         let t = SiteTest::fixture("sahel");
         t.copy_default_theme("desk");
         let yaml = fs::read_to_string(t.root.join("site.yaml")).unwrap().replace("theme: default", "theme: desk");
-        t.write("site.yaml", &yaml);
+        t.write("site.yaml", &format!("{yaml}languages:\n  fr:\n    title: Bureau d'essai\n"));
         let start = |i: usize| Briefing {
             title: i % 4,
             date: i % 6,
@@ -192,7 +206,7 @@ impl Desk {
             extra: i % 4,
         };
         let files: Vec<Option<Briefing>> = (0..FILES).map(|i| (i < 5).then(|| start(i))).collect();
-        let desk = Desk { t, kept: files.clone(), files, alias: false };
+        let desk = Desk { t, kept: files.clone(), files, alias: false, translations: vec![0; FILES] };
         for i in 0..FILES {
             desk.write_briefing(i);
         }
@@ -227,6 +241,13 @@ impl Desk {
         for i in 0..FILES {
             if self.files[i].is_none() && self.kept[i].is_some() {
                 touched.extend(self.apply(&Edit::Restore(i)));
+            }
+        }
+        for i in 0..FILES {
+            if self.files[i].is_none() && self.translations[i] != 0 {
+                touched.extend(self.apply(&Edit::Translate(i, 0)));
+            } else if self.translations[i] == 3 {
+                touched.extend(self.apply(&Edit::Translate(i, 1)));
             }
         }
         for i in 0..FILES {
@@ -320,6 +341,47 @@ impl Desk {
                     .collect::<Vec<_>>()
                     .join("\n");
                 fs::write(&path, text + "\n").unwrap();
+                vec![path]
+            }
+            Edit::Translate(i, v) => {
+                self.translations[i] = v;
+                let path = self.t.root.join(format!("content/briefings/gen-{i}.fr.md"));
+                let text = match v {
+                    0 => None,
+                    1 => Some(format!("---\ntitle: Titre {i}\n---\nCe qui s'est passé.\n")),
+                    2 => Some(format!(
+                        "---\ntitle: Autre titre {i}\nsummary: Un résumé.\n---\nVoir [Kati](@/briefings/kati.md).\n"
+                    )),
+                    _ => Some(format!("---\ntitle: Titre {i}\ndate: 2024-01-01\n---\nUn fait.\n")),
+                };
+                match text {
+                    Some(text) => fs::write(&path, text).unwrap(),
+                    None => {
+                        let _ = fs::remove_file(&path);
+                    }
+                }
+                vec![path]
+            }
+            Edit::Glossary(v) => {
+                let path = self.t.root.join("content/glossary.fr.yaml");
+                match v {
+                    0 => {
+                        let _ = fs::remove_file(&path);
+                    }
+                    1 => fs::write(&path, "small arms: armes légères\n").unwrap(),
+                    _ => fs::write(&path, "small arms: armes de petit calibre\ngendarmerie school: école\n").unwrap(),
+                }
+                vec![path]
+            }
+            Edit::TranslateProfile(v) => {
+                let path = self.t.root.join("content/groups/jnim.fr.md");
+                match v {
+                    0 => {
+                        let _ = fs::remove_file(&path);
+                    }
+                    1 => fs::write(&path, "---\nname: GSIM\n---\nLe GSIM.\n").unwrap(),
+                    _ => fs::write(&path, "---\nfull_name: Groupe de soutien\n---\nAutre texte.\n").unwrap(),
+                }
                 vec![path]
             }
             Edit::Template(n) => {

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bilingual;
 mod broken_site;
 mod browser;
 mod build;

@@ -218,6 +218,7 @@ badge-scheduled = Scheduled
 no-perpetrator = No perpetrator named
 development-note = Not an incident of violence: not counted in totals, charts or maps.
 split-part = { $who }:
+split-separator = {"; "}
 maximum-only = { $n ->
     [one] 1 incident reports
    *[other] { $n } incidents report

@@ -220,6 +220,7 @@ badge-scheduled = Programmé
 no-perpetrator = Aucun auteur désigné
 development-note = Pas un incident violent : il n'est compté dans aucun total, graphique ou carte.
 split-part = { $who } :
+split-separator = {" ; "}
 maximum-only = { $n ->
     [one] { $n } incident ne rapporte
    *[other] { $n } incidents ne rapportent
@@ -357,11 +358,11 @@ group-carried-out = { $name } a commis { $n ->
     [one] { $n } incident
    *[other] { $n } incidents
   } recensés dans ces briefings
-killed-in-them = ; tués lors de ces incidents :
-killed-colon = ; tués :
+killed-in-them = {" "}; tués lors de ces incidents :
+killed-colon = {" "}; tués :
 militants-besides = , outre
 militants-killed-same = combattants tués lors des mêmes incidents
-no-death-toll = ; aucun rapport ne donne de bilan
+no-death-toll = {" "}; aucun rapport ne donne de bilan
 of-these-maximum-only = { $n ->
     [one] { $n } de ces incidents ne rapporte
    *[other] { $n } de ces incidents ne rapportent
