@@ -212,6 +212,9 @@ def main():
             )
             rows[("timings", n)] = [l.strip() for l in r.stdout.splitlines() if re.match(r"^\s*[a-z ,]+:\s+\d+ ms$", l)]
 
+    if 10000 in sizes:
+        bilingual(args, sitrep, hugo, sites[10000], rows)
+
     latency = None
     if 10000 in sizes:
         site = os.path.join(args.work, "sitrep-10000")
@@ -228,8 +231,52 @@ def main():
             latency = (float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1)))
         else:
             print(r.stderr, file=sys.stderr)
+        bi = os.path.join(args.work, "sitrep-10000-bilingual")
+        if os.path.exists(bi):
+            r = subprocess.run(
+                [sys.executable, os.path.join(HERE, "serve_latency.py"), sitrep, bi, str(args.edits)],
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            print(r.stdout)
+            m = re.search(r"median ([\d.]+) ms, min ([\d.]+), max ([\d.]+)", r.stdout)
+            mem = re.search(r"serve peak memory: (\d+) MiB", r.stdout)
+            if r.returncode == 0 and m and mem:
+                rows[("latency", "bilingual")] = (float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1)))
+            else:
+                print(r.stderr, file=sys.stderr)
 
     write_report(args, sizes, rows, how, latency, sitrep, hugo)
+
+
+def bilingual(args, sitrep, hugo, site, rows):
+    """The 10k site in English and French, one briefing in five translated
+    (bench/bilingual.py), built by sitrep and by Hugo, interleaved."""
+    sitrep_site, hugo_site, _ = site
+    sys.path.insert(0, HERE)
+    import bilingual as make  # noqa: E402
+
+    bi = make.make_sitrep(sitrep_site)
+    commands = {"sitrep": lambda o: f"exec {sitrep} build --root {bi} --output {o}"}
+    if hugo and hugo_site:
+        every, some = make.make_hugo(hugo_site, every=True), make.make_hugo(hugo_site)
+        commands["hugo, every page in both languages"] = lambda o: f"exec hugo --quiet -s {every} -d {o}"
+        commands["hugo, the translated pages only"] = lambda o: f"exec hugo --quiet -s {some} -d {o}"
+    out = lambda name, run: os.path.join(args.work, f"out-bilingual-{re.sub(r'[^a-z]+', '-', name)}-{run}")  # noqa: E731
+    for name, cmd in commands.items():
+        print(f"warm-up bilingual {name}", flush=True)
+        timed(cmd(out(name, "warmup")))
+    samples = {name: [] for name in commands}
+    for run in range(args.runs):
+        for name, cmd in commands.items():
+            samples[name].append(timed(cmd(out(name, run))))
+            print(f"bilingual {name} run {run + 1}: {samples[name][-1]}", flush=True)
+    for name in commands:
+        rows[(name, "bilingual")] = median_row(samples[name])
+        rows[("pages " + name, "bilingual")] = sum(
+            1 for _, _, fs in os.walk(out(name, 0)) for f in fs if f == "index.html"
+        )
 
 
 def verdict(ok):
@@ -268,6 +315,14 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
                 f"| {n:,} | {tool} | **{wall:.2f}** [{lo:.2f}–{hi:.2f}] | {cpu:.2f} ({user:.2f} + {system:.2f}) "
                 f"| {peak:,.0f} | {pages} | `{how[n]}` |"
             )
+    bilingual_tools = [t for (t, n) in rows if n == "bilingual" and not t.startswith(("pages ", "latency"))]
+    for tool in bilingual_tools:
+        wall, lo, hi, cpu, peak, user, system = rows[(tool, "bilingual")]
+        pages = rows.get(("pages " + tool, "bilingual"), 0)
+        lines.append(
+            f"| 10,000, English and French (1 in 5 translated) | {tool} | **{wall:.2f}** [{lo:.2f}–{hi:.2f}] "
+            f"| {cpu:.2f} ({user:.2f} + {system:.2f}) | {peak:,.0f} | {pages:,} | `bench/bilingual.py` |"
+        )
     lines += ["", "## Targets", "", "| target | figure | |", "| --- | --- | --- |"]
     for n, what in ((10000, "10k"), (1000, "1k")):
         if ("sitrep", n) in rows and ("hugo", n) in rows:
@@ -301,6 +356,23 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         med, lo, hi, mem = latency
         lines.append(f"| serve at 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
         lines.append(f"| serve at 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")
+    if ("sitrep", "bilingual") in rows:
+        s = rows[("sitrep", "bilingual")]
+        h = rows.get(("hugo, every page in both languages", "bilingual"))
+        if h:
+            lines.append(f"| bilingual 10k: wall ≤ 1/4 of Hugo's (every page in both languages) | {s[0] / h[0]:.2f} ({s[0]:.2f} s vs {h[0]:.2f} s) | {verdict(s[0] <= h[0] / 4)} |")
+            lines.append(f"| bilingual 10k: CPU ≤ 1/4 of Hugo's | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
+            lines.append(f"| bilingual 10k: peak memory ≤ 1/4 of Hugo's | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
+        h = rows.get(("hugo, the translated pages only", "bilingual"))
+        if h:
+            lines.append(
+                f"| bilingual 10k, against Hugo building only the translated French pages (fewer pages) "
+                f"| wall {s[0] / h[0]:.2f}, CPU {s[3] / h[3]:.2f}, memory {s[4] / h[4]:.2f} of Hugo's | figure only |"
+            )
+    if ("latency", "bilingual") in rows:
+        med, lo, hi, mem = rows[("latency", "bilingual")]
+        lines.append(f"| serve at bilingual 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
+        lines.append(f"| serve at bilingual 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")
     scale = [n for n in sizes if ("sitrep", n) in rows]
     if len(scale) >= 2:
         per = [f"{n:,}: {rows[('sitrep', n)][3] / n * 1000:.3f} ms" for n in scale]
@@ -338,7 +410,12 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "sitrep check --root $W/sitrep-10000",
         "sitrep build --root $W/sitrep-10000 --output $W/out-sitrep-timings-10000-0 --timings",
         "hugo --quiet -s $W/hugo-N -d $W/out-hugo-N-RUN",
+        "python3 bench/bilingual.py $W/sitrep-10000 $W/hugo-10000   # the bilingual corpus",
+        "sitrep build --root $W/sitrep-10000-bilingual --output $W/out-bilingual-sitrep-RUN",
+        "hugo --quiet -s $W/hugo-10000-bilingual-every -d $W/out-bilingual-hugo-every-...-RUN",
+        "hugo --quiet -s $W/hugo-10000-bilingual -d $W/out-bilingual-hugo-the-translated-...-RUN",
         f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000 {args.edits}",
+        f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000-bilingual {args.edits}",
         "```",
         "",
     ]

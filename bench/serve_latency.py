@@ -23,8 +23,12 @@ def main():
     tmp = tempfile.mkdtemp(prefix="sitrep-latency-")
     root = os.path.join(tmp, "site")
     shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", "target", ".git"))
+    # Originals only: a translation (`x.fr.md`) is not the briefing's file.
     briefings = sorted(
-        os.path.join(d, f) for d, _, fs in os.walk(os.path.join(root, "content", "briefings")) for f in fs if f.endswith(".md")
+        os.path.join(d, f)
+        for d, _, fs in os.walk(os.path.join(root, "content", "briefings"))
+        for f in fs
+        if f.endswith(".md") and not re.search(r"\.[a-z]{2,3}\.md$", f)
     )
     target = briefings[0]
     original = open(target, encoding="utf-8").read()

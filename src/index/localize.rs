@@ -64,7 +64,6 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     };
     let terms = glossary(translated);
     let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
-    let salt = crate::render::fingerprint::of_hash(&(language, translated.glossary.as_deref().map(|g| &g.terms)));
     let mut localized = Localized {
         language: language.to_string(),
         original: main.to_string(),
@@ -81,12 +80,23 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     for (id, b) in out.briefings.iter_mut().enumerate() {
         let t = translated.briefings[id].as_deref();
         localized.briefings[id] = t.is_none();
+        let (targets, tactics, tags): (Vec<String>, Vec<String>, Vec<String>) = (
+            b.targets.iter().map(term).collect(),
+            b.tactics.iter().map(term).collect(),
+            b.tags.iter().map(term).collect(),
+        );
+        let same_terms = targets == b.targets && tactics == b.tactics && tags == b.tags;
+        if t.is_none() && same_terms {
+            // Nothing of it is in other words: the main language's briefing as is.
+            continue;
+        }
         let mut l: Briefing = (**b).clone();
-        l.targets = l.targets.iter().map(term).collect();
-        l.tactics = l.tactics.iter().map(term).collect();
-        l.tags = l.tags.iter().map(term).collect();
-        l.origin.fingerprint =
-            crate::render::fingerprint::of_hash(&(l.origin.fingerprint, salt, t.map(|t| t.origin.fingerprint)));
+        l.origin.fingerprint = crate::render::fingerprint::of_hash(&(
+            l.origin.fingerprint,
+            t.map(|t| t.origin.fingerprint),
+            (&targets, &tactics, &tags),
+        ));
+        (l.targets, l.tactics, l.tags) = (targets, tactics, tags);
         if let Some(t) = t {
             words_of_briefing(&mut l, t);
             let p = &mut out.publication[id];

@@ -174,17 +174,17 @@ pub fn render(
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) {
-    let indexes = languages(index, config);
     let Some(mut renderer) = Renderer::new(theme.clone(), config, index, diags) else {
         return;
     };
-    for (language, index) in indexes.iter().enumerate() {
-        renderer.set_site(config, language, index);
-    }
     timings.lap("templates");
     let mut pages: HashSet<String> = HashSet::default();
-    for (language, index) in indexes.iter().enumerate() {
-        let prepared = prepare(index, config, language, today, &mut Caches::default(), &renderer, diags);
+    // One language at a time, each made from the main index just before it
+    // is rendered and dropped after: two languages never sit in memory at once.
+    for language in 0..config.languages.len() {
+        let index = language_index(index, config, language);
+        renderer.set_site(config, language, &index);
+        let prepared = prepare(&index, config, language, today, &mut Caches::default(), &renderer, diags);
         timings.lap("markdown and rows");
         renderer.render_into(&prepared, &prepared.jobs, sink, diags);
         pages.extend(prepared.jobs.iter().map(|j| prepared.file_of(j)));
@@ -198,21 +198,25 @@ pub fn render(
 /// The index of every language of the site, the main one first: the same
 /// facts in each language's words (see `index::localize`).
 pub fn languages<'a>(index: &'a SiteIndex, config: &Config) -> Vec<std::borrow::Cow<'a, SiteIndex>> {
+    (0..config.languages.len()).map(|language| language_index(index, config, language)).collect()
+}
+
+/// The index of the `language`th language of the site, made from the main
+/// language's `index` (itself, unless country names need translating).
+pub fn language_index<'a>(index: &'a SiteIndex, config: &Config, language: usize) -> std::borrow::Cow<'a, SiteIndex> {
     use std::borrow::Cow;
     let main = &config.language;
-    let mut out = Vec::with_capacity(config.languages.len());
-    out.push(if main.starts_with("en") {
-        Cow::Borrowed(index)
-    } else {
-        Cow::Owned(crate::index::localize::localize(index, main, main, None))
-    });
-    for (i, language) in config.languages.iter().enumerate().skip(1) {
-        let translated = index.translated.get(i - 1).filter(|t| t.code == language.code);
-        let fallback = crate::index::translations::Translated::default();
-        let translated = translated.unwrap_or(&fallback);
-        out.push(Cow::Owned(crate::index::localize::localize(index, main, &language.code, Some(translated))));
+    if language == 0 {
+        return if main.starts_with("en") {
+            Cow::Borrowed(index)
+        } else {
+            Cow::Owned(crate::index::localize::localize(index, main, main, None))
+        };
     }
-    out
+    let code = &config.languages[language].code;
+    let fallback = crate::index::translations::Translated::default();
+    let translated = index.translated.get(language - 1).filter(|t| &t.code == code).unwrap_or(&fallback);
+    Cow::Owned(crate::index::localize::localize(index, main, code, Some(translated)))
 }
 
 /// Which files to render.
@@ -408,6 +412,7 @@ impl Renderer {
         };
         let tongue = &mut self.tongues[language];
         tongue.tera.global_context().insert("site", &site);
+        tongue.tera.global_context().insert("w", &tongue.words.plain_words());
         tongue.fingerprint =
             fingerprint::of(&(self.theme_fingerprint, &site, format!("{config:?}"), tongue.words.fingerprint()));
     }

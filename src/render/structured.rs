@@ -1,7 +1,7 @@
 //! schema.org `NewsArticle` JSON-LD for briefing pages, for search engines
 //! and link previews.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::config::{Config, Language};
 use crate::index::{BriefingId, SiteIndex};
@@ -21,43 +21,108 @@ pub fn news_article(
 ) -> String {
     let b = &index.briefings[id];
     let url = urls.absolute(&crate::urls::briefing(&b.slug));
-    let organisation = json!({"@type": "Organization", "name": language.title, "url": config.base_url});
-    let places: Vec<Value> = b
-        .locations
-        .iter()
-        .map(|l| {
-            let mut place = json!({"@type": "Place", "name": l.name, "address": {"@type": "PostalAddress", "addressCountry": l.country.as_str()}});
-            if let Some((lat, lon)) = l.coordinates {
-                place["geo"] = json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
-            }
-            place
-        })
-        .collect();
-    let mut article = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": b.title,
-        "description": summary,
-        "url": url,
-        "mainEntityOfPage": url,
-
-        "author": organisation,
-        "publisher": organisation,
-        "inLanguage": language.code,
-        "contentLocation": places,
-        "keywords": b.tags.iter().chain(&b.tactics).chain(&b.targets).cloned().collect::<Vec<_>>(),
-        "citation": b.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>(),
-    });
+    let organisation = Organisation { kind: "Organization", name: &language.title, url: &config.base_url };
     let dates = &index.publication[id];
-    if let Some(published) = dates.published {
-        article["datePublished"] = json!(published.to_string());
-    }
-    if let Some(changed) = dates.changed {
-        article["dateModified"] = json!(changed.to_string());
-    }
-    if let Some(&country) = index.incident_countries[id].first() {
-        article["spatialCoverage"] = json!(index.countries[country].name);
-    }
+    let article = NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &b.title,
+        description: summary,
+        url: &url,
+        main_entity_of_page: &url,
+        author: &organisation,
+        publisher: &organisation,
+        in_language: &language.code,
+        content_location: b
+            .locations
+            .iter()
+            .map(|l| Place {
+                kind: "Place",
+                name: &l.name,
+                address: Address { kind: "PostalAddress", address_country: l.country.as_str() },
+                geo: l.coordinates.map(|(latitude, longitude)| Geo { kind: "GeoCoordinates", latitude, longitude }),
+            })
+            .collect(),
+        keywords: b.tags.iter().chain(&b.tactics).chain(&b.targets).map(String::as_str).collect(),
+        citation: b.sources.iter().map(|s| s.url.as_deref()).collect(),
+        date_published: dates.published.map(|d| d.to_string()),
+        date_modified: dates.changed.map(|d| d.to_string()),
+        spatial_coverage: index.incident_countries[id].first().map(|&c| index.countries[c].name.as_str()),
+    };
+    let json = serde_json::to_string(&article).unwrap_or_default();
     // Inside <script>, markup characters must not appear as such.
-    article.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    description: &'a str,
+    url: &'a str,
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: &'a str,
+    author: &'a Organisation<'a>,
+    publisher: &'a Organisation<'a>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "contentLocation")]
+    content_location: Vec<Place<'a>>,
+    keywords: Vec<&'a str>,
+    citation: Vec<Option<&'a str>>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(rename = "spatialCoverage", skip_serializing_if = "Option::is_none")]
+    spatial_coverage: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Organisation<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    address: Address<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geo: Option<Geo>,
+}
+
+#[derive(Serialize)]
+struct Address<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressCountry")]
+    address_country: &'a str,
+}
+
+#[derive(Serialize)]
+struct Geo {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    latitude: f64,
+    longitude: f64,
 }

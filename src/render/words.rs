@@ -324,28 +324,61 @@ impl Words {
         }
     }
 
-    /// Every key `t(key="...")` names in `templates` that the table lacks,
-    /// reported as errors naming the key and the language; true when one is missing.
+    /// Every entry that needs no argument, for templates as `w`: under its
+    /// key with `_` for `-` (`w.nav_chronology` is `nav-chronology`). A plain
+    /// look-up, much cheaper than a call of `t()` on every page.
+    pub fn plain_words(&self) -> std::collections::BTreeMap<String, String> {
+        self.plain.iter().map(|(k, v)| (k.replace('-', "_"), v.clone())).collect()
+    }
+
+    /// Every key the templates name (`w.key` and `t(key="...")`) that the
+    /// table lacks, reported as errors naming the key and the language;
+    /// true when one is missing.
     pub fn missing_in_templates(
         &self,
         templates: &[(String, String)],
         path: &PathBuf,
         diags: &mut Diagnostics,
     ) -> bool {
-        let mut keys: Vec<&str> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
         for (_, text) in templates {
-            let mut rest = text.as_str();
-            while let Some(at) = rest.find("t(key=\"") {
-                rest = &rest[at + 7..];
-                if let Some(end) = rest.find('"') {
-                    keys.push(&rest[..end]);
-                    rest = &rest[end..];
-                }
-            }
+            keys.extend(template_keys(text));
         }
         keys.sort_unstable();
         keys.dedup();
-        self.missing(keys.into_iter(), path, diags)
+        let mut any = false;
+        for key in &keys {
+            let plain = key.strip_prefix("w.");
+            let wanted = plain.map_or(key.as_str(), |k| k);
+            let found = match plain {
+                // `w.` names an entry without arguments, with `_` for `-`.
+                Some(k) => self.plain.contains_key(&k.replace('_', "-")),
+                None => self.bundle.has_message(wanted),
+            };
+            if !found {
+                any = true;
+                let hint = match plain {
+                    Some(k) => format!(
+                        "add `{} = ...` (an entry without arguments) to it (the default theme's table has every entry)",
+                        k.replace('_', "-")
+                    ),
+                    None => format!("add `{wanted} = ...` to it (the default theme's table has every entry)"),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "missing-translation",
+                        path,
+                        format!(
+                            "the `{}` translation table has no entry `{}` (named by a template)",
+                            self.language,
+                            plain.map_or(wanted.to_string(), |k| k.replace('_', "-"))
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+        any
     }
 
     /// The word for a value of a fixed list (`event`, `attack`): the entry
@@ -492,6 +525,36 @@ impl Words {
     }
 }
 
+/// The keys a template names: `w.nav_chronology` (kept with its `w.`) and
+/// `t(key="count-incidents", ...)`.
+fn template_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("t(key=\"") {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + 7..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            continue;
+        }
+        if let Some(end) = rest.find('"') {
+            keys.push(rest[..end].to_string());
+        }
+    }
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices("w.") {
+        let before = if i == 0 { None } else { Some(bytes[i - 1]) };
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.') {
+            continue;
+        }
+        let name: String =
+            text[i + 2..].chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+        if !name.is_empty() {
+            keys.push(format!("w.{name}"));
+        }
+    }
+    keys
+}
+
 /// The digit-group separator of a language (CLDR): a comma in English, a
 /// narrow no-break space in French.
 fn separator(language: &str) -> &'static str {
@@ -596,6 +659,14 @@ mod tests {
         assert_eq!(fr.date_range(&date("2024-09-17"), Some(&date("2024-09-18"))), "17–18 septembre 2024");
         assert_eq!(fr.amount(Amount::AtLeast(70)), "au moins 70");
         assert_eq!(fr.amount(Amount::UpTo(1234)), "jusqu'à 1\u{202F}234");
+    }
+
+    #[test]
+    fn templates_name_their_keys_as_w_dot_or_through_t() {
+        let keys = template_keys(
+            r#"{{ w.nav_chronology }} {{ row.title }} {{ t(key="count-incidents", n=1) }} {{ at(key="x") }}"#,
+        );
+        assert_eq!(keys, ["count-incidents", "w.nav_chronology"]);
     }
 
     #[test]
