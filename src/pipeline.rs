@@ -6,6 +6,7 @@
 
 use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::Mutex;
 
 use jiff::civil::Date;
@@ -295,8 +296,8 @@ pub fn index_content(
         others: setup.config.map(|c| c.languages.iter().skip(1).map(|l| l.code.clone()).collect()),
         held,
     };
-    index.translated = index::translations::attach(&index, translations, glossaries, &known, diags);
-    index.links.ignore(failed);
+    index.translated = index::translations::attach(&index, translations, glossaries, &known, diags).into();
+    Arc::make_mut(&mut index.links).ignore(failed);
     if let Some(config) = setup.config {
         unrendered.extend(rejected.into_iter().map(|r| (r.origin, r.body)));
         check_links(&unrendered, &index, config, diags);
@@ -366,7 +367,7 @@ pub fn check(opts: &BuildOptions) -> Diagnostics {
 
 /// A note for each briefing with no translation into a language the site publishes.
 fn untranslated_notes(index: &SiteIndex, diags: &mut Diagnostics) {
-    for language in &index.translated {
+    for language in index.translated.iter() {
         for (b, t) in index.briefings.iter().zip(&language.briefings) {
             if t.is_none() {
                 let file = crate::model::translation::translation_file(&b.origin.content_path, &language.code);

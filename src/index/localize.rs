@@ -40,7 +40,7 @@ pub struct Localized {
 /// country names still come from CLDR unless it is English).
 pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Option<&Translated>) -> SiteIndex {
     let mut out = index.clone();
-    out.translated = Vec::new();
+    out.translated = Default::default();
     let names = CountryNames::of(language);
     if !language.starts_with("en") {
         out.names_language = Some(language.to_string());
@@ -80,16 +80,20 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     for (id, b) in out.briefings.iter_mut().enumerate() {
         let t = translated.briefings[id].as_deref();
         localized.briefings[id] = t.is_none();
-        let (targets, tactics, tags): (Vec<String>, Vec<String>, Vec<String>) = (
-            b.targets.iter().map(term).collect(),
-            b.tactics.iter().map(term).collect(),
-            b.tags.iter().map(term).collect(),
-        );
-        let same_terms = targets == b.targets && tactics == b.tactics && tags == b.tags;
-        if t.is_none() && same_terms {
+        let mapped = |list: &[String]| -> Option<Vec<String>> {
+            if terms.is_empty() || !list.iter().any(|t| terms.contains_key(&t.to_lowercase())) {
+                return None;
+            }
+            Some(list.iter().map(term).collect())
+        };
+        let (targets, tactics, tags) = (mapped(&b.targets), mapped(&b.tactics), mapped(&b.tags));
+        if t.is_none() && targets.is_none() && tactics.is_none() && tags.is_none() {
             // Nothing of it is in other words: the main language's briefing as is.
             continue;
         }
+        let targets = targets.unwrap_or_else(|| b.targets.clone());
+        let tactics = tactics.unwrap_or_else(|| b.tactics.clone());
+        let tags = tags.unwrap_or_else(|| b.tags.clone());
         let mut l: Briefing = (**b).clone();
         l.origin.fingerprint = crate::render::fingerprint::of_hash(&(
             l.origin.fingerprint,

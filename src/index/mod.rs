@@ -122,7 +122,9 @@ impl Publication {
     }
 }
 
-/// The whole site, cross-referenced.
+/// The whole site, cross-referenced. What is made of facts alone, and large,
+/// is shared (`Arc`): another language's index (see `localize`) is a cheap
+/// copy that changes only words.
 #[derive(Debug, Clone, Default)]
 pub struct SiteIndex {
     /// Briefings, oldest first: the id of a briefing is its position.
@@ -131,23 +133,23 @@ pub struct SiteIndex {
     pub publication: Vec<Publication>,
     /// Each briefing's place in "latest" lists (0 for the latest), by id:
     /// by publication, then by the incident (see `Publication::sort_key`).
-    pub latest_rank: Vec<usize>,
+    pub latest_rank: Arc<Vec<usize>>,
     /// Derived figures, per briefing.
-    pub figures: Vec<IncidentFigures>,
+    pub figures: Arc<Vec<IncidentFigures>>,
     /// Resolved groups, per briefing, in the order written.
-    pub involvements: Vec<Vec<Involvement>>,
+    pub involvements: Arc<Vec<Vec<Involvement>>>,
     /// Countries, per briefing, in the order written.
-    pub incident_countries: Vec<Vec<CountryId>>,
+    pub incident_countries: Arc<Vec<Vec<CountryId>>>,
     /// Every group with a page, sorted by name.
     pub groups: Vec<Group>,
     /// Every country with a page, sorted by name.
     pub countries: Vec<Country>,
     /// The chronology, newest year first.
-    pub years: Vec<Year>,
+    pub years: Arc<Vec<Year>>,
     /// Free pages, sorted by title.
     pub pages: Vec<Page>,
     /// Every correction as (briefing, index in its corrections), newest first.
-    pub corrections: Vec<(BriefingId, usize)>,
+    pub corrections: Arc<Vec<(BriefingId, usize)>>,
     /// Every tactic named, sorted, one spelling per term (ignoring case).
     pub tactics: Vec<String>,
     /// Every target named, likewise.
@@ -157,9 +159,9 @@ pub struct SiteIndex {
     /// Developments (listed, not counted).
     pub developments: usize,
     /// Where `@/` links lead.
-    pub links: LinkTargets,
+    pub links: Arc<LinkTargets>,
     /// The words of every other language the site is published in.
-    pub translated: Vec<translations::Translated>,
+    pub translated: Arc<Vec<translations::Translated>>,
     /// Set on the index of another language (see `localize`): what is
     /// shown there in the original language.
     pub localized: Option<localize::Localized>,
@@ -332,22 +334,22 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
     diags.extend(found);
     SiteIndex {
         briefings,
-        latest_rank,
+        latest_rank: latest_rank.into(),
         publication,
-        figures,
-        involvements,
-        incident_countries,
+        figures: figures.into(),
+        involvements: involvements.into(),
+        incident_countries: incident_countries.into(),
         groups,
         countries,
-        years,
+        years: years.into(),
         pages,
-        corrections,
+        corrections: corrections.into(),
         tactics,
         targets,
         totals,
         developments,
-        links,
-        translated: Vec::new(),
+        links: links.into(),
+        translated: Default::default(),
         localized: None,
         names_language: None,
     }
