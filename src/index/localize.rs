@@ -33,6 +33,9 @@ pub struct Localized {
     pub countries: Vec<bool>,
     /// Free pages with no translation, by position.
     pub pages: Vec<bool>,
+    /// Each group's name in the original language, by group id (a briefing
+    /// that writes it so did not use an alias).
+    pub group_names: Vec<String>,
 }
 
 /// `index` (of the main language, `main`) in `language`, with its
@@ -76,6 +79,7 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
             .map(|(i, c)| c.profile.is_some() && translated.countries[i].is_none())
             .collect(),
         pages: vec![false; index.pages.len()],
+        group_names: index.groups.iter().map(|g| g.name.clone()).collect(),
     };
     for (id, b) in out.briefings.iter_mut().enumerate() {
         let t = translated.briefings[id].as_deref();

@@ -270,7 +270,9 @@ pub fn actor(index: &SiteIndex, inv: &Involvement, urls: &Urls, words: &Words) -
     Actor {
         name: g.name.clone(),
         url: urls.to(&crate::urls::group(&g.slug)),
-        written_as: (inv.written_as != g.name).then(|| inv.written_as.clone()),
+        // An alias, not the group's name in the language it was written in.
+        written_as: (inv.written_as != *index.localized.as_ref().map_or(&g.name, |l| &l.group_names[inv.group]))
+            .then(|| inv.written_as.clone()),
         role: inv.role.as_str(),
         role_label: words.label("role", inv.role.as_str()),
         claim: inv.claim.as_str(),
