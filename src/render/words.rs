@@ -268,6 +268,11 @@ impl Words {
     /// The phrase `key` with `args` (the key itself if it is missing, which
     /// `load` has already reported for every key Rust uses).
     pub fn phrase(&self, key: &str, args: Args<'_>) -> String {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(key)
+        {
+            return text.clone();
+        }
         let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_string();
         };
