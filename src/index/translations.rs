@@ -52,6 +52,10 @@ pub fn attach(
     diags: &mut Diagnostics,
 ) -> Vec<Translated> {
     let others = known.others.clone().unwrap_or_default();
+    if others.is_empty() && translations.is_empty() && glossaries.is_empty() {
+        // A site in one language, with no translation to check.
+        return Vec::new();
+    }
     let mut out: Vec<Translated> = others
         .iter()
         .map(|code| Translated {
