@@ -217,37 +217,29 @@ def main():
 
     latency = None
     if 10000 in sizes:
-        site = os.path.join(args.work, "sitrep-10000")
-        r = subprocess.run(
-            [sys.executable, os.path.join(HERE, "serve_latency.py"), sitrep, site, str(args.edits)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        print(r.stdout)
-        m = re.search(r"median ([\d.]+) ms, min ([\d.]+), max ([\d.]+)", r.stdout)
-        mem = re.search(r"serve peak memory: (\d+) MiB", r.stdout)
-        if r.returncode == 0 and m and mem:
-            latency = (float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1)))
-        else:
-            print(r.stderr, file=sys.stderr)
+        latency = serve_latency(sitrep, os.path.join(args.work, "sitrep-10000"), args.edits)
         bi = os.path.join(args.work, "sitrep-10000-bilingual")
         if os.path.exists(bi):
-            r = subprocess.run(
-                [sys.executable, os.path.join(HERE, "serve_latency.py"), sitrep, bi, str(args.edits)],
-                capture_output=True,
-                text=True,
-                timeout=900,
-            )
-            print(r.stdout)
-            m = re.search(r"median ([\d.]+) ms, min ([\d.]+), max ([\d.]+)", r.stdout)
-            mem = re.search(r"serve peak memory: (\d+) MiB", r.stdout)
-            if r.returncode == 0 and m and mem:
-                rows[("latency", "bilingual")] = (float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1)))
-            else:
-                print(r.stderr, file=sys.stderr)
+            rows[("latency", "bilingual")] = serve_latency(sitrep, bi, args.edits)
 
     write_report(args, sizes, rows, how, latency, sitrep, hugo)
+
+
+def serve_latency(sitrep, site, edits):
+    """(median, min, max ms, peak MiB) of `sitrep serve`'s edit-to-reload on `site`, or None."""
+    r = subprocess.run(
+        [sys.executable, os.path.join(HERE, "serve_latency.py"), sitrep, site, str(edits)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    print(r.stdout)
+    m = re.search(r"median ([\d.]+) ms, min ([\d.]+), max ([\d.]+)", r.stdout)
+    mem = re.search(r"serve peak memory: (\d+) MiB", r.stdout)
+    if r.returncode == 0 and m and mem:
+        return float(m.group(1)), float(m.group(2)), float(m.group(3)), int(mem.group(1))
+    print(r.stderr, file=sys.stderr)
+    return None
 
 
 def bilingual(args, sitrep, hugo, site, rows):
@@ -369,7 +361,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
                 f"| bilingual 10k, against Hugo building only the translated French pages (fewer pages) "
                 f"| wall {s[0] / h[0]:.2f}, CPU {s[3] / h[3]:.2f}, memory {s[4] / h[4]:.2f} of Hugo's | figure only |"
             )
-    if ("latency", "bilingual") in rows:
+    if rows.get(("latency", "bilingual")):
         med, lo, hi, mem = rows[("latency", "bilingual")]
         lines.append(f"| serve at bilingual 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
         lines.append(f"| serve at bilingual 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")

@@ -99,11 +99,6 @@ pub struct Language {
 }
 
 impl Config {
-    /// True when the site is published in more than one language.
-    pub fn is_multilingual(&self) -> bool {
-        self.languages.len() > 1
-    }
-
     /// The position of language `code` in `languages`.
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)

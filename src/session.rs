@@ -280,7 +280,7 @@ impl Session {
         });
         let theme = config.as_ref().and_then(|c| theme::load(&root, &c.theme, &mut problems));
         self.renderer = match (theme, &config) {
-            (Some(theme), Some(config)) => Renderer::new(theme, config, &SiteIndex::default(), &mut problems),
+            (Some(theme), Some(config)) => Renderer::new(theme, config, &mut problems),
             _ => None,
         };
         self.config = config;

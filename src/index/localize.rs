@@ -21,8 +21,6 @@ use super::translations::Translated;
 /// What an index in another language shows in the original language.
 #[derive(Debug, Clone, Default)]
 pub struct Localized {
-    /// The language of this index: `fr`.
-    pub language: String,
     /// The language originals are written in: `en`.
     pub original: String,
     /// Briefings with no translation, by id: shown as written.
@@ -68,7 +66,6 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     let terms = glossary(translated);
     let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
     let mut localized = Localized {
-        language: language.to_string(),
         original: main.to_string(),
         briefings: vec![false; index.briefings.len()],
         groups: vec![false; index.groups.len()],

@@ -160,7 +160,7 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
                 .languages
                 .iter()
                 .enumerate()
-                .map(|(i, l)| (l.code.as_str(), if i == 0 { String::new() } else { format!("{}/", l.code) }))
+                .map(|(i, l)| (l.code.as_str(), super::Urls::of_language(site.config, i).prefix().to_string()))
                 .collect(),
             site.jobs
                 .iter()

@@ -90,20 +90,9 @@ impl Urls {
         format!("{}{path}", self.base_path)
     }
 
-    /// Absolute address of a file every language shares.
-    pub fn shared_absolute(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
-    }
-
     /// The folder of this language's pages in the output: `""` or `fr/`.
     pub fn prefix(&self) -> &str {
         &self.prefix
-    }
-
-    /// The path the Markdown of this language's bodies puts before site
-    /// addresses: `/sahel/fr/`.
-    pub fn language_base_path(&self) -> String {
-        format!("{}{}", self.base_path, self.prefix)
     }
 }
 
@@ -174,7 +163,7 @@ pub fn render(
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) {
-    let Some(mut renderer) = Renderer::new(theme.clone(), config, index, diags) else {
+    let Some(mut renderer) = Renderer::new(theme.clone(), config, diags) else {
         return;
     };
     timings.lap("templates");
@@ -314,8 +303,9 @@ struct LanguageView {
 impl Renderer {
     /// Compiles `theme`'s templates for every language of `config`; `None`
     /// (with diagnostics) when one does not compile or a language's table
-    /// is missing or incomplete.
-    pub fn new(theme: Theme, config: &Config, index: &SiteIndex, diags: &mut Diagnostics) -> Option<Renderer> {
+    /// is missing or incomplete. Each language's `set_site` comes before
+    /// its first page.
+    pub fn new(theme: Theme, config: &Config, diags: &mut Diagnostics) -> Option<Renderer> {
         let mut words = Vec::new();
         for language in &config.languages {
             words.push(Words::load(&theme, &language.code, diags));
@@ -352,11 +342,7 @@ impl Renderer {
             })
             .collect();
         let theme_fingerprint = fingerprint::of_hash(&(&theme.templates, &theme.data_files, &theme.translations));
-        let mut renderer = Renderer { theme, world, tongues, theme_fingerprint };
-        for language in 0..config.languages.len() {
-            renderer.set_site(config, language, index);
-        }
-        Some(renderer)
+        Some(Renderer { theme, world, tongues, theme_fingerprint })
     }
 
     /// Updates the site-wide values of the `language`th language (title,
@@ -564,7 +550,7 @@ pub fn prepare<'a>(
 ) -> Prepared<'a> {
     let urls = Urls::of_language(config, language);
     let words = renderer.words(language);
-    let options = MarkdownOptions { base_path: urls.language_base_path(), unsafe_html: config.unsafe_html };
+    let options = MarkdownOptions { base_path: urls.to(""), unsafe_html: config.unsafe_html };
     // Places are checked against the borders, and the site's files listed,
     // while the bodies and incidents are made.
     let ((bodies, incidents, found), (border_problems, jobs)) = rayon::join(

@@ -291,11 +291,6 @@ impl Words {
     /// are counts (grouped the language's way, choosing plural forms),
     /// anything else is text.
     pub fn phrase_of(&self, key: &str, args: &[(&str, &tera::Value)]) -> String {
-        if args.is_empty()
-            && let Some(text) = self.plain.get(key)
-        {
-            return text.clone();
-        }
         let texts: Vec<(&str, String)> = args
             .iter()
             .filter(|(_, v)| v.as_u64().is_none())
