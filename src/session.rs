@@ -29,7 +29,7 @@ use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::history::{self, History};
 use crate::index::SiteIndex;
-use crate::output::Output;
+use crate::output::{Output, Packed};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::{self, Caches, Renderer};
 use crate::source;
@@ -178,11 +178,12 @@ impl Session {
         let before = &self.fingerprints;
         let stale = |file: &str, fingerprint: u64| before.get(file) != Some(&fingerprint);
         let mut produced = Vec::new();
+        let pack = Packed::new;
         let mut parts = Vec::new();
         for ((language, index), caches) in indexes.iter().enumerate().zip(self.caches.iter_mut()) {
             let prepared = render::prepare(index, config, language, self.opts.today, caches, renderer, &mut diags);
             timings.lap("markdown and incidents");
-            produced.extend(renderer.produce_all(&prepared, &prepared.jobs, &stale, &mut diags));
+            produced.extend(renderer.produce_all(&prepared, &prepared.jobs, &stale, &pack, &mut diags));
             timings.lap("pages");
             // Freeing this rebuild's parts takes longer than some rebuilds:
             // the reload does not wait for it.
@@ -213,8 +214,7 @@ impl Session {
         let statics_names: HashSet<&str> = statics.iter().map(|(n, _)| n.as_str()).collect();
         let gone: Vec<String> = self
             .output
-            .iter()
-            .map(|(p, _)| p)
+            .paths()
             .filter(|p| !files.contains(p) && !statics_names.contains(p))
             .map(str::to_string)
             .collect();
@@ -226,18 +226,19 @@ impl Session {
         let full = rendered == produced.len();
         let mut fingerprints = foldhash::HashMap::with_capacity_and_hasher(produced.len(), Default::default());
         for p in produced {
-            if let Some(bytes) = p.bytes
-                && self.output.get(&p.file) != Some(bytes.as_slice())
+            if let Some(packed) = p.bytes
+                && self.output.packed(&p.file) != Some(&packed)
             {
                 changed.insert(p.file.clone());
-                self.output.insert(p.file.clone(), bytes);
+                self.output.insert_packed(p.file.clone(), packed);
             }
             fingerprints.insert(p.file, p.fingerprint);
         }
         for (name, bytes) in statics {
-            if self.output.get(&name) != Some(bytes.as_slice()) {
+            let packed = Packed::new(bytes);
+            if self.output.packed(&name) != Some(&packed) {
                 changed.insert(name.clone());
-                self.output.insert(name, bytes);
+                self.output.insert_packed(name, packed);
             }
         }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);

@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 
 use crate::model::country::CountryNames;
 use crate::model::{Briefing, Translation};
@@ -78,37 +79,24 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
         pages: vec![false; index.pages.len()],
         group_names: index.groups.iter().map(|g| g.name.clone()).collect(),
     };
-    for (id, b) in out.briefings.iter_mut().enumerate() {
+    // Each briefing on its own: in parallel, as there are thousands.
+    let changed: Vec<Option<Arc<Briefing>>> = index
+        .briefings
+        .par_iter()
+        .enumerate()
+        .map(|(id, b)| in_words(b, translated.briefings[id].as_deref(), &terms))
+        .collect();
+    for (id, l) in changed.into_iter().enumerate() {
         let t = translated.briefings[id].as_deref();
         localized.briefings[id] = t.is_none();
-        let mapped = |list: &[String]| -> Option<Vec<String>> {
-            if terms.is_empty() || !list.iter().any(|t| terms.contains_key(&t.to_lowercase())) {
-                return None;
-            }
-            Some(list.iter().map(term).collect())
-        };
-        let (targets, tactics, tags) = (mapped(&b.targets), mapped(&b.tactics), mapped(&b.tags));
-        if t.is_none() && targets.is_none() && tactics.is_none() && tags.is_none() {
-            // Nothing of it is in other words: the main language's briefing as is.
-            continue;
-        }
-        let targets = targets.unwrap_or_else(|| b.targets.clone());
-        let tactics = tactics.unwrap_or_else(|| b.tactics.clone());
-        let tags = tags.unwrap_or_else(|| b.tags.clone());
-        let mut l: Briefing = (**b).clone();
-        l.origin.fingerprint = crate::render::fingerprint::of_hash(&(
-            l.origin.fingerprint,
-            t.map(|t| t.origin.fingerprint),
-            (&targets, &tactics, &tags),
-        ));
-        (l.targets, l.tactics, l.tags) = (targets, tactics, tags);
         if let Some(t) = t {
-            words_of_briefing(&mut l, t);
             let p = &mut out.publication[id];
             p.published = t.published.or(p.published);
             p.updated = t.updated.or(p.updated);
         }
-        *b = Arc::new(l);
+        if let Some(l) = l {
+            out.briefings[id] = l;
+        }
     }
     out.tactics = out.tactics.iter().map(term).collect();
     out.targets = out.targets.iter().map(term).collect();
@@ -140,6 +128,37 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
     }
     out.localized = Some(localized);
     out
+}
+
+/// Briefing `b` in the words of its translation `t` and of the glossary
+/// `terms`; `None` when nothing of it is in other words.
+fn in_words(b: &Briefing, t: Option<&Translation>, terms: &HashMap<String, String>) -> Option<Arc<Briefing>> {
+    let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
+    let mapped = |list: &[String]| -> Option<Vec<String>> {
+        if terms.is_empty() || !list.iter().any(|t| terms.contains_key(&t.to_lowercase())) {
+            return None;
+        }
+        Some(list.iter().map(term).collect())
+    };
+    let (targets, tactics, tags) = (mapped(&b.targets), mapped(&b.tactics), mapped(&b.tags));
+    if t.is_none() && targets.is_none() && tactics.is_none() && tags.is_none() {
+        // Nothing of it is in other words: the main language's briefing as is.
+        return None;
+    }
+    let targets = targets.unwrap_or_else(|| b.targets.clone());
+    let tactics = tactics.unwrap_or_else(|| b.tactics.clone());
+    let tags = tags.unwrap_or_else(|| b.tags.clone());
+    let mut l: Briefing = b.clone();
+    l.origin.fingerprint = crate::render::fingerprint::of_hash(&(
+        l.origin.fingerprint,
+        t.map(|t| t.origin.fingerprint),
+        (&targets, &tactics, &tags),
+    ));
+    (l.targets, l.tactics, l.tags) = (targets, tactics, tags);
+    if let Some(t) = t {
+        words_of_briefing(&mut l, t);
+    }
+    Some(Arc::new(l))
 }
 
 /// A briefing's words from its translation `t`.

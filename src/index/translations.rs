@@ -46,7 +46,7 @@ pub struct Known<'a> {
 /// `Translated` per other language, reporting what cannot be attached.
 pub fn attach(
     index: &SiteIndex,
-    translations: Vec<Translation>,
+    translations: Vec<Arc<Translation>>,
     glossaries: Vec<Glossary>,
     known: &Known<'_>,
     diags: &mut Diagnostics,
@@ -142,7 +142,7 @@ pub fn attach(
             }
         }
         let slot = &mut out[language];
-        let t = Some(Arc::new(t));
+        let t = Some(t);
         match kind {
             0 => slot.briefings[id] = t,
             1 => slot.groups[id] = t,

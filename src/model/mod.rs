@@ -381,7 +381,7 @@ pub struct Content {
     /// Free pages, in file order.
     pub pages: Vec<Page>,
     /// Translations, in file order (attached to their originals by the index).
-    pub translations: Vec<Translation>,
+    pub translations: Vec<Arc<Translation>>,
     /// Glossaries of free terms, one per language.
     pub glossaries: Vec<Glossary>,
     /// Files whose front matter has errors: not published, but what can be

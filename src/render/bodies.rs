@@ -42,7 +42,7 @@ pub struct Bodies {
 /// What a body's rendering depends on, apart from its links: its text, the
 /// file it is in, the rendering options.
 fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions) -> u64 {
-    super::fingerprint::of_hash(&(body.fingerprint(), &origin.path, &options.base_path, options.unsafe_html))
+    super::fingerprint::of_hash(&(body.fingerprint(), origin.path.as_os_str(), &options.base_path, options.unsafe_html))
 }
 
 impl BodyCache {

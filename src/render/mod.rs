@@ -219,14 +219,14 @@ pub enum Wanted<'a> {
 }
 
 /// One file of the site, with the fingerprint of what it is made of, and its
-/// bytes when they were asked for.
-pub struct Produced {
+/// bytes (`B`: as rendered, or as the caller keeps them) when they were asked for.
+pub struct Produced<B = Vec<u8>> {
     /// Output path: `briefings/x/index.html`.
     pub file: String,
     /// Fingerprint of its inputs, the theme and the settings.
     pub fingerprint: u64,
     /// Its bytes, when asked for and rendered without error.
-    pub bytes: Option<Vec<u8>>,
+    pub bytes: Option<B>,
 }
 
 /// Compiled templates of a theme, in every language of the site.
@@ -457,17 +457,24 @@ impl Renderer {
     }
 
     /// Produces `jobs` in parallel: each file's fingerprint, and the bytes of
-    /// those `wanted` asks for. A template problem is reported once per
+    /// those `wanted` asks for, as `keep` keeps them. A template problem is reported once per
     /// template and message, not once per page.
-    pub fn produce_all(
+    pub fn produce_all<B: Send>(
         &self,
         site: &Prepared<'_>,
         jobs: &[Job],
         wanted: &(dyn Fn(&str, u64) -> bool + Sync),
+        keep: &(dyn Fn(Vec<u8>) -> B + Sync),
         diags: &mut Diagnostics,
-    ) -> Vec<Produced> {
+    ) -> Vec<Produced<B>> {
         let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-        let produced = jobs.par_iter().map(|job| self.produce(job, site, Wanted::Changed(wanted), &problems)).collect();
+        let produced = jobs
+            .par_iter()
+            .map(|job| {
+                let Produced { file, fingerprint, bytes } = self.produce(job, site, Wanted::Changed(wanted), &problems);
+                Produced { file, fingerprint, bytes: bytes.map(keep) }
+            })
+            .collect();
         report_template_problems(problems, diags);
         produced
     }

@@ -23,10 +23,20 @@ use crate::theme::Theme;
 /// The word of every value of the fixed lists (`event-attack`,
 /// `claim-claimed`...): Rust asks for them through `Words::label`.
 pub fn label_keys() -> Vec<String> {
+    labels().into_iter().map(|(list, value)| label_key(list, value)).collect()
+}
+
+/// The key of the word for `value` of the fixed list `list`.
+fn label_key(list: &str, value: &str) -> String {
+    format!("{list}-{}", value.replace(' ', "-"))
+}
+
+/// Every value of the fixed lists, with its list.
+fn labels() -> Vec<(&'static str, &'static str)> {
     use crate::model::{CasualtyKind, Claim, EventType, GeoPrecision, GroupKind, Role};
     let mut keys = Vec::new();
-    let mut add = |list: &str, values: &mut dyn Iterator<Item = &str>| {
-        keys.extend(values.map(|v| format!("{list}-{}", v.replace(' ', "-"))));
+    let mut add = |list: &'static str, values: &mut dyn Iterator<Item = &'static str>| {
+        keys.extend(values.map(|v| (list, v)));
     };
     add("event", &mut EventType::ALL.iter().map(|e| e.slug()));
     add("casualty", &mut CasualtyKind::ALL.iter().map(|k| k.as_str()));
@@ -122,7 +132,9 @@ pub struct Words {
     /// The words for who was counted, in `Who::ALL` order.
     who: Vec<String>,
     /// Every entry that takes no argument, written out once.
-    plain: std::collections::HashMap<String, String>,
+    plain: foldhash::HashMap<String, String>,
+    /// The word of every value of the fixed lists, by list and value.
+    labels: foldhash::HashMap<(&'static str, &'static str), String>,
 }
 
 impl std::fmt::Debug for Words {
@@ -195,8 +207,10 @@ impl Words {
             amounts: Default::default(),
             who: Vec::new(),
             plain: Default::default(),
+            labels: Default::default(),
         };
         words.plain = words.plain_entries(text);
+        words.labels = labels().into_iter().map(|(l, v)| ((l, v), words.phrase(&label_key(l, v), &[]))).collect();
         words.who = Who::ALL
             .iter()
             .map(|w| {
@@ -218,8 +232,8 @@ impl Words {
     }
 
     /// The entries of `text` that need no argument, written out.
-    fn plain_entries(&self, text: &str) -> std::collections::HashMap<String, String> {
-        let mut plain = std::collections::HashMap::new();
+    fn plain_entries(&self, text: &str) -> foldhash::HashMap<String, String> {
+        let mut plain = foldhash::HashMap::default();
         for line in text.lines() {
             let Some((key, _)) = line.split_once('=') else { continue };
             let key = key.trim();
@@ -383,8 +397,11 @@ impl Words {
 
     /// The word for a value of a fixed list (`event`, `attack`): the entry
     /// `event-attack`, spaces made hyphens.
-    pub fn label(&self, list: &str, value: &str) -> String {
-        self.phrase(&format!("{list}-{}", value.replace(' ', "-")), &[])
+    pub fn label(&self, list: &'static str, value: &'static str) -> String {
+        match self.labels.get(&(list, value)) {
+            Some(text) => text.clone(),
+            None => self.phrase(&label_key(list, value), &[]),
+        }
     }
 
     /// Coordinates as the language writes them: `12.64° N, 8.00° W`, `12,64° N, 8,00° O`.

@@ -132,23 +132,25 @@ async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Respon
         return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "only GET and HEAD\n").into_response();
     }
     let snapshot = live.snapshot();
-    let (status, file) = match resolve(uri.path(), |p| snapshot.output.get(p).is_some()) {
+    let (status, file) = match resolve(uri.path(), |p| snapshot.output.contains(p)) {
         Resolved::File(file) => (StatusCode::OK, Some(file)),
         Resolved::Redirect(to) => {
             return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response();
         }
-        Resolved::NotFound => (StatusCode::NOT_FOUND, snapshot.output.get("404.html").map(|_| "404.html".to_string())),
+        Resolved::NotFound => {
+            (StatusCode::NOT_FOUND, snapshot.output.contains("404.html").then(|| "404.html".to_string()))
+        }
     };
     let (bytes, content_type): (Vec<u8>, String) = match &file {
         Some(f) => {
             let bytes = snapshot.output.get(f).unwrap_or_default();
             let mime = mime_guess::from_path(f).first_or_octet_stream();
             if mime.essence_str() == "text/html" {
-                (inject(bytes, &snapshot).into_bytes(), "text/html; charset=utf-8".into())
+                (inject(&bytes, &snapshot).into_bytes(), "text/html; charset=utf-8".into())
             } else if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
-                (bytes.to_vec(), format!("{}; charset=utf-8", mime.essence_str()))
+                (bytes, format!("{}; charset=utf-8", mime.essence_str()))
             } else {
-                (bytes.to_vec(), mime.essence_str().to_string())
+                (bytes, mime.essence_str().to_string())
             }
         }
         // No site yet (the first build failed), or no 404 page: a bare page with the overlay.

@@ -36,7 +36,7 @@ pub enum Item {
     /// A free page.
     Page(crate::model::Page),
     /// A translation of one of the above.
-    Translation(crate::model::Translation),
+    Translation(std::sync::Arc<crate::model::Translation>),
     /// A glossary of free terms.
     Glossary(crate::model::Glossary),
 }
@@ -74,7 +74,7 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
             Some(Item::Group(g)) => content.groups.push(g.clone()),
             Some(Item::Country(c)) => content.countries.push(c.clone()),
             Some(Item::Page(p)) => content.pages.push(p.clone()),
-            Some(Item::Translation(t)) => content.translations.push(t.clone()),
+            Some(Item::Translation(t)) => content.translations.push(std::sync::Arc::clone(t)),
             Some(Item::Glossary(g)) => content.glossaries.push(g.clone()),
             None => content.rejected.extend(r.rejected.clone()),
         }
@@ -125,7 +125,8 @@ fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>)
     if let Some((original, language)) = translated {
         let kind = file.kind;
         return run(&doc, file, |raw, c| {
-            translation::translation(raw, origin, kind, language, original, body, c).map(Item::Translation)
+            translation::translation(raw, origin, kind, language, original, body, c)
+                .map(|t| Item::Translation(std::sync::Arc::new(t)))
         });
     }
     match file.kind {
