@@ -177,28 +177,38 @@ impl Session {
         self.caches.resize_with(indexes.len(), Caches::default);
         let before = &self.fingerprints;
         let stale = |file: &str, fingerprint: u64| before.get(file) != Some(&fingerprint);
-        let mut produced = Vec::new();
-        let pack = Packed::new;
-        let mut parts = Vec::new();
-        for ((language, index), caches) in indexes.iter().enumerate().zip(self.caches.iter_mut()) {
-            let prepared = render::prepare(index, config, language, self.opts.today, caches, renderer, &mut diags);
-            timings.lap("markdown and incidents");
-            produced.extend(renderer.produce_all(&prepared, &prepared.jobs, &stale, &pack, &mut diags));
-            timings.lap("pages");
-            // Freeing this rebuild's parts takes longer than some rebuilds:
-            // the reload does not wait for it.
-            let render::Prepared {
-                incidents,
-                briefing_bodies,
-                group_bodies,
-                country_bodies,
-                page_bodies,
-                shared,
-                jobs,
-                ..
-            } = prepared;
-            parts.push((incidents, briefing_bodies, group_bodies, country_bodies, page_bodies, shared, jobs));
-        }
+        let today = self.opts.today;
+        let (prepared, found): (Vec<_>, Vec<_>) = indexes
+            .par_iter()
+            .enumerate()
+            .zip(self.caches.par_iter_mut())
+            .map(|((language, index), caches)| {
+                let mut found = Diagnostics::new();
+                (render::prepare(index, config, language, today, caches, renderer, &mut found), found)
+            })
+            .unzip();
+        found.into_iter().for_each(|f| diags.extend(f));
+        timings.lap("markdown and incidents");
+        let produced = renderer.produce_all(&prepared, &stale, &Packed::new, &mut diags);
+        timings.lap("pages");
+        // Freeing this rebuild's parts takes longer than some rebuilds:
+        // the reload does not wait for it.
+        let parts: Vec<_> = prepared
+            .into_iter()
+            .map(|p| {
+                let render::Prepared {
+                    incidents,
+                    briefing_bodies,
+                    group_bodies,
+                    country_bodies,
+                    page_bodies,
+                    shared,
+                    jobs,
+                    ..
+                } = p;
+                (incidents, briefing_bodies, group_bodies, country_bodies, page_bodies, shared, jobs)
+            })
+            .collect();
         let files: foldhash::HashSet<&str> = produced.iter().map(|p| p.file.as_str()).collect();
         let statics = renderer.static_files(&files.iter().map(|f| f.to_string()).collect(), &mut diags);
         let unpublished = pipeline::unpublished_files(self.files.values().map(|(l, v)| (l.path.as_path(), v)));

@@ -456,21 +456,23 @@ impl Renderer {
         Produced { file: page.file, fingerprint, bytes }
     }
 
-    /// Produces `jobs` in parallel: each file's fingerprint, and the bytes of
-    /// those `wanted` asks for, as `keep` keeps them. A template problem is reported once per
-    /// template and message, not once per page.
+    /// Produces the jobs of every language of `sites` together, in parallel:
+    /// each file's fingerprint, and the bytes of those `wanted` asks for, as
+    /// `keep` keeps them. A template problem is reported once per template and
+    /// message, not once per page.
     pub fn produce_all<B: Send>(
         &self,
-        site: &Prepared<'_>,
-        jobs: &[Job],
+        sites: &[Prepared<'_>],
         wanted: &(dyn Fn(&str, u64) -> bool + Sync),
         keep: &(dyn Fn(Vec<u8>) -> B + Sync),
         diags: &mut Diagnostics,
     ) -> Vec<Produced<B>> {
         let problems: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-        let produced = jobs
+        let work: Vec<(&Prepared<'_>, &Job)> =
+            sites.iter().flat_map(|site| site.jobs.iter().map(move |job| (site, job))).collect();
+        let produced = work
             .par_iter()
-            .map(|job| {
+            .map(|&(site, job)| {
                 let Produced { file, fingerprint, bytes } = self.produce(job, site, Wanted::Changed(wanted), &problems);
                 Produced { file, fingerprint, bytes: bytes.map(keep) }
             })
