@@ -47,8 +47,10 @@ impl MonthStat {
 }
 
 /// Per-month counts of the incidents among `ids`, every month from the
-/// first to the last (empty ones included); with the number of incidents left
-/// out because only their year is known.
+/// first to the last month with an incident, empty ones included; a series
+/// over several years starts in January of the first, so that every whole
+/// year is drawn as wide as the next. With the number of incidents left out
+/// because only their year is known.
 pub fn monthly(index: &SiteIndex, ids: &[BriefingId], words: &Words) -> (Vec<MonthStat>, usize) {
     let mut counts: BTreeMap<(i16, i8), (usize, Sum)> = BTreeMap::new();
     let mut undated = 0;
@@ -68,7 +70,7 @@ pub fn monthly(index: &SiteIndex, ids: &[BriefingId], words: &Words) -> (Vec<Mon
         return (Vec::new(), undated);
     };
     let mut out = Vec::new();
-    let (mut y, mut m) = first;
+    let (mut y, mut m) = if first.0 < last.0 { (first.0, 1) } else { first };
     loop {
         let (incidents, killed) = counts.get(&(y, m)).copied().unwrap_or_default();
         out.push(MonthStat {
@@ -86,12 +88,21 @@ pub fn monthly(index: &SiteIndex, ids: &[BriefingId], words: &Words) -> (Vec<Mon
     (out, undated)
 }
 
-const WIDTH: f64 = 800.0;
+// The chart is laid out in CSS pixels across the width it is given: bars
+// and years are placed in percent of the width, heights and text in pixels,
+// so text is never scaled down on a phone.
+/// Height of one panel's plot, in CSS pixels.
 const PANEL: f64 = 110.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 22.0;
-const GAP: f64 = 46.0;
+/// Room above the first panel (its heading, then its top value).
+const TOP: f64 = 38.0;
+/// Room between the panels (the second heading).
+const GAP: f64 = 60.0;
+/// Room under the second panel (the years).
+const BOTTOM: f64 = 30.0;
+/// How many gridlines above zero, at most.
+const TICKS: u64 = 4;
+/// How many year labels fit the narrowest chart (a phone).
+const YEAR_LABELS: usize = 8;
 
 /// Two bar charts in one SVG: incidents per month, then killed per month.
 /// `id` makes the element ids unique on the page. Empty for no months.
@@ -99,7 +110,7 @@ pub fn monthly_svg(id: &str, subject: &str, months: &[MonthStat], words: &Words)
     if months.is_empty() {
         return String::new();
     }
-    let height = TOP + PANEL + GAP + PANEL + 30.0;
+    let height = TOP + PANEL + GAP + PANEL + BOTTOM;
     let total_incidents: usize = months.iter().map(|m| m.incidents).sum();
     let mut killed = Sum::default();
     for m in months {
@@ -120,98 +131,117 @@ pub fn monthly_svg(id: &str, subject: &str, months: &[MonthStat], words: &Words)
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\
 <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         escape(&title),
         escape(&desc)
     );
     let incidents: Vec<(u64, u64)> = months.iter().map(|m| (m.incidents as u64, m.incidents as u64)).collect();
     let killed: Vec<(u64, u64)> = months.iter().map(MonthStat::bars).collect();
+    let second = TOP + PANEL + GAP;
     panel(&mut svg, TOP, &words.phrase("chart-incidents-heading", &[]), &incidents, "chart-bar", words);
-    panel(
-        &mut svg,
-        TOP + PANEL + GAP,
-        &words.phrase("chart-killed-heading", &[]),
-        &killed,
-        "chart-bar chart-bar-killed",
-        words,
-    );
-    year_labels(&mut svg, months, TOP + PANEL + GAP + PANEL);
+    panel(&mut svg, second, &words.phrase("chart-killed-heading", &[]), &killed, "chart-bar chart-bar-killed", words);
+    year_marks(&mut svg, months, TOP, second + PANEL);
     svg.push_str("</svg>");
     svg
 }
 
-/// One panel: heading, y axis with 0 and the maximum, a bar per month: solid
-/// up to the first value, pale from there up to the second.
+/// The step between gridlines for values up to `max`: 1, 2 or 5 times a
+/// power of ten, so that at most [`TICKS`] steps reach `max`.
+fn tick_step(max: u64) -> u64 {
+    let mut magnitude: u64 = 1;
+    loop {
+        for factor in [1, 2, 5] {
+            let step = magnitude.saturating_mul(factor);
+            if step.saturating_mul(TICKS) >= max {
+                return step;
+            }
+        }
+        magnitude = magnitude.saturating_mul(10);
+    }
+}
+
+/// Percent of the width, as SVG writes it.
+fn pct(x: f64) -> String {
+    format!("{:.3}%", x * 100.0)
+}
+
+/// One panel: heading, gridlines at round numbers labelled above them, a
+/// bar per month: solid up to the first value, pale from there up to the second.
 fn panel(svg: &mut String, top: f64, heading: &str, values: &[(u64, u64)], class: &str, words: &Words) {
-    let max = values.iter().map(|v| v.1.max(v.0)).max().unwrap_or(0).max(1);
-    let plot = WIDTH - LEFT - RIGHT;
-    let step = plot / values.len() as f64;
-    let bar = (step * 0.8).max(0.8);
+    let max = values.iter().map(|v| v.1.max(v.0)).max().unwrap_or(0);
+    let step = tick_step(max);
+    let axis_top = max.div_ceil(step).max(1) * step;
     let bottom = top + PANEL;
-    let _ = write!(svg, "<text class=\"chart-heading\" x=\"{LEFT}\" y=\"{:.1}\">{}</text>", top - 8.0, escape(heading));
-    let _ = write!(
-        svg,
-        "<line class=\"chart-axis\" x1=\"{LEFT}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\"/>\
-<text class=\"chart-tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-<text class=\"chart-tick\" x=\"{:.1}\" y=\"{bottom:.1}\" text-anchor=\"end\">{}</text>\
-<line class=\"chart-grid\" x1=\"{LEFT}\" y1=\"{top:.1}\" x2=\"{:.1}\" y2=\"{top:.1}\"/>",
-        WIDTH - RIGHT,
-        LEFT - 6.0,
-        top + 4.0,
-        words.number(max),
-        LEFT - 6.0,
-        words.number(0),
-        WIDTH - RIGHT
-    );
-    let scale = |v: u64| v as f64 / max as f64 * PANEL;
+    let y = |v: u64| bottom - v as f64 / axis_top as f64 * PANEL;
+    let _ = write!(svg, "<text class=\"chart-heading\" x=\"1\" y=\"{:.1}\">{}</text>", top - 20.0, escape(heading));
+    let ticks: Vec<u64> = (1..=axis_top / step).map(|n| n * step).collect();
+    for &tick in &ticks {
+        let at = y(tick);
+        let _ = write!(svg, "<line class=\"chart-grid\" x1=\"0\" y1=\"{at:.1}\" x2=\"100%\" y2=\"{at:.1}\"/>");
+    }
+    let _ = write!(svg, "<line class=\"chart-axis\" x1=\"0\" y1=\"{bottom:.1}\" x2=\"100%\" y2=\"{bottom:.1}\"/>");
+    let width = 1.0 / values.len() as f64;
+    let bar = pct(width * 0.8);
     for (i, &(low, high)) in values.iter().enumerate() {
-        let x = LEFT + i as f64 * step + (step - bar) / 2.0;
+        let x = pct(i as f64 * width + width * 0.1);
         if low > 0 {
-            let h = scale(low).max(1.0);
+            let top = y(low).min(bottom - 1.0);
             let _ = write!(
                 svg,
-                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\"/>",
-                bottom - h
+                "<rect class=\"{class}\" x=\"{x}\" y=\"{top:.1}\" width=\"{bar}\" height=\"{:.1}\"/>",
+                bottom - top
             );
         }
         if high > low {
-            let (y0, y1) = (bottom - scale(low), bottom - scale(high).max(scale(low) + 1.0));
+            let (y0, y1) = (y(low), y(high).min(y(low) - 1.0));
             let _ = write!(
                 svg,
-                "<rect class=\"chart-bar-range\" x=\"{x:.1}\" y=\"{y1:.1}\" width=\"{bar:.1}\" height=\"{:.1}\"/>",
+                "<rect class=\"chart-bar-range\" x=\"{x}\" y=\"{y1:.1}\" width=\"{bar}\" height=\"{:.1}\"/>",
                 y0 - y1
             );
         }
     }
+    // The values last, over the bars.
+    for &tick in &ticks {
+        let _ = write!(
+            svg,
+            "<text class=\"chart-tick chart-value\" x=\"1\" y=\"{:.1}\">{}</text>",
+            y(tick) - 3.0,
+            words.number(tick)
+        );
+    }
 }
 
-/// Year labels under the bars, thinned so they do not collide.
-fn year_labels(svg: &mut String, months: &[MonthStat], bottom: f64) {
-    let plot = WIDTH - LEFT - RIGHT;
-    let step = plot / months.len() as f64;
-    let years: Vec<(usize, &str)> = months
-        .iter()
-        .enumerate()
-        .filter(|(i, m)| *i == 0 || m.iso.ends_with("-01"))
-        .map(|(i, m)| (i, &m.iso[..4]))
-        .collect();
-    let every = (years.len() as f64 / 12.0).ceil().max(1.0) as usize;
-    for (n, (i, year)) in years.iter().enumerate() {
-        if n % every != 0 {
-            continue;
+/// A line down both panels where each year begins, and the year under it,
+/// thinned so the labels fit a phone's width; a short span names its last
+/// month at the right end.
+fn year_marks(svg: &mut String, months: &[MonthStat], top: f64, bottom: f64) {
+    let width = 1.0 / months.len() as f64;
+    let years: Vec<(usize, &str)> =
+        months.iter().enumerate().filter(|(_, m)| m.iso.ends_with("-01")).map(|(i, m)| (i, &m.iso[..4])).collect();
+    let every = years.len().div_ceil(YEAR_LABELS).max(1);
+    for (n, &(i, year)) in years.iter().enumerate() {
+        let x = pct(i as f64 * width);
+        if i > 0 {
+            let _ = write!(
+                svg,
+                "<line class=\"chart-year\" x1=\"{x}\" y1=\"{top:.1}\" x2=\"{x}\" y2=\"{:.1}\"/>",
+                bottom + 6.0
+            );
         }
-        let x = LEFT + *i as f64 * step;
-        let _ = write!(svg, "<text class=\"chart-tick\" x=\"{x:.1}\" y=\"{:.1}\">{year}</text>", bottom + 18.0);
+        // A year that begins too near the right end for its name keeps its line only.
+        if n % every == 0 && (i as f64 * width) < 0.9 {
+            let _ =
+                write!(svg, "<text class=\"chart-tick\" x=\"{x}\" y=\"{:.1}\" dx=\"3\">{year}</text>", bottom + 20.0);
+        }
     }
     if months.len() <= 12 {
-        // A short span: name the first and last month instead.
         let last = &months[months.len() - 1];
         let _ = write!(
             svg,
-            "<text class=\"chart-tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            WIDTH - RIGHT,
-            bottom + 18.0,
+            "<text class=\"chart-tick\" x=\"100%\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            bottom + 20.0,
             escape(&last.label)
         );
     }
@@ -254,6 +284,27 @@ mod tests {
         assert_eq!(svg.matches("chart-bar-range").count(), 2);
         assert_eq!(FigureText::new(&w, Amount::UpTo(200)).text, "up to 200");
         assert!(monthly_svg("c", "x", &[], &w).is_empty());
+    }
+
+    #[test]
+    fn gridlines_fall_on_round_numbers() {
+        assert_eq!(tick_step(0), 1);
+        assert_eq!(tick_step(3), 1);
+        assert_eq!(tick_step(5), 2);
+        assert_eq!(tick_step(9), 5);
+        assert_eq!(tick_step(40), 10);
+        assert_eq!(tick_step(77), 20);
+        assert_eq!(tick_step(1234), 500);
+        assert_eq!(tick_step(u64::MAX), 5_000_000_000_000_000_000);
+        let w = words();
+        let months = [m(&w, "2024-01", 7, Some(70), Some(77)), m(&w, "2024-02", 2, Some(3), Some(3))];
+        let svg = monthly_svg("c", "Mali", &months, &w);
+        let labels: Vec<&str> =
+            svg.split("chart-value\" x=\"1\" y=\"").skip(1).map(|t| t.split(['>', '<']).nth(1).unwrap()).collect();
+        // Incidents: up to 7 by twos; killed: up to 77 by twenties.
+        assert_eq!(labels, ["2", "4", "6", "8", "20", "40", "60", "80"]);
+        assert!(!svg.contains("viewBox"), "laid out in CSS pixels, never scaled down");
+        assert!(svg.contains(">2024</text>"));
     }
 
     #[test]

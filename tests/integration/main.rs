@@ -24,6 +24,7 @@ mod french;
 mod groups;
 mod hardening;
 mod incremental;
+mod legibility;
 mod outputs;
 mod pagination;
 mod preview;

@@ -170,13 +170,23 @@ fn charts_show_incidents_and_killed_per_month_with_their_numbers() {
     let b = t.build();
     let titles: Vec<String> = b.texts("countries/burkina-faso/", "svg.chart title");
     assert_eq!(titles, ["Incidents and people killed per month, Burkina Faso"]);
-    // February 2023 to August 2024, every month listed, empty ones with 0 incidents and no figure.
+    // February 2023 to August 2024, every month listed, empty ones with 0
+    // incidents and no figure; from January, so 2023 is drawn as wide as a year.
     let months = b.texts("countries/burkina-faso/", ".chart-data tbody th");
     let cells = b.texts("countries/burkina-faso/", ".chart-data tbody td");
-    assert_eq!(months.len(), 19);
-    assert_eq!((months[0].as_str(), cells[0].as_str(), cells[1].as_str()), ("February 2023", "2", "at least 15"));
-    assert_eq!((months[18].as_str(), cells[36].as_str(), cells[37].as_str()), ("August 2024", "1", "150–400"));
-    assert_eq!((cells[2].as_str(), cells[3].as_str()), ("0", ""), "March 2023 had none");
+    assert_eq!(months.len(), 20);
+    assert_eq!((months[0].as_str(), cells[0].as_str(), cells[1].as_str()), ("January 2023", "0", ""));
+    assert_eq!((months[1].as_str(), cells[2].as_str(), cells[3].as_str()), ("February 2023", "2", "at least 15"));
+    assert_eq!((months[19].as_str(), cells[38].as_str(), cells[39].as_str()), ("August 2024", "1", "150–400"));
+    assert_eq!((cells[4].as_str(), cells[5].as_str()), ("0", ""), "March 2023 had none");
+    // Gridlines at round numbers, and a line where 2024 begins.
+    let values = b.texts("countries/burkina-faso/", "svg.chart text.chart-value");
+    assert!(values.iter().all(|v| v.parse::<u64>().is_ok_and(|n| n % 5 == 0 || n <= 2)), "{values:?}");
+    assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart line.chart-year", "x1").len(), 1);
+    assert_eq!(
+        b.texts("countries/burkina-faso/", "svg.chart text:not(.chart-value):not(.chart-heading)"),
+        ["2023", "2024"]
+    );
     // The confirmed part is a solid bar, the rest of the range a pale one.
     assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-killed", "height").len(), 2);
     assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-range", "height").len(), 1);

@@ -28,7 +28,7 @@ chart-description = { $months ->
    *[other] { $incidents } incidents
   }; killed: { $killed }.
 chart-incidents-heading = Incidents per month
-chart-killed-heading = Killed per month (solid: confirmed; pale: the rest of the reported range)
+chart-killed-heading = Killed per month
 
 ## Feeds and data downloads.
 feed-title-site = { $site }: latest briefings
@@ -232,6 +232,8 @@ chart-undated = { $n ->
     [one] 1 incident is
    *[other] { $n } incidents are
   } dated only by year and not charted.
+chart-legend-confirmed = Killed, confirmed: the lowest figure reported
+chart-legend-range = The rest of the reported range, up to the highest figure (the whole bar when only a maximum is reported)
 chart-numbers = The numbers behind the chart
 chart-table = Table of incidents and killed per month
 column-month = Month

@@ -28,7 +28,7 @@ chart-description = { $months ->
    *[other] { $incidents } incidents
   } ; tués : { $killed }.
 chart-incidents-heading = Incidents par mois
-chart-killed-heading = Tués par mois (plein : confirmé ; pâle : le reste de la fourchette rapportée)
+chart-killed-heading = Tués par mois
 
 ## Flux et téléchargements de données.
 feed-title-site = { $site } : derniers briefings
@@ -234,6 +234,8 @@ chart-undated = { $n ->
     [one] { $n } incident n'est daté que par l'année et ne figure pas sur le graphique.
    *[other] { $n } incidents ne sont datés que par l'année et ne figurent pas sur le graphique.
   }
+chart-legend-confirmed = Tués, confirmé : le chiffre le plus bas rapporté
+chart-legend-range = Le reste de la fourchette rapportée, jusqu’au chiffre le plus haut (toute la barre quand seul un maximum est rapporté)
 chart-numbers = Les chiffres du graphique
 chart-table = Tableau des incidents et des tués par mois
 column-month = Mois

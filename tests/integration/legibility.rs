@@ -1,0 +1,71 @@
+//! Maps and charts a reader can read: headless Chromium opens the pages that
+//! carry a chart at a phone's width (390 px) and a desktop's (1280 px) and
+//! measures the text as drawn on screen.
+//!
+//! Needs Chromium, like `browser.rs`.
+
+use headless_chrome::Tab;
+use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+use serde_json::{Value, json};
+
+use crate::browser::{chromium, launch};
+use crate::preview::Preview;
+use crate::support::SiteTest;
+
+/// Makes the page as wide as a screen of `width` CSS pixels.
+fn screen(tab: &Tab, width: u32, mobile: bool) {
+    let metrics: SetDeviceMetricsOverride =
+        serde_json::from_value(json!({"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile}))
+            .unwrap();
+    tab.call_method(metrics).unwrap();
+}
+
+/// What `js` returns, passed as JSON text (arrays come back as values).
+fn eval(tab: &Tab, js: &str) -> Value {
+    let text = tab.evaluate(&format!("JSON.stringify({js})"), false).unwrap().value.unwrap();
+    serde_json::from_str(text.as_str().unwrap()).unwrap()
+}
+
+/// The smallest chart text on the page as drawn, in CSS pixels, and how many
+/// chart texts there are.
+const SMALLEST_CHART_TEXT: &str = "(() => {
+  const texts = [...document.querySelectorAll('svg.chart text')];
+  const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+  return [Math.min(...sizes), texts.length];
+})()";
+
+/// Chart texts that stick out of their chart, left or right.
+const OUTSIDE: &str = "(() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) out.push(t.textContent);
+    }
+  }
+  return out;
+})()";
+
+#[test]
+#[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
+fn chart_text_stays_legible_on_a_phone_and_on_a_desktop() {
+    let chromium = chromium();
+    let t = SiteTest::fixture("sahel");
+    t.copy_default_theme("default");
+    let preview = Preview::start(&t.root);
+    let base = format!("http://{}", preview.addr);
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+    for (width, mobile) in [(390, true), (1280, false)] {
+        screen(&tab, width, mobile);
+        for page in ["/", "/countries/mali/", "/groups/jnim/"] {
+            tab.navigate_to(&format!("{base}{page}")).unwrap().wait_until_navigated().unwrap();
+            let measured = eval(&tab, SMALLEST_CHART_TEXT);
+            let (smallest, count) = (measured[0].as_f64().unwrap(), measured[1].as_u64().unwrap());
+            assert!(count >= 4, "{page} at {width} px: a chart with headings, values and years ({count} texts)");
+            assert!(smallest >= 11.0, "{page} at {width} px: chart text drawn at {smallest:.1} px");
+            assert_eq!(eval(&tab, OUTSIDE), json!([]), "{page} at {width} px: chart text inside the chart");
+        }
+    }
+}
