@@ -58,6 +58,9 @@ struct Country {
     bbox: Bbox,
     /// The box of its main rings, to frame a map on it.
     frame: Bbox,
+    /// Where its name goes: the centre of its largest ring, and that ring's area.
+    label_at: (f64, f64),
+    label_area: f64,
     rings: Vec<Ring>,
 }
 
@@ -134,7 +137,28 @@ fn country(raw: RawCountry) -> Result<Country, String> {
     let Some(bbox) = bbox else {
         return Err(format!("world map data: {}: no rings", raw.name));
     };
-    Ok(Country { iso, bbox, frame: main_box(&rings).unwrap_or(bbox), rings })
+    let largest = rings.iter().map(|r| (area(&r.points), r)).max_by(|a, b| a.0.total_cmp(&b.0));
+    let (label_area, label_at) = largest.map_or((0.0, (bbox.west, bbox.north)), |(a, r)| (a, centroid(&r.points)));
+    Ok(Country { iso, bbox, frame: main_box(&rings).unwrap_or(bbox), label_at, label_area, rings })
+}
+
+/// The centre of mass of a ring (its box's centre when it has no area).
+fn centroid(points: &[(f64, f64)]) -> (f64, f64) {
+    let (mut cx, mut cy, mut twice) = (0.0, 0.0, 0.0);
+    let Some(&last) = points.last() else { return (0.0, 0.0) };
+    let mut prev = last;
+    for &p in points {
+        let cross = prev.0 * p.1 - p.0 * prev.1;
+        twice += cross;
+        cx += (prev.0 + p.0) * cross;
+        cy += (prev.1 + p.1) * cross;
+        prev = p;
+    }
+    if twice.abs() < 1e-9 {
+        let b = Bbox::around(points.iter().copied()).unwrap_or(Bbox { west: 0.0, south: 0.0, east: 0.0, north: 0.0 });
+        return ((b.west + b.east) / 2.0, (b.south + b.north) / 2.0);
+    }
+    (cx / (3.0 * twice), cy / (3.0 * twice))
 }
 
 /// Decodes `[x0, y0, dx1, dy1, ...]` (hundredths of a degree).
@@ -214,6 +238,8 @@ pub struct MapPoint {
     pub url: String,
     /// Tooltip and accessible name of the link.
     pub label: String,
+    /// The place's name, written beside it when there is room (none when empty).
+    pub place: String,
 }
 
 /// How to draw a map.
@@ -245,8 +271,96 @@ pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -
     open_svg(&mut svg, &view, options);
     svg.push_str(&world.layer(&view, &options.focus));
     draw_points(&mut svg, &view, &points);
+    draw_scale(&mut svg, &view);
     svg.push_str("</svg>");
     svg
+}
+
+/// The map of [`render_map`] with names written on it: its countries'
+/// (`names` gives a country's name from its ISO code, in the page's
+/// language) and its places', placed by [`super::labels`], in a frame the
+/// theme positions them in. Empty when there is nothing to frame.
+pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptions, words: &MapWords<'_>) -> String {
+    use super::labels::{Candidate, Kind};
+    let svg = render_map(world, points, options);
+    let on_map: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
+    let Some(framed) = framed_box(world, &on_map, &options.focus) else {
+        return svg;
+    };
+    let view = View::new(framed);
+    let mut candidates = Vec::new();
+    let mut countries: Vec<&Country> = world.countries.iter().filter(|c| c.bbox.intersects(&view.bbox)).collect();
+    countries.sort_by(|a, b| b.label_area.total_cmp(&a.label_area));
+    let mut named: Vec<&str> = Vec::new();
+    for c in countries {
+        let Some(iso) = c.iso.as_deref() else { continue };
+        let (lon, lat) = c.label_at;
+        let b = view.bbox;
+        if named.contains(&iso) || !(b.west..=b.east).contains(&lon) || !(b.south..=b.north).contains(&lat) {
+            continue;
+        }
+        named.push(iso);
+        let Some(text) = (words.country)(iso) else { continue };
+        let (x, y) = view.project(c.label_at);
+        candidates.push(Candidate { text, x, y, kind: Kind::Country { focus: is_focus(c, &options.focus) } });
+    }
+    let mut places: Vec<&str> = Vec::new();
+    for p in &on_map {
+        if p.place.is_empty() || places.contains(&p.place.as_str()) {
+            continue;
+        }
+        places.push(&p.place);
+        let (x, y) = view.project((p.lon, p.lat));
+        let kind = Kind::Place { radius: radius(p.killed), weight: p.killed };
+        candidates.push(Candidate { text: p.place.clone(), x, y, kind });
+    }
+    let labels = super::labels::place(candidates, WIDTH, view.height);
+    let (km, length) = scale_bar(&view);
+    let scale = format!(
+        r#"<span class="map-scale" style="left:{:.2}%;bottom:{:.2}%;width:{:.2}%">{}</span>"#,
+        SCALE_AT.0 / WIDTH * 100.0,
+        (SCALE_AT.1 + 4.0) / view.height * 100.0,
+        length / WIDTH * 100.0,
+        escape(&(words.distance)(km))
+    );
+    format!(r#"<div class="map-frame">{svg}{labels}{scale}</div>"#)
+}
+
+/// The words a map writes: a country's name from its ISO code, and a distance in kilometres.
+pub struct MapWords<'a> {
+    /// The country's name in the page's language.
+    pub country: &'a dyn Fn(&str) -> Option<String>,
+    /// `200 km`.
+    pub distance: &'a dyn Fn(u64) -> String,
+}
+
+/// Where the scale bar starts, in map units from the left and the bottom.
+const SCALE_AT: (f64, f64) = (12.0, 12.0);
+/// About how much of the map's width the scale bar takes.
+const SCALE_SHARE: f64 = 0.2;
+
+/// The scale bar: a round distance (1, 2 or 5 times a power of ten
+/// kilometres) about a fifth of the map wide, and its length in map units,
+/// measured along the middle latitude.
+fn scale_bar(view: &View) -> (u64, f64) {
+    let km_per_unit = 111.32 / view.scale;
+    let wanted = WIDTH * SCALE_SHARE * km_per_unit;
+    let mut km = 1u64;
+    for magnitude in [1u64, 10, 100, 1000, 10_000] {
+        for factor in [1, 2, 5] {
+            if ((magnitude * factor) as f64) <= wanted {
+                km = magnitude * factor;
+            }
+        }
+    }
+    (km, km as f64 / km_per_unit)
+}
+
+fn draw_scale(svg: &mut String, view: &View) {
+    let (_, length) = scale_bar(view);
+    let (x, y) = (SCALE_AT.0, view.height - SCALE_AT.1);
+    let _ =
+        write!(svg, r#"<path class="map-scale-bar" d="M{} {}v4h{}v-4"/>"#, tenths(x), tenths(y - 4.0), tenths(length));
 }
 
 fn on_globe(lon: f64, lat: f64) -> bool {
@@ -515,7 +629,7 @@ fn tenths_text(t: i64) -> String {
 }
 
 /// Escapes text for an attribute or element content.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -541,7 +655,15 @@ mod tests {
     }
 
     fn point(lon: f64, lat: f64, killed: u64, label: &str) -> MapPoint {
-        MapPoint { lat, lon, killed, unconfirmed: false, url: format!("/briefings/{label}/"), label: label.to_string() }
+        MapPoint {
+            lat,
+            lon,
+            killed,
+            unconfirmed: false,
+            url: format!("/briefings/{label}/"),
+            label: label.to_string(),
+            place: String::new(),
+        }
     }
 
     fn options(focus: &[&str]) -> MapOptions {
@@ -644,7 +766,11 @@ mod tests {
         assert!(svg.contains(
             r#"<title id="map-title">Incidents</title><desc id="map-desc">Where the incidents happened</desc>"#
         ));
-        assert!(svg.ends_with("</g></svg>"));
+        assert!(
+            svg.ends_with("</g><path class=\"map-scale-bar\" d=\"M12 ")
+                || svg.contains("</g><path class=\"map-scale-bar\" d=\"M12 ")
+        );
+        assert!(svg.ends_with("\"/></svg>"));
         assert_eq!(svg.matches(r#"class="map-country map-focus""#).count(), 3);
         let neighbours = svg.matches(r#"class="map-country""#).count();
         assert!((8..=25).contains(&neighbours), "{neighbours} neighbours drawn");
@@ -735,8 +861,17 @@ mod tests {
             unconfirmed: false,
             url: r#"/a?b=1&c="2"'"#.into(),
             label: evil.into(),
+            place: evil.into(),
         };
         let o = MapOptions { id: r#"m"1"#.into(), title: evil.into(), description: evil.into(), focus: vec![] };
+        let evil_name = |_: &str| Some(evil.to_string());
+        let html = render_labelled(
+            &w,
+            std::slice::from_ref(&p),
+            &o,
+            &MapWords { country: &evil_name, distance: &|_| evil.into() },
+        );
+        assert!(!html.contains("<script>") && html.contains(r#"<span class="map-scale""#), "{html}");
         let svg = render_map(&w, &[p], &o);
         assert!(!svg.contains("<script>") && !svg.contains(r#"("x""#) && !svg.contains("'y'"));
         assert!(svg.contains(r#"<a href="/a?b=1&amp;c=&quot;2&quot;&#39;">"#));
@@ -781,11 +916,28 @@ mod tests {
     }
 
     #[test]
+    fn the_scale_bar_is_a_round_distance_about_a_fifth_of_the_map() {
+        let w = world();
+        for (focus, km) in [("ML", 200), ("BF", 200), ("DZ", 500)] {
+            let points = [point(-1.5, 12.4, 1, "x")];
+            let framed = framed_box(&w, &points.iter().collect::<Vec<_>>(), &[focus.to_string()]).unwrap();
+            let (shown, length) = scale_bar(&View::new(framed));
+            assert_eq!(shown, km, "{focus}");
+            assert!((WIDTH * 0.08..=WIDTH * SCALE_SHARE).contains(&length), "{focus}: {length}");
+        }
+        let words = MapWords { country: &|iso: &str| Some(format!("<{iso}>")), distance: &|km| format!("{km} km") };
+        let html = render_labelled(&w, &[point(-8.0, 12.64, 70, "Bamako")], &options(&["ML"]), &words);
+        assert!(html.contains(">200 km</span></div>"), "{html:.300}");
+        assert!(html.contains(r#"map-label-focus" style="#) && html.contains(">&lt;ML&gt;</span>"), "escaped names");
+    }
+
+    #[test]
     fn paths_are_short_one_decimal_and_clipped() {
         let w = world();
         let svg = render_map(&w, &[], &options(&["BF"]));
         let (width, height) = view_box(&svg);
-        for d in svg.split(r#" d=""#).skip(1).filter_map(|s| s.split('"').next()) {
+        // Country outlines; the scale bar is drawn in absolute units.
+        for d in svg.split(r#" d=""#).skip(1).filter_map(|s| s.split('"').next()).filter(|d| !d.starts_with('M')) {
             assert!(d.starts_with('m') && d.ends_with('z'), "{d:.40}");
             let numbers = d.split(['m', 'z', ' ', '-']).filter(|s| !s.is_empty());
             for n in numbers {
@@ -864,7 +1016,15 @@ mod tests {
 
         fn any_point() -> impl Strategy<Value = MapPoint> {
             (prop::num::f64::ANY, prop::num::f64::ANY, any::<u64>(), ".{0,12}", ".{0,12}").prop_map(
-                |(lat, lon, killed, url, label)| MapPoint { lat, lon, killed, unconfirmed: false, url, label },
+                |(lat, lon, killed, url, label)| MapPoint {
+                    lat,
+                    lon,
+                    killed,
+                    unconfirmed: false,
+                    url,
+                    place: label.clone(),
+                    label,
+                },
             )
         }
 
@@ -876,6 +1036,7 @@ mod tests {
                 killed,
                 url: "/x/".into(),
                 label: "x".into(),
+                place: "x".into(),
             })
         }
 
@@ -887,8 +1048,13 @@ mod tests {
                 points in prop::collection::vec(any_point(), 0..5),
                 focus in prop::collection::vec("[A-Z]{2}|.{0,3}", 0..4),
             ) {
-                let svg = render_map(world_once(), &points, &MapOptions { focus, ..options(&[]) });
+                let options = MapOptions { focus, ..options(&[]) };
+                let svg = render_map(world_once(), &points, &options);
                 prop_assert!(svg.is_empty() || (svg.starts_with("<svg ") && svg.ends_with("</svg>")));
+                let name = |iso: &str| Some(iso.to_string());
+                let html = render_labelled(world_once(), &points, &options, &MapWords { country: &name, distance: &|km| km.to_string() });
+                prop_assert!(html.is_empty() == svg.is_empty());
+                prop_assert!(html.is_empty() || (html.starts_with(r#"<div class="map-frame"><svg "#) && html.ends_with("</span></div>")));
             }
 
             #[test]

@@ -18,6 +18,7 @@ pub mod files;
 pub mod fingerprint;
 pub mod incidents;
 pub mod jobs;
+pub mod labels;
 pub mod map;
 pub mod pages;
 pub mod pagination;

@@ -217,7 +217,7 @@ impl OwnParts<'_> {
             let (site, incident) = (self.site, &self.site.incidents[self.id]);
             let PageParts { detail, json_ld, map } =
                 PageParts::of(site.index, self.id, &incident.row, &incident.value, &site.urls, site.words, site.config);
-            let map_svg = map.map(|m| m.draw(site.world, site.words)).unwrap_or_default();
+            let map_svg = map.map(|m| m.draw(site.world, site.words, site.index)).unwrap_or_default();
             let detail = tera::Value::try_from_serializable(&detail).unwrap_or_else(|_| tera::Value::none());
             (detail, json_ld, map_svg)
         })
@@ -504,7 +504,7 @@ impl Overview<'_> {
             let (map_svg, (months, undated)) = rayon::join(
                 || {
                     super::places::incidents_map(site, &self.ids, &self.subject, &self.focus)
-                        .draw(site.world, site.words)
+                        .draw(site.world, site.words, site.index)
                 },
                 || super::charts::monthly(site.index, &self.ids, site.words),
             );

@@ -17,7 +17,7 @@ use crate::model::casualty::{CasualtyKind, Sum};
 use serde::Serialize;
 
 use super::Prepared;
-use super::map::{MapOptions, MapPoint, WorldMap, render_map};
+use super::map::{MapOptions, MapPoint, MapWords, WorldMap, render_labelled};
 use super::views::IncidentRow;
 use super::words::{Value, Words};
 
@@ -55,14 +55,17 @@ pub enum Label {
 }
 
 impl MapInputs {
-    /// The SVG, on `world`'s outlines (empty without them), in `words`.
-    pub fn draw(&self, world: Option<&WorldMap>, words: &Words) -> String {
+    /// The map, on `world`'s outlines (empty without them), in `words`, with
+    /// the countries named as `index` names them.
+    pub fn draw(&self, world: Option<&WorldMap>, words: &Words, index: &SiteIndex) -> String {
         let Some(world) = world else { return String::new() };
         let mut points = self.points.clone();
         for (point, label) in points.iter_mut().zip(&self.labels) {
             point.label = label.text(words);
         }
-        render_map(world, &points, &self.options)
+        let country = |iso: &str| crate::model::country::resolve_country(iso).map(|c| index.country_name(c));
+        let distance = |km: u64| words.phrase("map-scale", &[("km", Value::Number(km))]);
+        render_labelled(world, &points, &self.options, &MapWords { country: &country, distance: &distance })
     }
 }
 
@@ -111,7 +114,16 @@ pub fn briefing_map_inputs(index: &SiteIndex, id: BriefingId, row: &IncidentRow,
         .filter_map(|l| {
             let (lat, lon) = l.coordinates?;
             let label = Label::Text(format!("{}: {}", l.name, b.title));
-            Some((MapPoint { lat, lon, killed: size, unconfirmed, url: row.url.clone(), label: String::new() }, label))
+            let point = MapPoint {
+                lat,
+                lon,
+                killed: size,
+                unconfirmed,
+                url: row.url.clone(),
+                label: String::new(),
+                place: l.name.clone(),
+            };
+            Some((point, label))
         })
         .unzip();
     if points.is_empty() {
@@ -181,6 +193,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 crate::model::Amount::AtLeast(l) => (Some(l), None),
                 crate::model::Amount::UpTo(h) => (None, Some(h)),
             };
+            let place = p.name.clone();
             let label = Label::Place {
                 place: p.name,
                 incidents: p.incidents,
@@ -196,6 +209,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 unconfirmed,
                 url: row.url.clone(),
                 label: String::new(),
+                place,
             };
             (point, label)
         })

@@ -81,6 +81,7 @@ pub const REQUIRED: &[&str] = &[
     "map-description-briefing",
     "map-point-one",
     "map-point-many",
+    "map-scale",
     "month-name",
     "month-short",
     "date-day",

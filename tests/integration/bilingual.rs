@@ -108,6 +108,10 @@ fn profiles_and_country_names_are_in_each_language() {
     let active = built.text("fr/groups/jnim/");
     assert!(active.contains("Côte d’Ivoire"), "{active}");
     assert!(built.text("groups/jnim/").contains("Côte d'Ivoire"));
+    // Maps name the neighbours in the page's language.
+    let names = built.texts("fr/countries/mali/", ".map-label-country");
+    assert!(names.contains(&"Mauritanie".to_string()) && names.contains(&"Mali".to_string()), "{names:?}");
+    assert!(built.texts("countries/mali/", ".map-label-country").contains(&"Mauritania".to_string()));
     // The free page: translated title in the navigation; the untranslated one marked.
     assert_eq!(built.texts("fr/methodology/", "h1"), ["Méthodologie"]);
     assert_eq!(built.attrs("fr/about/", "h1", "lang"), ["en"]);

@@ -156,7 +156,7 @@ fn maps_draw_a_maximum_by_its_size_and_mark_it_unconfirmed() {
     assert_eq!(classes, ["map-point map-point-unconfirmed"]);
     let radius: f64 = b.attrs("countries/burkina-faso/", "svg.map circle", "r")[0].parse().unwrap();
     assert!(radius > 30.0, "drawn by its maximum of 200, not as a zero: r = {radius}");
-    assert!(b.text("countries/burkina-faso/").contains("a hollow circle a place where only a maximum was reported"));
+    assert!(b.text("countries/burkina-faso/").contains("A hollow circle: only a maximum was reported"));
 }
 
 /// How a range reads, by the rules, from the numbers in the downloads.

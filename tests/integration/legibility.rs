@@ -1,6 +1,6 @@
 //! Maps and charts a reader can read: headless Chromium opens the pages that
-//! carry a chart at a phone's width (390 px) and a desktop's (1280 px) and
-//! measures the text as drawn on screen.
+//! carry a map and a chart at a phone's width (390 px) and a desktop's
+//! (1280 px) and measures the text as drawn on screen.
 //!
 //! Needs Chromium, like `browser.rs`.
 
@@ -47,6 +47,24 @@ const OUTSIDE: &str = "(() => {
   return out;
 })()";
 
+/// The names shown on the maps: how many, the smallest as drawn, and those
+/// that overlap another or stick out of their map.
+const MAP_LABELS: &str = "(() => {
+  const shown = [...document.querySelectorAll('.map-label, .map-scale')].filter(l => getComputedStyle(l).display !== 'none');
+  const boxes = shown.map(l => l.getBoundingClientRect());
+  const bad = [];
+  shown.forEach((l, i) => {
+    const frame = l.closest('.map-frame').getBoundingClientRect();
+    const b = boxes[i];
+    if (b.left < frame.left - 1 || b.right > frame.right + 1 || b.top < frame.top - 1 || b.bottom > frame.bottom + 1) bad.push('outside: ' + l.textContent);
+    boxes.forEach((o, j) => {
+      if (j > i && b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom) bad.push(l.textContent + ' over ' + shown[j].textContent);
+    });
+  });
+  const sizes = shown.map(l => parseFloat(getComputedStyle(l).fontSize));
+  return [shown.length, Math.min(...sizes), bad, shown.map(l => l.textContent)];
+})()";
+
 #[test]
 #[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
 fn chart_text_stays_legible_on_a_phone_and_on_a_desktop() {
@@ -66,6 +84,14 @@ fn chart_text_stays_legible_on_a_phone_and_on_a_desktop() {
             assert!(count >= 4, "{page} at {width} px: a chart with headings, values and years ({count} texts)");
             assert!(smallest >= 11.0, "{page} at {width} px: chart text drawn at {smallest:.1} px");
             assert_eq!(eval(&tab, OUTSIDE), json!([]), "{page} at {width} px: chart text inside the chart");
+            let labels = eval(&tab, MAP_LABELS);
+            let names: Vec<&str> = labels[3].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+            assert!(labels[0].as_u64().unwrap() >= 3, "{page} at {width} px: names on the map: {names:?}");
+            assert!(labels[1].as_f64().unwrap() >= 11.0, "{page} at {width} px: map names at {} px", labels[1]);
+            assert_eq!(labels[2], json!([]), "{page} at {width} px: map names clear of each other and inside the map");
+            if page == "/countries/mali/" {
+                assert!(names.contains(&"Mali") && names.contains(&"Bamako"), "{names:?}");
+            }
         }
     }
 }

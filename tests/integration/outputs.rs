@@ -191,3 +191,32 @@ fn charts_show_incidents_and_killed_per_month_with_their_numbers() {
     assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-killed", "height").len(), 2);
     assert_eq!(b.attrs("countries/burkina-faso/", "svg.chart rect.chart-bar-range", "height").len(), 1);
 }
+
+#[test]
+fn maps_name_their_countries_and_places_and_carry_a_scale_and_a_key() {
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    // The country the page is about stands out; its neighbours are named too.
+    assert_eq!(b.texts("countries/mali/", ".map-label-focus"), ["Mali"]);
+    let countries = b.texts("countries/mali/", ".map-label-country");
+    assert!(countries.len() >= 3, "{countries:?}");
+    // The places incidents name, each once, beside their circles.
+    let places = b.texts("countries/mali/", ".map-label-place");
+    assert!(places.contains(&"Bamako".to_string()), "{places:?}");
+    let mut unique = places.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), places.len());
+    // Names are HTML over the map, placed in percent of it.
+    for style in b.attrs("countries/mali/", ".map-label", "style") {
+        let numbers: Vec<f64> = style.split(['%', ':', ';']).filter_map(|s| s.parse().ok()).collect();
+        assert!(numbers.len() == 2 && numbers.iter().all(|n| (0.0..=100.0).contains(n)), "{style}");
+    }
+    assert_eq!(b.texts("countries/mali/", ".map-scale"), ["200 km"]);
+    assert_eq!(b.attrs("countries/mali/", "svg.map path.map-scale-bar", "d").len(), 1);
+    // The key explains circle size and the hollow circle.
+    let key = b.texts("countries/mali/", ".map-key li");
+    assert_eq!(key.len(), 2);
+    assert!(key[1].contains("only a maximum"), "{key:?}");
+    // A briefing's map names its place.
+    assert!(b.texts("briefings/bamako/", ".map-label-place").contains(&"Bamako".to_string()));
+}

@@ -41,7 +41,7 @@ impl SiteTest {
     /// returns the text of its stylesheet.
     pub fn copy_default_theme(&self, name: &str) -> String {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-        for sub in ["templates", "static"] {
+        for sub in ["templates", "static", "i18n", "data"] {
             for entry in fs::read_dir(from.join(sub)).unwrap() {
                 let entry = entry.unwrap();
                 let text = fs::read_to_string(entry.path()).unwrap();

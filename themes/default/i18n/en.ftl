@@ -226,7 +226,10 @@ maximum-only = { $n ->
 
 ## The map and the chart of a list of incidents.
 map-heading = Where
-map-caption = Each circle’s area follows the number killed at that place: a solid circle the confirmed figure, a hollow circle a place where only a maximum was reported. Select one to open the latest briefing there. Developments are not mapped.
+map-caption = Select a circle to open the latest briefing at that place. Developments are not mapped.
+map-scale = { $km } km
+map-key-size = A circle’s area: the people killed at that place (the confirmed figure)
+map-key-hollow = A hollow circle: only a maximum was reported
 chart-heading = Month by month
 chart-undated = { $n ->
     [one] 1 incident is

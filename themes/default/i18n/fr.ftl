@@ -228,7 +228,10 @@ maximum-only = { $n ->
 
 ## La carte et le graphique d'une liste d'incidents.
 map-heading = Où
-map-caption = L’aire de chaque cercle suit le nombre de tués en ce lieu : un cercle plein pour le chiffre confirmé, un cercle vide là où seul un maximum a été rapporté. Choisissez-en un pour ouvrir le dernier briefing de ce lieu. Les faits marquants ne figurent pas sur la carte.
+map-caption = Choisissez un cercle pour ouvrir le dernier briefing de ce lieu. Les faits marquants ne figurent pas sur la carte.
+map-scale = { $km } km
+map-key-size = L’aire d’un cercle : les personnes tuées en ce lieu (le chiffre confirmé)
+map-key-hollow = Un cercle vide : seul un maximum a été rapporté
 chart-heading = Mois par mois
 chart-undated = { $n ->
     [one] { $n } incident n'est daté que par l'année et ne figure pas sur le graphique.
