@@ -1,0 +1,220 @@
+//! Maps drawn at build time as inline SVG: country outlines from Natural Earth
+//! (the theme's `data/world.json`, see `themes/default/data/README.md`), no
+//! tiles, no requests to anyone.
+//!
+//! A map frames its focus countries and its points, padded, with a minimum
+//! extent so a single place keeps its context, in an equirectangular
+//! projection whose x is scaled by the cosine of the middle latitude. Only the
+//! countries in view are drawn, clipped to the view, with coordinates to one
+//! decimal. Each point is a circle whose area grows with the conservative
+//! number of people killed, linked to its page. The SVG carries classes only
+//! (`map`, `map-country`, `map-focus`, `map-point`): the theme's stylesheet
+//! gives the colours, in light and dark mode.
+//!
+//! One module per layer: `world` (the outlines' data), `projection` (what a
+//! map frames, degrees to map units), `outlines` (the base layer), `markers`
+//! (the circles), `scale` (the scale bar). [`render_labelled`] adds the names
+//! of countries and places over the SVG, placed by `render::labels`.
+
+use std::fmt::Write as _;
+
+mod markers;
+mod outlines;
+mod projection;
+mod scale;
+#[cfg(test)]
+mod tests;
+mod world;
+
+use markers::*;
+use projection::*;
+use scale::*;
+pub use world::WorldMap;
+use world::*;
+
+/// Width of the SVG's viewBox, in user units.
+const WIDTH: f64 = 800.0;
+/// Height of the viewBox as a share of its width: at least, at most.
+const ASPECT: (f64, f64) = (0.45, 1.0);
+/// Padding around the framed box, as a share of its extent, on each side.
+const PADDING: f64 = 0.1;
+/// Smallest extent of the view, in degrees (longitude and latitude alike).
+const MIN_EXTENT: f64 = 8.0;
+/// Margin outside the viewBox to which outlines are clipped, in user units.
+const CLIP_MARGIN: f64 = 4.0;
+/// A country's framing skips its rings smaller than this share of its largest
+/// (French Guiana for France, Svalbard for Norway, the Canaries for Spain).
+const FRAME_SHARE: f64 = 0.25;
+/// Circle radius for 0 killed, and the smallest drawn.
+const MIN_RADIUS: f64 = 6.0;
+/// Radius grows with the square root of the killed (area ∝ killed).
+const RADIUS_PER_ROOT: f64 = 2.4;
+/// Largest radius (reached at 400 killed), so one figure cannot cover the map.
+const MAX_RADIUS: f64 = 48.0;
+
+/// One place on the map.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MapPoint {
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Killed there (the confirmed figure, or the maximum when only one is
+    /// known): sets the circle's area.
+    pub killed: u64,
+    /// Only a maximum is known: drawn hollow.
+    pub unconfirmed: bool,
+    /// Page the point links to (none when empty).
+    pub url: String,
+    /// Tooltip and accessible name of the link.
+    pub label: String,
+    /// The place's name, written beside it when there is room (none when empty).
+    pub place: String,
+}
+
+/// How to draw a map.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct MapOptions {
+    /// Unique id prefix on the page, e.g. `map`: the SVG's title is `{id}-title`.
+    pub id: String,
+    /// Accessible name.
+    pub title: String,
+    /// What the map shows, in words (`<desc>`; left out when empty).
+    pub description: String,
+    /// ISO alpha-2 codes to frame and highlight (may be empty: frame the points).
+    pub focus: Vec<String>,
+}
+
+/// An inline SVG map: outlines of the countries in view, focus countries
+/// highlighted, each point a circle sized by the conservative killed figure
+/// (area ∝ killed, with a minimum size so 0 is still visible), largest drawn
+/// first, each wrapped in `<a href=url>` with a `<title>label</title>`.
+/// Empty (`""`) when there is nothing to frame: no point with valid
+/// coordinates and no focus country on the map.
+pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -> String {
+    let points: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
+    let Some(framed) = framed_box(world, &points, &options.focus) else {
+        return String::new();
+    };
+    let view = View::new(framed);
+    let mut svg = String::with_capacity(16 * 1024);
+    open_svg(&mut svg, &view, options);
+    svg.push_str(&world.layer(&view, &options.focus));
+    draw_points(&mut svg, &view, &points);
+    draw_scale(&mut svg, &view);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The map of [`render_map`] with names written on it: its countries'
+/// (`names` gives a country's name from its ISO code, in the page's
+/// language) and its places', placed by [`super::labels`], in a frame the
+/// theme positions them in. Empty when there is nothing to frame.
+pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptions, words: &MapWords<'_>) -> String {
+    use super::labels::{Candidate, Kind};
+    let svg = render_map(world, points, options);
+    let on_map: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
+    let Some(framed) = framed_box(world, &on_map, &options.focus) else {
+        return svg;
+    };
+    let view = View::new(framed);
+    let mut candidates = Vec::new();
+    let mut countries: Vec<&Country> = world.countries.iter().filter(|c| c.bbox.intersects(&view.bbox)).collect();
+    countries.sort_by(|a, b| b.label_area.total_cmp(&a.label_area));
+    let mut named: Vec<&str> = Vec::new();
+    for c in countries {
+        let Some(iso) = c.iso.as_deref() else { continue };
+        let (lon, lat) = c.label_at;
+        let b = view.bbox;
+        if named.contains(&iso) || !(b.west..=b.east).contains(&lon) || !(b.south..=b.north).contains(&lat) {
+            continue;
+        }
+        named.push(iso);
+        let Some(text) = (words.country)(iso) else { continue };
+        let (x, y) = view.project(c.label_at);
+        candidates.push(Candidate { text, x, y, kind: Kind::Country { focus: is_focus(c, &options.focus) } });
+    }
+    let mut places: Vec<&str> = Vec::new();
+    for p in &on_map {
+        if p.place.is_empty() || places.contains(&p.place.as_str()) {
+            continue;
+        }
+        places.push(&p.place);
+        let (x, y) = view.project((p.lon, p.lat));
+        let kind = Kind::Place { radius: radius(p.killed), weight: p.killed };
+        candidates.push(Candidate { text: p.place.clone(), x, y, kind });
+    }
+    let labels = super::labels::place(candidates, WIDTH, view.height);
+    let (km, length) = scale_bar(&view);
+    let scale = format!(
+        r#"<span class="map-scale" style="left:{:.2}%;bottom:{:.2}%;width:{:.2}%">{}</span>"#,
+        SCALE_AT.0 / WIDTH * 100.0,
+        (SCALE_AT.1 + 4.0) / view.height * 100.0,
+        length / WIDTH * 100.0,
+        escape(&(words.distance)(km))
+    );
+    format!(r#"<div class="map-frame">{svg}{labels}{scale}</div>"#)
+}
+
+/// The words a map writes: a country's name from its ISO code, and a distance in kilometres.
+pub struct MapWords<'a> {
+    /// The country's name in the page's language.
+    pub country: &'a dyn Fn(&str) -> Option<String>,
+    /// `200 km`.
+    pub distance: &'a dyn Fn(u64) -> String,
+}
+
+fn on_globe(lon: f64, lat: f64) -> bool {
+    (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)
+}
+
+fn is_focus(country: &Country, focus: &[String]) -> bool {
+    country.iso.as_deref().is_some_and(|iso| focus.iter().any(|f| f.trim().eq_ignore_ascii_case(iso)))
+}
+
+fn open_svg(svg: &mut String, view: &View, options: &MapOptions) {
+    let id = escape(&options.id);
+    let described =
+        if options.description.is_empty() { String::new() } else { format!(r#" aria-describedby="{id}-desc""#) };
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="map" role="group" aria-labelledby="{id}-title"{described}>"#,
+        tenths(WIDTH),
+        tenths(view.height),
+    );
+    let _ = write!(svg, r#"<title id="{id}-title">{}</title>"#, escape(&options.title));
+    if !options.description.is_empty() {
+        let _ = write!(svg, r#"<desc id="{id}-desc">{}</desc>"#, escape(&options.description));
+    }
+}
+
+/// A number to one decimal, shortest form: `12`, `12.5`, `-.5`.
+fn tenths(v: f64) -> String {
+    tenths_text((v * 10.0).round() as i64)
+}
+
+fn tenths_text(t: i64) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, frac) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    match (whole, frac) {
+        (w, 0) => format!("{sign}{w}"),
+        (0, f) => format!("{sign}.{f}"),
+        (w, f) => format!("{sign}{w}.{f}"),
+    }
+}
+
+/// Escapes text for an attribute or element content.
+pub(super) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

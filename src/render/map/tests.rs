@@ -1,0 +1,429 @@
+use super::outlines::clip;
+use super::*;
+
+const DATA: &[u8] = include_bytes!("../../../themes/default/data/world.json");
+
+fn world() -> WorldMap {
+    WorldMap::parse(DATA).expect("the theme's world.json parses")
+}
+
+fn point(lon: f64, lat: f64, killed: u64, label: &str) -> MapPoint {
+    MapPoint {
+        lat,
+        lon,
+        killed,
+        unconfirmed: false,
+        url: format!("/briefings/{label}/"),
+        label: label.to_string(),
+        place: String::new(),
+    }
+}
+
+fn options(focus: &[&str]) -> MapOptions {
+    MapOptions {
+        id: "map".into(),
+        title: "Incidents".into(),
+        description: "Where the incidents happened".into(),
+        focus: focus.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// The numbers of `attr="..."` everywhere in `svg`.
+fn attrs(svg: &str, attr: &str) -> Vec<f64> {
+    let key = format!(r#" {attr}=""#);
+    svg.match_indices(&key)
+        .filter_map(|(at, _)| svg[at + key.len()..].split('"').next())
+        .filter_map(|v| v.parse().ok())
+        .collect()
+}
+
+fn view_box(svg: &str) -> (f64, f64) {
+    let rest = svg.split(r#"viewBox="0 0 "#).nth(1).expect("a viewBox");
+    let mut it = rest.split('"').next().unwrap_or("").split(' ').map(|v| v.parse::<f64>().unwrap_or(f64::NAN));
+    (it.next().unwrap_or(f64::NAN), it.next().unwrap_or(f64::NAN))
+}
+
+fn near(b: [f64; 4], expected: [f64; 4]) -> bool {
+    b.iter().zip(expected).all(|(a, e)| (a - e).abs() < 0.3)
+}
+
+#[test]
+fn the_real_data_parses_with_every_country() {
+    let w = world();
+    assert!(w.countries.len() > 200, "{} features", w.countries.len());
+    for code in ["FR", "NG", "TD", "SN", "GM", "CV", "DZ", "LY", "SD", "SO", "XK", "CY"] {
+        assert!(w.bbox(code).is_some(), "{code} missing");
+    }
+    assert_eq!(w.bbox("QQ"), None);
+}
+
+#[test]
+fn sahel_countries_have_plausible_boxes() {
+    let w = world();
+    let ml = w.bbox("ML").unwrap();
+    assert!(near(ml, [-12.3, 10.1, 4.3, 25.0]), "Mali {ml:?}");
+    assert!(near(w.bbox("bf").unwrap(), [-5.5, 9.4, 2.4, 15.1]), "Burkina Faso");
+    assert!(near(w.bbox("NE").unwrap(), [0.2, 11.7, 16.0, 23.5]), "Niger");
+}
+
+#[test]
+fn the_stored_boxes_match_the_rings() {
+    let file: serde_json::Value = serde_json::from_slice(DATA).unwrap();
+    let w = world();
+    let stored = file["countries"].as_array().unwrap();
+    assert_eq!(stored.len(), w.countries.len());
+    for (s, c) in stored.iter().zip(&w.countries) {
+        let b: Vec<f64> = s["bbox"].as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+        assert_eq!(b, [c.bbox.west, c.bbox.south, c.bbox.east, c.bbox.north], "{}", s["name"]);
+    }
+}
+
+#[test]
+fn somaliland_counts_as_somalia_and_kosovo_is_xk() {
+    let w = world();
+    assert_eq!(w.with_code("SO").count(), 2);
+    let so = w.bbox("SO").unwrap();
+    assert!(so[3] > 11.0 && so[2] > 51.0, "{so:?}");
+    let xk = w.bbox("XK").unwrap();
+    assert!(near(xk, [20.0, 41.9, 21.8, 43.3]), "{xk:?}");
+}
+
+#[test]
+fn overseas_rings_do_not_frame_a_country() {
+    let w = world();
+    assert!(w.bbox("FR").unwrap()[0] < -50.0, "French Guiana is part of France's outline");
+    // Metropolitan France frames the map, not the Atlantic.
+    let framed = framed_box(&w, &[], &["FR".to_string()]).unwrap();
+    assert!(framed.west > -6.0 && framed.east < 10.0, "{framed:?}");
+    let svg = render_map(&w, &[], &options(&["FR"]));
+    assert_eq!(svg.matches("map-focus").count(), 1);
+    assert!(svg.matches("<path ").count() < 20);
+}
+
+#[test]
+fn nothing_to_frame_gives_an_empty_string() {
+    let w = world();
+    assert_eq!(render_map(&w, &[], &MapOptions::default()), "");
+    assert_eq!(render_map(&w, &[], &options(&["QQ", ""])), "");
+    let off = [point(f64::NAN, 12.0, 3, "a"), point(200.0, 12.0, 3, "b"), point(0.0, f64::INFINITY, 3, "c")];
+    assert_eq!(render_map(&w, &off, &options(&[])), "");
+}
+
+#[test]
+fn a_map_of_the_central_sahel_is_well_formed() {
+    let w = world();
+    let points = [point(-8.0, 12.64, 70, "bamako"), point(2.11, 13.51, 0, "niamey")];
+    let svg = render_map(&w, &points, &options(&["ML", "BF", "NE"]));
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 "#), "{svg:.200}");
+    assert!(svg.contains(r#"class="map" role="group" aria-labelledby="map-title" aria-describedby="map-desc">"#));
+    assert!(
+        svg.contains(
+            r#"<title id="map-title">Incidents</title><desc id="map-desc">Where the incidents happened</desc>"#
+        )
+    );
+    assert!(
+        svg.ends_with("</g><path class=\"map-scale-bar\" d=\"M12 ")
+            || svg.contains("</g><path class=\"map-scale-bar\" d=\"M12 ")
+    );
+    assert!(svg.ends_with("\"/></svg>"));
+    assert_eq!(svg.matches(r#"class="map-country map-focus""#).count(), 3);
+    let neighbours = svg.matches(r#"class="map-country""#).count();
+    assert!((8..=25).contains(&neighbours), "{neighbours} neighbours drawn");
+    assert!(svg.len() < 40_000, "{} bytes", svg.len());
+    assert!(!svg.contains("style="));
+}
+
+#[test]
+fn only_countries_in_view_are_drawn() {
+    let w = world();
+    let svg = render_map(&w, &[point(-1.5, 12.4, 5, "ouagadougou")], &options(&[]));
+    let paths = svg.matches("<path ").count();
+    // Burkina Faso, its six neighbours, and maybe a corner of one more.
+    assert!((5..=10).contains(&paths), "{paths} paths");
+}
+
+#[test]
+fn points_land_inside_the_view_box_where_they_belong() {
+    let w = world();
+    let points = [point(-8.0, 12.64, 70, "bamako"), point(2.11, 13.51, 1, "niamey"), point(-3.0, 16.77, 4, "timbuktu")];
+    let svg = render_map(&w, &points, &options(&["ML", "BF", "NE"]));
+    let (width, height) = view_box(&svg);
+    let (cx, cy) = (attrs(&svg, "cx"), attrs(&svg, "cy"));
+    assert_eq!(cx.len(), 3);
+    for (x, y) in cx.iter().zip(&cy) {
+        assert!((0.0..=width).contains(x) && (0.0..=height).contains(y), "({x}, {y}) outside 0 0 {width} {height}");
+    }
+    // Largest first: Bamako, then Timbuktu, then Niamey.
+    let (bamako, timbuktu, niamey) = ((cx[0], cy[0]), (cx[1], cy[1]), (cx[2], cy[2]));
+    assert!(bamako.0 < timbuktu.0 && timbuktu.0 < niamey.0, "west to east");
+    assert!(timbuktu.1 < niamey.1 && niamey.1 < bamako.1, "north is up");
+}
+
+#[test]
+fn a_single_point_is_centred_with_context() {
+    let w = world();
+    let svg = render_map(&w, &[point(-1.5, 12.4, 5, "ouagadougou")], &options(&[]));
+    let (width, height) = view_box(&svg);
+    assert_eq!(width, 800.0);
+    assert!((360.0..=800.0).contains(&height));
+    let (x, y) = (attrs(&svg, "cx")[0], attrs(&svg, "cy")[0]);
+    assert!((x - 400.0).abs() < 0.1 && (y - height / 2.0).abs() < 0.1, "({x}, {y})");
+    // At least MIN_EXTENT degrees of latitude: Ouagadougou's circle is small.
+    let view = View::new(Bbox { west: -1.5, south: 12.4, east: -1.5, north: 12.4 });
+    assert!(view.bbox.north - view.bbox.south >= MIN_EXTENT - 1e-9);
+    assert!(view.bbox.east - view.bbox.west >= MIN_EXTENT - 1e-9);
+}
+
+#[test]
+fn a_point_near_a_pole_stays_in_view() {
+    let w = world();
+    for lat in [89.6, -90.0, 90.0] {
+        let svg = render_map(&w, &[point(0.0, lat, 0, "pole")], &options(&[]));
+        let (_, height) = view_box(&svg);
+        let y = attrs(&svg, "cy")[0];
+        assert!((0.0..=height).contains(&y), "{lat}: {y} outside 0..{height}");
+    }
+}
+
+#[test]
+fn the_aspect_is_clamped() {
+    let wide = View::new(Bbox { west: -20.0, south: 10.0, east: 40.0, north: 12.0 });
+    assert!((wide.height - WIDTH * ASPECT.0).abs() < 1e-6, "{}", wide.height);
+    let tall = View::new(Bbox { west: 0.0, south: -30.0, east: 1.0, north: 30.0 });
+    assert!((tall.height - WIDTH * ASPECT.1).abs() < 1e-6, "{}", tall.height);
+    let world = View::new(Bbox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 });
+    assert!(world.height.is_finite() && world.height >= WIDTH * ASPECT.0 - 1e-6);
+}
+
+#[test]
+fn x_is_scaled_by_the_cosine_of_the_middle_latitude() {
+    let v = View::new(Bbox { west: 0.0, south: 58.0, east: 10.0, north: 62.0 });
+    let (x0, y0) = v.project((0.0, 60.0));
+    let (x1, _) = v.project((1.0, 60.0));
+    let (_, y1) = v.project((0.0, 59.0));
+    assert!(((x1 - x0) / (y1 - y0) - 0.5).abs() < 0.01);
+}
+
+#[test]
+fn text_and_urls_are_escaped() {
+    let w = world();
+    let evil = r#"<script>alert("x" & 'y')</script>"#;
+    let p = MapPoint {
+        lat: 12.6,
+        lon: -8.0,
+        killed: 1,
+        unconfirmed: false,
+        url: r#"/a?b=1&c="2"'"#.into(),
+        label: evil.into(),
+        place: evil.into(),
+    };
+    let o = MapOptions { id: r#"m"1"#.into(), title: evil.into(), description: evil.into(), focus: vec![] };
+    let evil_name = |_: &str| Some(evil.to_string());
+    let html = render_labelled(
+        &w,
+        std::slice::from_ref(&p),
+        &o,
+        &MapWords { country: &evil_name, distance: &|_| evil.into() },
+    );
+    assert!(!html.contains("<script>") && html.contains(r#"<span class="map-scale""#), "{html}");
+    let svg = render_map(&w, &[p], &o);
+    assert!(!svg.contains("<script>") && !svg.contains(r#"("x""#) && !svg.contains("'y'"));
+    assert!(svg.contains(r#"<a href="/a?b=1&amp;c=&quot;2&quot;&#39;">"#));
+    assert!(svg.contains(r#"id="m&quot;1-title""#));
+    let escaped = "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;";
+    assert_eq!(svg.matches(escaped).count(), 3);
+}
+
+#[test]
+fn a_point_without_a_page_is_not_a_link() {
+    let w = world();
+    let mut p = point(-8.0, 12.6, 1, "x");
+    p.url.clear();
+    let svg = render_map(&w, &[p], &MapOptions { description: String::new(), ..options(&[]) });
+    assert!(!svg.contains("<a ") && svg.contains("<circle "));
+    assert!(!svg.contains("<desc") && !svg.contains("aria-describedby"));
+}
+
+#[test]
+fn sizes_grow_with_the_killed_and_zero_stays_visible() {
+    assert_eq!(radius(0), MIN_RADIUS);
+    assert!(radius(0) > 0.0);
+    let figures = [0u64, 1, 2, 3, 4, 5, 10, 50, 100, 400, 625, 1000, u64::MAX];
+    for pair in figures.windows(2) {
+        assert!(radius(pair[0]) <= radius(pair[1]), "{pair:?}");
+    }
+    assert!(radius(10) < radius(100) && radius(100) < radius(400));
+    // Area ∝ killed between the minimum and the cap: 4 times the dead, twice the radius.
+    assert!((radius(400) / radius(100) - 2.0).abs() < 1e-9);
+    assert_eq!(radius(u64::MAX), MAX_RADIUS);
+}
+
+#[test]
+fn circles_are_drawn_largest_first() {
+    let w = world();
+    let points = [point(-8.0, 12.6, 3, "small"), point(-4.0, 14.0, 300, "large"), point(-6.0, 13.0, 30, "mid")];
+    let svg = render_map(&w, &points, &options(&[]));
+    let (large, mid, small) = (svg.find(">large<"), svg.find(">mid<"), svg.find(">small<"));
+    assert!(large < mid && mid < small && small.is_some());
+    let r = attrs(&svg, "r");
+    assert!(r[0] > r[1] && r[1] > r[2]);
+}
+
+#[test]
+fn the_scale_bar_is_a_round_distance_about_a_fifth_of_the_map() {
+    let w = world();
+    for (focus, km) in [("ML", 200), ("BF", 200), ("DZ", 500)] {
+        let points = [point(-1.5, 12.4, 1, "x")];
+        let framed = framed_box(&w, &points.iter().collect::<Vec<_>>(), &[focus.to_string()]).unwrap();
+        let (shown, length) = scale_bar(&View::new(framed));
+        assert_eq!(shown, km, "{focus}");
+        assert!((WIDTH * 0.08..=WIDTH * SCALE_SHARE).contains(&length), "{focus}: {length}");
+    }
+    let words = MapWords { country: &|iso: &str| Some(format!("<{iso}>")), distance: &|km| format!("{km} km") };
+    let html = render_labelled(&w, &[point(-8.0, 12.64, 70, "Bamako")], &options(&["ML"]), &words);
+    assert!(html.contains(">200 km</span></div>"), "{html:.300}");
+    assert!(html.contains(r#"map-label-focus" style="#) && html.contains(">&lt;ML&gt;</span>"), "escaped names");
+}
+
+#[test]
+fn paths_are_short_one_decimal_and_clipped() {
+    let w = world();
+    let svg = render_map(&w, &[], &options(&["BF"]));
+    let (width, height) = view_box(&svg);
+    // Country outlines; the scale bar is drawn in absolute units.
+    for d in svg.split(r#" d=""#).skip(1).filter_map(|s| s.split('"').next()).filter(|d| !d.starts_with('M')) {
+        assert!(d.starts_with('m') && d.ends_with('z'), "{d:.40}");
+        let numbers = d.split(['m', 'z', ' ', '-']).filter(|s| !s.is_empty());
+        for n in numbers {
+            assert!(n.parse::<f64>().is_ok(), "{n}");
+            assert!(n.split('.').nth(1).is_none_or(|f| f.len() == 1), "{n}");
+        }
+        let (mut x, mut y, mut min, mut max) = (0.0, 0.0, (f64::MAX, f64::MAX), (f64::MIN, f64::MIN));
+        for ring in d.split('z').filter(|r| !r.is_empty()) {
+            let values = numbers_of(ring.trim_start_matches('m'));
+            let (sx, sy) = (x + values[0], y + values[1]);
+            (x, y) = (sx, sy);
+            for pair in values.chunks(2).skip(1) {
+                (x, y) = (x + pair[0], y + pair[1]);
+                min = (min.0.min(x), min.1.min(y));
+                max = (max.0.max(x), max.1.max(y));
+            }
+            (x, y) = (sx, sy);
+        }
+        let m = CLIP_MARGIN + 0.1;
+        assert!(min.0 >= -m && min.1 >= -m && max.0 <= width + m && max.1 <= height + m, "{min:?} {max:?}");
+    }
+}
+
+fn numbers_of(s: &str) -> Vec<f64> {
+    s.replace('-', " -").split(' ').filter(|v| !v.is_empty()).filter_map(|v| v.parse().ok()).collect()
+}
+
+#[test]
+fn numbers_are_written_short() {
+    assert_eq!(tenths(12.0), "12");
+    assert_eq!(tenths(12.46), "12.5");
+    assert_eq!(tenths(-0.5), "-.5");
+    assert_eq!(tenths(0.04), "0");
+    assert_eq!(tenths(-0.04), "0");
+    assert_eq!(tenths(0.3), ".3");
+}
+
+#[test]
+fn clipping_cuts_rings_to_the_margin() {
+    let square = vec![(-100.0, -100.0), (900.0, -100.0), (900.0, 500.0), (-100.0, 500.0)];
+    let clipped = clip(square, 400.0);
+    let xs: Vec<f64> = clipped.iter().map(|p| p.0).collect();
+    let ys: Vec<f64> = clipped.iter().map(|p| p.1).collect();
+    assert!(xs.iter().all(|x| (-CLIP_MARGIN..=WIDTH + CLIP_MARGIN).contains(x)));
+    assert!(ys.iter().all(|y| (-CLIP_MARGIN..=400.0 + CLIP_MARGIN).contains(y)));
+    assert_eq!(clipped.len(), 4);
+    assert!(clip(vec![(-50.0, -50.0), (-40.0, -50.0), (-40.0, -40.0)], 400.0).is_empty());
+}
+
+#[test]
+fn bad_data_is_an_error_not_a_panic() {
+    let bad: &[&[u8]] = &[
+        b"",
+        b"not json",
+        br#"{"countries": 3}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[1, 2, 3]]}]}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[1, 2, 3, 4]]}]}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": []}]}"#,
+        br#"{"countries": [{"iso": "mali", "name": "Mali", "rings": [[0, 0, 1, 0, 0, 1]]}]}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[18001, 0, 1, 0, 0, 1]]}]}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[9223372036854775807, 0, 1, 0, 0, 1]]}]}"#,
+        br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[1.5, 0, 1, 0, 0, 1]]}]}"#,
+    ];
+    for bytes in bad {
+        assert!(WorldMap::parse(bytes).is_err(), "{}", String::from_utf8_lossy(bytes));
+    }
+    let tiny = br#"{"countries": [{"iso": "ML", "name": "Mali", "rings": [[0, 0, 100, 0, 0, 100]]}]}"#;
+    let w = WorldMap::parse(tiny).unwrap();
+    assert_eq!(w.bbox("ml"), Some([0.0, 0.0, 1.0, 1.0]));
+    assert!(render_map(&w, &[], &options(&["ML"])).contains("map-focus"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_point() -> impl Strategy<Value = MapPoint> {
+        (prop::num::f64::ANY, prop::num::f64::ANY, any::<u64>(), ".{0,12}", ".{0,12}").prop_map(
+            |(lat, lon, killed, url, label)| MapPoint {
+                lat,
+                lon,
+                killed,
+                unconfirmed: false,
+                url,
+                place: label.clone(),
+                label,
+            },
+        )
+    }
+
+    fn on_globe_point() -> impl Strategy<Value = MapPoint> {
+        (-90.0..=90.0f64, -180.0..=180.0f64, any::<u64>()).prop_map(|(lat, lon, killed)| MapPoint {
+            lat,
+            lon,
+            unconfirmed: false,
+            killed,
+            url: "/x/".into(),
+            label: "x".into(),
+            place: "x".into(),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_input_renders_without_panicking(
+            points in prop::collection::vec(any_point(), 0..5),
+            focus in prop::collection::vec("[A-Z]{2}|.{0,3}", 0..4),
+        ) {
+            let options = MapOptions { focus, ..options(&[]) };
+            let svg = render_map(world_once(), &points, &options);
+            prop_assert!(svg.is_empty() || (svg.starts_with("<svg ") && svg.ends_with("</svg>")));
+            let name = |iso: &str| Some(iso.to_string());
+            let html = render_labelled(world_once(), &points, &options, &MapWords { country: &name, distance: &|km| km.to_string() });
+            prop_assert!(html.is_empty() == svg.is_empty());
+            prop_assert!(html.is_empty() || (html.starts_with(r#"<div class="map-frame"><svg "#) && html.ends_with("</span></div>")));
+        }
+
+        #[test]
+        fn points_on_the_globe_are_always_in_the_view_box(points in prop::collection::vec(on_globe_point(), 1..5)) {
+            let svg = render_map(world_once(), &points, &options(&[]));
+            let (width, height) = view_box(&svg);
+            prop_assert!((WIDTH * ASPECT.0 - 0.1..=WIDTH * ASPECT.1 + 0.1).contains(&height));
+            for (x, y) in attrs(&svg, "cx").into_iter().zip(attrs(&svg, "cy")) {
+                prop_assert!((0.0..=width).contains(&x) && (0.0..=height).contains(&y), "({}, {})", x, y);
+            }
+        }
+    }
+
+    fn world_once() -> &'static WorldMap {
+        static WORLD: std::sync::OnceLock<WorldMap> = std::sync::OnceLock::new();
+        WORLD.get_or_init(world)
+    }
+}
