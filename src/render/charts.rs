@@ -214,8 +214,8 @@ fn panel(svg: &mut String, top: f64, heading: &str, values: &[(u64, u64)], class
 }
 
 /// A line down both panels where each year begins, and the year under it,
-/// thinned so the labels fit a phone's width; a short span names its last
-/// month at the right end.
+/// thinned so the labels fit a phone's width; a short span names its first
+/// and last months at either end.
 fn year_marks(svg: &mut String, months: &[MonthStat], top: f64, bottom: f64) {
     let width = 1.0 / months.len() as f64;
     let years: Vec<(usize, &str)> =
@@ -237,6 +237,16 @@ fn year_marks(svg: &mut String, months: &[MonthStat], top: f64, bottom: f64) {
         }
     }
     if months.len() <= 12 {
+        // A short span names its first month (unless a year already stands
+        // there) and its last.
+        if !months[0].iso.ends_with("-01") && months.len() > 1 {
+            let _ = write!(
+                svg,
+                "<text class=\"chart-tick\" x=\"0\" y=\"{:.1}\" dx=\"3\">{}</text>",
+                bottom + 20.0,
+                escape(&months[0].label)
+            );
+        }
         let last = &months[months.len() - 1];
         let _ = write!(
             svg,

@@ -4,12 +4,12 @@
 //! Labels are HTML laid over the map's SVG, positioned in percent of the map,
 //! so their text keeps its size when the map is scaled down to a phone. The
 //! placement is greedy, in order of importance (the countries the map is
-//! about, then places by how many incidents they saw, then the neighbours):
-//! a label is kept when its box, at the size text is drawn on a desktop,
-//! meets no label already kept; a place's name goes right of its circle, or
-//! left when right is taken. The labels that also fit at a phone's width are
-//! shown there; the others carry `map-label-wide` and the theme hides them on
-//! narrow screens.
+//! about, then places by the number killed there, then the neighbours): a
+//! label is kept when its box meets no label already kept, first at a
+//! phone's width (those are shown everywhere), then, for the rest, at a
+//! desktop's (those carry `map-label-wide`, and the theme hides them on a
+//! narrow map). A place's name goes right of its circle, or left when right
+//! is taken.
 
 use std::fmt::Write as _;
 
@@ -36,7 +36,7 @@ pub enum Kind {
     Place {
         /// The circle's radius.
         radius: f64,
-        /// How many incidents it saw (the most come first).
+        /// Its weight: the number killed there (the heaviest come first).
         weight: u64,
     },
 }
@@ -141,37 +141,49 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
     let scale_placed =
         Placed { text: String::new(), x: 0.0, y: 0.0, side: Side::Centre, focus: false, country: false, phone: true };
     let mut kept: Vec<(Placed, Box, Option<Box>)> = vec![(scale_placed, corner_box, Some(corner(PHONE)))];
-    for c in &candidates {
-        let sides: &[Side] =
-            if matches!(c.kind, Kind::Country { .. }) { &[Side::Centre] } else { &[Side::Right, Side::Left] };
-        let Some((side, desk)) = sides
-            .iter()
-            .map(|&s| (s, label_box(c, s, width, DESKTOP)))
-            .find(|(_, b)| inside(b, DESKTOP) && kept.iter().all(|(_, other, _)| !b.meets(other)))
-        else {
-            continue;
-        };
-        let phone_box = label_box(c, side, width, PHONE);
-        let phone = inside(&phone_box, PHONE) && kept.iter().all(|(_, _, p)| p.is_none_or(|p| !phone_box.meets(&p)));
-        let placed = Placed {
-            text: c.text.clone(),
-            x: c.x,
-            y: c.y,
-            side,
-            focus: matches!(c.kind, Kind::Country { focus: true }),
-            country: matches!(c.kind, Kind::Country { .. }),
-            phone,
-        };
-        let offset = match c.kind {
-            Kind::Place { radius, .. } => radius,
-            Kind::Country { .. } => 0.0,
-        };
-        let anchor = match side {
-            Side::Centre => c.x,
-            Side::Right => c.x + offset,
-            Side::Left => c.x - offset,
-        };
-        kept.push((Placed { x: anchor, ..placed }, desk, phone.then_some(phone_box)));
+    // First what fits a phone's width (shown everywhere), then what fits
+    // only a desktop's, each time in order of importance.
+    let mut done = vec![false; candidates.len()];
+    for phone in [true, false] {
+        for (i, c) in candidates.iter().enumerate() {
+            if done[i] {
+                continue;
+            }
+            let sides: &[Side] =
+                if matches!(c.kind, Kind::Country { .. }) { &[Side::Centre] } else { &[Side::Right, Side::Left] };
+            let fits = |s: Side| {
+                let desk = label_box(c, s, width, DESKTOP);
+                let narrow = label_box(c, s, width, PHONE);
+                let desk_fits = inside(&desk, DESKTOP) && kept.iter().all(|(_, other, _)| !desk.meets(other));
+                let narrow_fits =
+                    inside(&narrow, PHONE) && kept.iter().all(|(_, _, p)| p.is_none_or(|p| !narrow.meets(&p)));
+                (desk_fits && (narrow_fits || !phone)).then_some((s, desk, narrow_fits.then_some(narrow)))
+            };
+            let Some((side, desk, narrow)) = sides.iter().find_map(|&s| fits(s)) else {
+                continue;
+            };
+            done[i] = true;
+            let offset = match c.kind {
+                Kind::Place { radius, .. } => radius,
+                Kind::Country { .. } => 0.0,
+            };
+            let x = match side {
+                Side::Centre => c.x,
+                Side::Right => c.x + offset,
+                Side::Left => c.x - offset,
+            };
+            let placed = Placed {
+                text: c.text.clone(),
+                x,
+                y: c.y,
+                side,
+                focus: matches!(c.kind, Kind::Country { focus: true }),
+                country: matches!(c.kind, Kind::Country { .. }),
+                phone,
+            };
+            // A desktop-only label leaves the phone's boxes free.
+            kept.push((placed, desk, if phone { narrow } else { None }));
+        }
     }
     // The first is the scale bar's corner, written by the map.
     if kept.len() == 1 {
