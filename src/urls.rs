@@ -56,6 +56,11 @@ pub fn corrections() -> String {
     "corrections/".to_string()
 }
 
+/// The shared map outlines: `maps/world.svg`.
+pub fn map_outlines() -> String {
+    "maps/world.svg".into()
+}
+
 /// The data downloads and their documentation.
 pub fn data() -> String {
     "data/".to_string()

@@ -40,6 +40,8 @@ pub enum FileInputs<'a> {
     Sitemap(&'a str, Vec<(&'a str, String)>, Vec<SitemapPage<'a>>),
     /// `robots.txt`: where the sitemap is.
     Robots(String),
+    /// The shared map outlines, written out.
+    MapOutlines(&'a str),
 }
 
 impl FileInputs<'_> {
@@ -47,6 +49,7 @@ impl FileInputs<'_> {
     pub fn bytes(&self) -> Vec<u8> {
         match self {
             FileInputs::Feed(feed) => feed.bytes(),
+            FileInputs::MapOutlines(svg) => svg.as_bytes().to_vec(),
             FileInputs::Json { title, source, records } => {
                 data::json(title, source, &records.iter().map(|r| r.value).collect::<Vec<_>>())
             }
@@ -175,6 +178,7 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
                 .collect(),
         ),
         Job::Robots => FileInputs::Robots(site.urls.absolute("sitemap.xml")),
+        Job::MapOutlines => FileInputs::MapOutlines(site.world.map_or("", |w| w.base_layer())),
         _ => FileInputs::Robots(String::new()),
     }
 }

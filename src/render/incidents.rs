@@ -83,7 +83,7 @@ impl<'a> PageParts<'a> {
                 config,
                 &config.languages[config.language_index(words.language()).unwrap_or(0)],
             ),
-            map: super::places::briefing_map_inputs(index, id, row, words),
+            map: super::places::briefing_map_inputs(index, id, row, urls, words),
         }
     }
 }

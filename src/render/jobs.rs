@@ -59,6 +59,8 @@ pub enum Job {
     /// `/<code>/explorer/incidents.json`: the explorer's incidents in a
     /// language other than the main one (whose explorer reads the download).
     ExplorerData,
+    /// `/maps/world.svg`: the country outlines every map shows.
+    MapOutlines,
 }
 
 impl Job {
@@ -84,9 +86,10 @@ impl Job {
 }
 
 /// Every file of one language of the site: every page and feed in each
-/// language; the data downloads, sitemap and robots.txt once, with the main
-/// language (`main`), since every language shares them.
-pub fn jobs(index: &SiteIndex, main: bool) -> Vec<Job> {
+/// language; the data downloads, sitemap, robots.txt and the map outlines
+/// (when the theme has maps: `maps`) once, with the main language (`main`),
+/// since every language shares them.
+pub fn jobs(index: &SiteIndex, main: bool, maps: bool) -> Vec<Job> {
     let mut jobs = vec![
         Job::Home,
         Job::Groups,
@@ -100,6 +103,9 @@ pub fn jobs(index: &SiteIndex, main: bool) -> Vec<Job> {
     ];
     if main {
         jobs.extend([Job::IncidentsJson, Job::IncidentsCsv, Job::IncidentsGeojson, Job::Sitemap, Job::Robots]);
+        if maps {
+            jobs.push(Job::MapOutlines);
+        }
     } else {
         jobs.push(Job::ExplorerData);
     }
@@ -157,6 +163,7 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::Sitemap => "sitemap.xml".into(),
         Job::Robots => "robots.txt".into(),
         Job::ExplorerData => format!("{}incidents.json", urls::explorer()),
+        Job::MapOutlines => urls::map_outlines(),
     }
 }
 

@@ -578,7 +578,7 @@ pub fn prepare<'a>(
             {
                 borders::check(index, world.borders(), &mut found);
             }
-            (found, jobs::jobs(index, language == 0))
+            (found, jobs::jobs(index, language == 0, renderer.world().is_some()))
         },
     );
     diags.extend(found);

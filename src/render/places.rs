@@ -16,10 +16,10 @@ use crate::model::casualty::{CasualtyKind, Sum};
 
 use serde::Serialize;
 
-use super::Prepared;
 use super::map::{MapOptions, MapPoint, MapWords, WorldMap, render_labelled};
 use super::views::IncidentRow;
 use super::words::{Value, Words};
+use super::{Prepared, Urls};
 
 /// Everything a map is drawn from, besides the outlines and the words:
 /// drawing it is a pure function of these, the theme's data and its words.
@@ -100,7 +100,13 @@ fn drawn(killed: &Sum) -> (u64, bool) {
 
 /// What the map of one briefing's places is drawn from (framed on its
 /// countries); none when it has no located place or is a development.
-pub fn briefing_map_inputs(index: &SiteIndex, id: BriefingId, row: &IncidentRow, words: &Words) -> Option<MapInputs> {
+pub fn briefing_map_inputs(
+    index: &SiteIndex,
+    id: BriefingId,
+    row: &IncidentRow,
+    urls: &Urls,
+    words: &Words,
+) -> Option<MapInputs> {
     let b = &index.briefings[id];
     if !b.is_incident() {
         return None;
@@ -135,6 +141,7 @@ pub fn briefing_map_inputs(index: &SiteIndex, id: BriefingId, row: &IncidentRow,
         title: words.phrase("map-title-briefing", &[("places", Value::Text(&places))]),
         description: words.phrase("map-description-briefing", &[]),
         focus: b.countries.iter().map(|c| c.as_str().to_string()).collect(),
+        outlines: urls.shared(&crate::urls::map_outlines()),
     };
     Some(MapInputs { points, labels, options })
 }
@@ -221,6 +228,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         title: words.phrase("map-title", &[("subject", Value::Text(subject))]),
         description: words.phrase("map-description", &[("places", Value::Number(points.len() as u64))]),
         focus,
+        outlines: site.urls.shared(&crate::urls::map_outlines()),
     };
     MapInputs { points, labels, options }
 }

@@ -112,6 +112,10 @@ fn profiles_and_country_names_are_in_each_language() {
     let names = built.texts("fr/countries/mali/", ".map-label-country");
     assert!(names.contains(&"Mauritanie".to_string()) && names.contains(&"Mali".to_string()), "{names:?}");
     assert!(built.texts("countries/mali/", ".map-label-country").contains(&"Mauritania".to_string()));
+    // Both languages show the one outline file at the root.
+    assert!(built.has("maps/world.svg") && !built.has("fr/maps/world.svg"));
+    assert!(built.attrs("fr/countries/mali/", "svg.map use", "href")[0].ends_with("/maps/world.svg#world"));
+    assert!(!built.attrs("fr/countries/mali/", "svg.map use", "href")[0].contains("/fr/"));
     // The free page: translated title in the navigation; the untranslated one marked.
     assert_eq!(built.texts("fr/methodology/", "h1"), ["Méthodologie"]);
     assert_eq!(built.attrs("fr/about/", "h1", "lang"), ["en"]);

@@ -89,6 +89,9 @@ fn chart_text_stays_legible_on_a_phone_and_on_a_desktop() {
             assert!(labels[0].as_u64().unwrap() >= 3, "{page} at {width} px: names on the map: {names:?}");
             assert!(labels[1].as_f64().unwrap() >= 11.0, "{page} at {width} px: map names at {} px", labels[1]);
             assert_eq!(labels[2], json!([]), "{page} at {width} px: map names clear of each other and inside the map");
+            // The shared outlines are fetched and drawn.
+            let js = "(() => { const u = document.querySelector('svg.map use'); return u ? u.getBBox().width : 0; })()";
+            crate::browser::wait_for(&tab, &format!("{js} > 100"), true.into());
             if page == "/countries/mali/" {
                 assert!(names.contains(&"Mali") && names.contains(&"Bamako"), "{names:?}");
             }

@@ -219,4 +219,13 @@ fn maps_name_their_countries_and_places_and_carry_a_scale_and_a_key() {
     assert!(key[1].contains("only a maximum"), "{key:?}");
     // A briefing's map names its place.
     assert!(b.texts("briefings/bamako/", ".map-label-place").contains(&"Bamako".to_string()));
+    // The outlines are one file of the site, which every map shows; no page carries them.
+    let outlines = b.source("maps/world.svg");
+    assert!(outlines.contains(r#"<path id="c-ML""#) && outlines.contains(r#"<path id="c-BF""#));
+    for page in ["countries/mali/", "briefings/bamako/", ""] {
+        let uses = b.attrs(page, "svg.map use", "href");
+        assert_eq!(uses[0], "/sahel/maps/world.svg#world", "{page}");
+        assert!(b.attrs(page, "svg.map path", "d").len() <= 1, "{page}: only the scale bar is a path");
+    }
+    assert_eq!(b.attrs("countries/mali/", "svg.map use.map-focus", "href"), ["/sahel/maps/world.svg#c-ML"]);
 }

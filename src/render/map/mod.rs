@@ -4,9 +4,9 @@
 //!
 //! A map frames its focus countries and its points, padded, with a minimum
 //! extent so a single place keeps its context, in an equirectangular
-//! projection whose x is scaled by the cosine of the middle latitude. Only the
-//! countries in view are drawn, clipped to the view, with coordinates to one
-//! decimal. Each point is a circle whose area grows with the conservative
+//! projection whose x is scaled by the cosine of the middle latitude. The
+//! outlines are one file for the whole site, shown through `<use>` with the
+//! view's transform, so a page does not carry them. Each point is a circle whose area grows with the conservative
 //! number of people killed, linked to its page. The SVG carries classes only
 //! (`map`, `map-country`, `map-focus`, `map-point`): the theme's stylesheet
 //! gives the colours, in light and dark mode.
@@ -40,8 +40,6 @@ const ASPECT: (f64, f64) = (0.45, 1.0);
 const PADDING: f64 = 0.1;
 /// Smallest extent of the view, in degrees (longitude and latitude alike).
 const MIN_EXTENT: f64 = 8.0;
-/// Margin outside the viewBox to which outlines are clipped, in user units.
-const CLIP_MARGIN: f64 = 4.0;
 /// A country's framing skips its rings smaller than this share of its largest
 /// (French Guiana for France, Svalbard for Norway, the Canaries for Spain).
 const FRAME_SHARE: f64 = 0.25;
@@ -83,10 +81,12 @@ pub struct MapOptions {
     pub description: String,
     /// ISO alpha-2 codes to frame and highlight (may be empty: frame the points).
     pub focus: Vec<String>,
+    /// Address of the site's shared outline file (see [`WorldMap::base_layer`]).
+    pub outlines: String,
 }
 
-/// An inline SVG map: outlines of the countries in view, focus countries
-/// highlighted, each point a circle sized by the conservative killed figure
+/// An inline SVG map: the site's shared outlines through the view's
+/// transform, focus countries highlighted, each point a circle sized by the conservative killed figure
 /// (area ∝ killed, with a minimum size so 0 is still visible), largest drawn
 /// first, each wrapped in `<a href=url>` with a `<title>label</title>`.
 /// Empty (`""`) when there is nothing to frame: no point with valid
@@ -99,7 +99,7 @@ pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -
     let view = View::new(framed);
     let mut svg = String::with_capacity(16 * 1024);
     open_svg(&mut svg, &view, options);
-    svg.push_str(&world.layer(&view, &options.focus));
+    outlines::draw_layer(&mut svg, world, &view, &options.focus, &options.outlines);
     draw_points(&mut svg, &view, &points);
     draw_scale(&mut svg, &view);
     svg.push_str("</svg>");

@@ -1,4 +1,3 @@
-use super::outlines::clip;
 use super::*;
 
 const DATA: &[u8] = include_bytes!("../../../themes/default/data/world.json");
@@ -25,6 +24,7 @@ fn options(focus: &[&str]) -> MapOptions {
         title: "Incidents".into(),
         description: "Where the incidents happened".into(),
         focus: focus.iter().map(|s| s.to_string()).collect(),
+        outlines: "/maps/world.svg".into(),
     }
 }
 
@@ -121,25 +121,38 @@ fn a_map_of_the_central_sahel_is_well_formed() {
             r#"<title id="map-title">Incidents</title><desc id="map-desc">Where the incidents happened</desc>"#
         )
     );
-    assert!(
-        svg.ends_with("</g><path class=\"map-scale-bar\" d=\"M12 ")
-            || svg.contains("</g><path class=\"map-scale-bar\" d=\"M12 ")
-    );
+    assert!(svg.contains("</g><path class=\"map-scale-bar\" d=\"M12 "), "{svg}");
     assert!(svg.ends_with("\"/></svg>"));
-    assert_eq!(svg.matches(r#"class="map-country map-focus""#).count(), 3);
-    let neighbours = svg.matches(r#"class="map-country""#).count();
-    assert!((8..=25).contains(&neighbours), "{neighbours} neighbours drawn");
-    assert!(svg.len() < 40_000, "{} bytes", svg.len());
+    // The shared outlines once, the three focus countries again over them; no outline inline.
+    assert_eq!(svg.matches(r#"<use class="map-country" href="/maps/world.svg#world"/>"#).count(), 1);
+    for iso in ["ML", "BF", "NE"] {
+        assert!(svg.contains(&format!(r#"<use class="map-country map-focus" href="/maps/world.svg#c-{iso}"/>"#)));
+    }
+    assert_eq!(svg.matches("<path ").count(), 1, "the scale bar only");
+    assert!(svg.len() < 3_000, "{} bytes", svg.len());
     assert!(!svg.contains("style="));
 }
 
 #[test]
-fn only_countries_in_view_are_drawn() {
+fn the_shared_outlines_have_every_country_once_and_the_transform_puts_them_under_the_points() {
     let w = world();
-    let svg = render_map(&w, &[point(-1.5, 12.4, 5, "ouagadougou")], &options(&[]));
-    let paths = svg.matches("<path ").count();
-    // Burkina Faso, its six neighbours, and maybe a corner of one more.
-    assert!((5..=10).contains(&paths), "{paths} paths");
+    let layer = w.base_layer();
+    assert!(layer.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg"><g id="world">"#));
+    assert_eq!(layer.matches(r#"id="c-ML""#).count(), 1);
+    assert_eq!(layer.matches(r#"id="c-SO""#).count(), 1, "Somalia and Somaliland are one path");
+    assert!(layer.len() < 400_000, "{} bytes", layer.len());
+    // Every path: relative moves in whole hundredths of a degree, rings closed.
+    for d in layer.split(r#" d=""#).skip(1).filter_map(|s| s.split('"').next()) {
+        assert!(d.starts_with('m') && d.ends_with('z'), "{d:.40}");
+        assert!(d.split(['m', 'l', 'z', ' ', '-']).filter(|n| !n.is_empty()).all(|n| n.parse::<u32>().is_ok()));
+    }
+    // Bamako's circle and Bamako in the layer, through the map's transform, fall together.
+    let svg = render_map(&w, &[point(-8.0, 12.64, 70, "bamako")], &options(&["ML"]));
+    let t = svg.split(r#"transform="matrix("#).nth(1).unwrap().split(')').next().unwrap();
+    let m: Vec<f64> = t.split(' ').map(|v| v.parse().unwrap()).collect();
+    let (x, y) = (m[0] * -800.0 + m[4], m[3] * -1264.0 + m[5]);
+    let (cx, cy) = (attrs(&svg, "cx")[0], attrs(&svg, "cy")[0]);
+    assert!((x - cx).abs() < 0.2 && (y - cy).abs() < 0.2, "({x}, {y}) vs ({cx}, {cy})");
 }
 
 #[test]
@@ -217,7 +230,13 @@ fn text_and_urls_are_escaped() {
         label: evil.into(),
         place: evil.into(),
     };
-    let o = MapOptions { id: r#"m"1"#.into(), title: evil.into(), description: evil.into(), focus: vec![] };
+    let o = MapOptions {
+        id: r#"m"1"#.into(),
+        title: evil.into(),
+        description: evil.into(),
+        focus: vec![],
+        outlines: r#"/m"a.svg"#.into(),
+    };
     let evil_name = |_: &str| Some(evil.to_string());
     let html = render_labelled(
         &w,
@@ -286,40 +305,6 @@ fn the_scale_bar_is_a_round_distance_about_a_fifth_of_the_map() {
 }
 
 #[test]
-fn paths_are_short_one_decimal_and_clipped() {
-    let w = world();
-    let svg = render_map(&w, &[], &options(&["BF"]));
-    let (width, height) = view_box(&svg);
-    // Country outlines; the scale bar is drawn in absolute units.
-    for d in svg.split(r#" d=""#).skip(1).filter_map(|s| s.split('"').next()).filter(|d| !d.starts_with('M')) {
-        assert!(d.starts_with('m') && d.ends_with('z'), "{d:.40}");
-        let numbers = d.split(['m', 'z', ' ', '-']).filter(|s| !s.is_empty());
-        for n in numbers {
-            assert!(n.parse::<f64>().is_ok(), "{n}");
-            assert!(n.split('.').nth(1).is_none_or(|f| f.len() == 1), "{n}");
-        }
-        let (mut x, mut y, mut min, mut max) = (0.0, 0.0, (f64::MAX, f64::MAX), (f64::MIN, f64::MIN));
-        for ring in d.split('z').filter(|r| !r.is_empty()) {
-            let values = numbers_of(ring.trim_start_matches('m'));
-            let (sx, sy) = (x + values[0], y + values[1]);
-            (x, y) = (sx, sy);
-            for pair in values.chunks(2).skip(1) {
-                (x, y) = (x + pair[0], y + pair[1]);
-                min = (min.0.min(x), min.1.min(y));
-                max = (max.0.max(x), max.1.max(y));
-            }
-            (x, y) = (sx, sy);
-        }
-        let m = CLIP_MARGIN + 0.1;
-        assert!(min.0 >= -m && min.1 >= -m && max.0 <= width + m && max.1 <= height + m, "{min:?} {max:?}");
-    }
-}
-
-fn numbers_of(s: &str) -> Vec<f64> {
-    s.replace('-', " -").split(' ').filter(|v| !v.is_empty()).filter_map(|v| v.parse().ok()).collect()
-}
-
-#[test]
 fn numbers_are_written_short() {
     assert_eq!(tenths(12.0), "12");
     assert_eq!(tenths(12.46), "12.5");
@@ -327,18 +312,6 @@ fn numbers_are_written_short() {
     assert_eq!(tenths(0.04), "0");
     assert_eq!(tenths(-0.04), "0");
     assert_eq!(tenths(0.3), ".3");
-}
-
-#[test]
-fn clipping_cuts_rings_to_the_margin() {
-    let square = vec![(-100.0, -100.0), (900.0, -100.0), (900.0, 500.0), (-100.0, 500.0)];
-    let clipped = clip(square, 400.0);
-    let xs: Vec<f64> = clipped.iter().map(|p| p.0).collect();
-    let ys: Vec<f64> = clipped.iter().map(|p| p.1).collect();
-    assert!(xs.iter().all(|x| (-CLIP_MARGIN..=WIDTH + CLIP_MARGIN).contains(x)));
-    assert!(ys.iter().all(|y| (-CLIP_MARGIN..=400.0 + CLIP_MARGIN).contains(y)));
-    assert_eq!(clipped.len(), 4);
-    assert!(clip(vec![(-50.0, -50.0), (-40.0, -50.0), (-40.0, -40.0)], 400.0).is_empty());
 }
 
 #[test]

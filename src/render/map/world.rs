@@ -1,26 +1,18 @@
 //! The country outlines the maps are drawn on: parsed once from the theme's
 //! `data/world.json`, with each country's box, frame and label point.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
 use serde::Deserialize;
 
 use super::*;
 
 /// Country outlines, parsed once.
-///
-/// The outline layer of a view is kept once drawn: the briefings of one
-/// country share a frame, so a build draws each frame's outlines once.
 #[derive(Debug)]
 pub struct WorldMap {
     pub(super) countries: Vec<Country>,
-    pub(super) layers: Mutex<HashMap<LayerKey, Arc<str>>>,
+    /// The shared outline file, written once.
+    pub(super) base: std::sync::OnceLock<String>,
     pub(super) borders: std::sync::OnceLock<crate::render::borders::Borders>,
 }
-
-/// A drawn outline layer: the view (to a thousandth of a degree) and the focus.
-pub(super) type LayerKey = ([i64; 4], Vec<String>);
 
 /// One Natural Earth feature (a code may have several: Somalia and Somaliland).
 #[derive(Debug, Clone)]
@@ -69,7 +61,7 @@ impl WorldMap {
     pub fn parse(bytes: &[u8]) -> Result<WorldMap, String> {
         let raw: RawWorld = serde_json::from_slice(bytes).map_err(|e| format!("world map data: {e}"))?;
         let countries = raw.countries.into_iter().map(country).collect::<Result<Vec<_>, _>>()?;
-        Ok(WorldMap { countries, layers: Mutex::new(HashMap::new()), borders: std::sync::OnceLock::new() })
+        Ok(WorldMap { countries, base: std::sync::OnceLock::new(), borders: std::sync::OnceLock::new() })
     }
 
     /// The outlines as polygons, for telling which country a point is in.
