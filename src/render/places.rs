@@ -16,7 +16,7 @@ use crate::model::casualty::{CasualtyKind, Sum};
 
 use serde::Serialize;
 
-use super::map::{MapOptions, MapPoint, MapWords, WorldMap, render_labelled};
+use super::map::{Frame, MapOptions, MapPoint, MapWords, WorldMap, render_labelled};
 use super::views::IncidentRow;
 use super::words::{Value, Words};
 use super::{Prepared, Urls};
@@ -142,6 +142,7 @@ pub fn briefing_map_inputs(
         description: words.phrase("map-description-briefing", &[]),
         focus: b.countries.iter().map(|c| c.as_str().to_string()).collect(),
         outlines: urls.shared(&crate::urls::map_outlines()),
+        frame: Frame::Places,
     };
     Some(MapInputs { points, labels, options })
 }
@@ -229,6 +230,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         description: words.phrase("map-description", &[("places", Value::Number(points.len() as u64))]),
         focus,
         outlines: site.urls.shared(&crate::urls::map_outlines()),
+        frame: Frame::Countries,
     };
     MapInputs { points, labels, options }
 }

@@ -217,8 +217,10 @@ fn maps_name_their_countries_and_places_and_carry_a_scale_and_a_key() {
     let key = b.texts("countries/mali/", ".map-key li");
     assert_eq!(key.len(), 2);
     assert!(key[1].contains("only a maximum"), "{key:?}");
-    // A briefing's map names its place.
+    // A briefing's map shows its place's region, closer in than its country's, and names it.
     assert!(b.texts("briefings/bamako/", ".map-label-place").contains(&"Bamako".to_string()));
+    let km = |page: &str| b.texts(page, ".map-scale")[0].trim_end_matches(" km").parse::<u64>().unwrap();
+    assert!(km("briefings/bamako/") * 2 <= km("countries/mali/"), "{} km", km("briefings/bamako/"));
     // The outlines are one file of the site, which every map shows; no page carries them.
     let outlines = b.source("maps/world.svg");
     assert!(outlines.contains(r#"<path id="c-ML""#) && outlines.contains(r#"<path id="c-BF""#));

@@ -40,6 +40,8 @@ const ASPECT: (f64, f64) = (0.45, 1.0);
 const PADDING: f64 = 0.1;
 /// Smallest extent of the view, in degrees (longitude and latitude alike).
 const MIN_EXTENT: f64 = 8.0;
+/// The same for a map framed on its places: a region around them.
+const REGION_EXTENT: f64 = 4.0;
 /// A country's framing skips its rings smaller than this share of its largest
 /// (French Guiana for France, Svalbard for Norway, the Canaries for Spain).
 const FRAME_SHARE: f64 = 0.25;
@@ -83,6 +85,19 @@ pub struct MapOptions {
     pub focus: Vec<String>,
     /// Address of the site's shared outline file (see [`WorldMap::base_layer`]).
     pub outlines: String,
+    /// What the map frames.
+    pub frame: Frame,
+}
+
+/// What a map frames.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub enum Frame {
+    /// Its focus countries and its points (a country's or a group's map).
+    #[default]
+    Countries,
+    /// Its points, closer in (a briefing's map): the region around them,
+    /// the focus countries only highlighted. Without points, as `Countries`.
+    Places,
 }
 
 /// An inline SVG map: the site's shared outlines through the view's
@@ -93,10 +108,9 @@ pub struct MapOptions {
 /// coordinates and no focus country on the map.
 pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -> String {
     let points: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
-    let Some(framed) = framed_box(world, &points, &options.focus) else {
+    let Some(view) = view_of(world, &points, options) else {
         return String::new();
     };
-    let view = View::new(framed);
     let mut svg = String::with_capacity(16 * 1024);
     open_svg(&mut svg, &view, options);
     outlines::draw_layer(&mut svg, world, &view, &options.focus, &options.outlines);
@@ -114,10 +128,9 @@ pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptio
     use super::labels::{Candidate, Kind};
     let svg = render_map(world, points, options);
     let on_map: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
-    let Some(framed) = framed_box(world, &on_map, &options.focus) else {
+    let Some(view) = view_of(world, &on_map, options) else {
         return svg;
     };
-    let view = View::new(framed);
     let mut candidates = Vec::new();
     let mut countries: Vec<&Country> = world.countries.iter().filter(|c| c.bbox.intersects(&view.bbox)).collect();
     countries.sort_by(|a, b| b.label_area.total_cmp(&a.label_area));

@@ -2,6 +2,17 @@
 
 use super::*;
 
+/// The view of a map of `points`, framed as `options` says; none when there
+/// is nothing to frame.
+pub(super) fn view_of(world: &WorldMap, points: &[&MapPoint], options: &MapOptions) -> Option<View> {
+    match options.frame {
+        Frame::Places if !points.is_empty() => {
+            Some(View::new(Bbox::around(points.iter().map(|p| (p.lon, p.lat)))?, REGION_EXTENT))
+        }
+        _ => Some(View::new(framed_box(world, points, &options.focus)?, MIN_EXTENT)),
+    }
+}
+
 /// The box of the focus countries (their main rings) and the points.
 pub(super) fn framed_box(world: &WorldMap, points: &[&MapPoint], focus: &[String]) -> Option<Bbox> {
     let countries = world.countries.iter().filter(|c| is_focus(c, focus)).map(|c| c.frame);
@@ -22,12 +33,12 @@ pub(super) struct View {
 }
 
 impl View {
-    /// Pads `framed`, gives it a minimum extent, then widens it or makes it
-    /// taller until its aspect is within `ASPECT`.
-    pub(super) fn new(framed: Bbox) -> View {
+    /// Pads `framed`, gives it a minimum extent (`min_extent` degrees), then
+    /// widens it or makes it taller until its aspect is within `ASPECT`.
+    pub(super) fn new(framed: Bbox, min_extent: f64) -> View {
         let (lon_span, lat_span) = (framed.east - framed.west, framed.north - framed.south);
-        let lon_span = (lon_span * (1.0 + 2.0 * PADDING)).max(MIN_EXTENT);
-        let lat_span = (lat_span * (1.0 + 2.0 * PADDING)).max(MIN_EXTENT);
+        let lon_span = (lon_span * (1.0 + 2.0 * PADDING)).max(min_extent);
+        let lat_span = (lat_span * (1.0 + 2.0 * PADDING)).max(min_extent);
         let (mid_lon, mid_lat) = ((framed.west + framed.east) / 2.0, (framed.south + framed.north) / 2.0);
         // Near a pole the view may run past it: nothing is drawn there.
         let shrink = mid_lat.to_radians().cos().max(0.1);

@@ -25,6 +25,7 @@ fn options(focus: &[&str]) -> MapOptions {
         description: "Where the incidents happened".into(),
         focus: focus.iter().map(|s| s.to_string()).collect(),
         outlines: "/maps/world.svg".into(),
+        frame: Frame::Countries,
     }
 }
 
@@ -98,6 +99,23 @@ fn overseas_rings_do_not_frame_a_country() {
     let svg = render_map(&w, &[], &options(&["FR"]));
     assert_eq!(svg.matches("map-focus").count(), 1);
     assert!(svg.matches("<path ").count() < 20);
+}
+
+#[test]
+fn a_map_framed_on_its_places_shows_their_region_with_its_country_still_highlighted() {
+    let w = world();
+    let points = [point(-8.0, 12.64, 70, "bamako"), point(-8.05, 12.74, 0, "kati")];
+    let country = render_map(&w, &points, &options(&["ML"]));
+    let region = render_map(&w, &points, &MapOptions { frame: Frame::Places, ..options(&["ML"]) });
+    assert!(region.contains(r#"href="/maps/world.svg#c-ML""#), "Mali still highlighted");
+    // The same 800 units across 4 degrees instead of Mali's 20-odd: the points far apart.
+    let spread = |svg: &str| {
+        (attrs(svg, "cx")[0] - attrs(svg, "cx")[1]).abs() + (attrs(svg, "cy")[0] - attrs(svg, "cy")[1]).abs()
+    };
+    assert!(spread(&region) > 4.0 * spread(&country), "{} vs {}", spread(&region), spread(&country));
+    // Without a place, the country is framed.
+    let empty = render_map(&w, &[], &MapOptions { frame: Frame::Places, ..options(&["ML"]) });
+    assert_eq!(empty, render_map(&w, &[], &options(&["ML"])));
 }
 
 #[test]
@@ -182,7 +200,7 @@ fn a_single_point_is_centred_with_context() {
     let (x, y) = (attrs(&svg, "cx")[0], attrs(&svg, "cy")[0]);
     assert!((x - 400.0).abs() < 0.1 && (y - height / 2.0).abs() < 0.1, "({x}, {y})");
     // At least MIN_EXTENT degrees of latitude: Ouagadougou's circle is small.
-    let view = View::new(Bbox { west: -1.5, south: 12.4, east: -1.5, north: 12.4 });
+    let view = View::new(Bbox { west: -1.5, south: 12.4, east: -1.5, north: 12.4 }, MIN_EXTENT);
     assert!(view.bbox.north - view.bbox.south >= MIN_EXTENT - 1e-9);
     assert!(view.bbox.east - view.bbox.west >= MIN_EXTENT - 1e-9);
 }
@@ -200,17 +218,17 @@ fn a_point_near_a_pole_stays_in_view() {
 
 #[test]
 fn the_aspect_is_clamped() {
-    let wide = View::new(Bbox { west: -20.0, south: 10.0, east: 40.0, north: 12.0 });
+    let wide = View::new(Bbox { west: -20.0, south: 10.0, east: 40.0, north: 12.0 }, MIN_EXTENT);
     assert!((wide.height - WIDTH * ASPECT.0).abs() < 1e-6, "{}", wide.height);
-    let tall = View::new(Bbox { west: 0.0, south: -30.0, east: 1.0, north: 30.0 });
+    let tall = View::new(Bbox { west: 0.0, south: -30.0, east: 1.0, north: 30.0 }, MIN_EXTENT);
     assert!((tall.height - WIDTH * ASPECT.1).abs() < 1e-6, "{}", tall.height);
-    let world = View::new(Bbox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 });
+    let world = View::new(Bbox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }, MIN_EXTENT);
     assert!(world.height.is_finite() && world.height >= WIDTH * ASPECT.0 - 1e-6);
 }
 
 #[test]
 fn x_is_scaled_by_the_cosine_of_the_middle_latitude() {
-    let v = View::new(Bbox { west: 0.0, south: 58.0, east: 10.0, north: 62.0 });
+    let v = View::new(Bbox { west: 0.0, south: 58.0, east: 10.0, north: 62.0 }, MIN_EXTENT);
     let (x0, y0) = v.project((0.0, 60.0));
     let (x1, _) = v.project((1.0, 60.0));
     let (_, y1) = v.project((0.0, 59.0));
@@ -236,6 +254,7 @@ fn text_and_urls_are_escaped() {
         description: evil.into(),
         focus: vec![],
         outlines: r#"/m"a.svg"#.into(),
+        frame: Frame::Countries,
     };
     let evil_name = |_: &str| Some(evil.to_string());
     let html = render_labelled(
@@ -294,7 +313,7 @@ fn the_scale_bar_is_a_round_distance_about_a_fifth_of_the_map() {
     for (focus, km) in [("ML", 200), ("BF", 200), ("DZ", 500)] {
         let points = [point(-1.5, 12.4, 1, "x")];
         let framed = framed_box(&w, &points.iter().collect::<Vec<_>>(), &[focus.to_string()]).unwrap();
-        let (shown, length) = scale_bar(&View::new(framed));
+        let (shown, length) = scale_bar(&View::new(framed, MIN_EXTENT));
         assert_eq!(shown, km, "{focus}");
         assert!((WIDTH * 0.08..=WIDTH * SCALE_SHARE).contains(&length), "{focus}: {length}");
     }
