@@ -65,7 +65,6 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
         return out;
     };
     let terms = glossary(translated);
-    let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
     let mut localized = Localized {
         original: main.to_string(),
         briefings: vec![false; index.briefings.len()],
@@ -98,8 +97,8 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
             out.briefings[id] = l;
         }
     }
-    out.tactics = out.tactics.iter().map(term).collect();
-    out.targets = out.targets.iter().map(term).collect();
+    out.tactics = out.tactics.iter().map(|t| term(&terms, t)).collect();
+    out.targets = out.targets.iter().map(|t| term(&terms, t)).collect();
     for (id, g) in out.groups.iter_mut().enumerate() {
         let Some(profile) = &mut g.profile else { continue };
         match translated.groups[id].as_deref() {
@@ -133,12 +132,11 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
 /// Briefing `b` in the words of its translation `t` and of the glossary
 /// `terms`; `None` when nothing of it is in other words.
 fn in_words(b: &Briefing, t: Option<&Translation>, terms: &HashMap<String, String>) -> Option<Arc<Briefing>> {
-    let term = |t: &String| terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.clone());
     let mapped = |list: &[String]| -> Option<Vec<String>> {
         if terms.is_empty() || !list.iter().any(|t| terms.contains_key(&t.to_lowercase())) {
             return None;
         }
-        Some(list.iter().map(term).collect())
+        Some(list.iter().map(|t| term(terms, t)).collect())
     };
     let (targets, tactics, tags) = (mapped(&b.targets), mapped(&b.tactics), mapped(&b.tags));
     if t.is_none() && targets.is_none() && tactics.is_none() && tags.is_none() {
@@ -175,6 +173,11 @@ fn words_of_briefing(b: &mut Briefing, t: &Translation) {
             c.note = note.note.clone();
         }
     }
+}
+
+/// Free term `t` in the glossary's words (`terms`, keyed in lower case), or as written.
+fn term(terms: &HashMap<String, String>, t: &str) -> String {
+    terms.get(&t.to_lowercase()).cloned().unwrap_or_else(|| t.to_string())
 }
 
 /// The glossary of `translated`, keyed by the term in lower case.

@@ -137,10 +137,9 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
         let bottom = height * pixels / width;
         Box { left: 0.0, top: bottom - SCALE_CORNER.1, right: SCALE_CORNER.0, bottom }
     };
-    let corner_box = corner(DESKTOP);
-    let scale_placed =
-        Placed { text: String::new(), x: 0.0, y: 0.0, side: Side::Centre, focus: false, country: false, phone: true };
-    let mut kept: Vec<(Placed, Box, Option<Box>)> = vec![(scale_placed, corner_box, Some(corner(PHONE)))];
+    // What is taken, at a desktop's and (when shown there) a phone's width.
+    let mut taken: Vec<(Box, Option<Box>)> = vec![(corner(DESKTOP), Some(corner(PHONE)))];
+    let mut kept: Vec<Placed> = Vec::new();
     // First what fits a phone's width (shown everywhere), then what fits
     // only a desktop's, each time in order of importance.
     let mut done = vec![false; candidates.len()];
@@ -154,9 +153,9 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
             let fits = |s: Side| {
                 let desk = label_box(c, s, width, DESKTOP);
                 let narrow = label_box(c, s, width, PHONE);
-                let desk_fits = inside(&desk, DESKTOP) && kept.iter().all(|(_, other, _)| !desk.meets(other));
+                let desk_fits = inside(&desk, DESKTOP) && taken.iter().all(|(other, _)| !desk.meets(other));
                 let narrow_fits =
-                    inside(&narrow, PHONE) && kept.iter().all(|(_, _, p)| p.is_none_or(|p| !narrow.meets(&p)));
+                    inside(&narrow, PHONE) && taken.iter().all(|(_, p)| p.is_none_or(|p| !narrow.meets(&p)));
                 (desk_fits && (narrow_fits || !phone)).then_some((s, desk, narrow_fits.then_some(narrow)))
             };
             let Some((side, desk, narrow)) = sides.iter().find_map(|&s| fits(s)) else {
@@ -172,7 +171,7 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
                 Side::Right => c.x + offset,
                 Side::Left => c.x - offset,
             };
-            let placed = Placed {
+            kept.push(Placed {
                 text: c.text.clone(),
                 x,
                 y: c.y,
@@ -180,17 +179,16 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
                 focus: matches!(c.kind, Kind::Country { focus: true }),
                 country: matches!(c.kind, Kind::Country { .. }),
                 phone,
-            };
+            });
             // A desktop-only label leaves the phone's boxes free.
-            kept.push((placed, desk, if phone { narrow } else { None }));
+            taken.push((desk, if phone { narrow } else { None }));
         }
     }
-    // The first is the scale bar's corner, written by the map.
-    if kept.len() == 1 {
+    if kept.is_empty() {
         return String::new();
     }
     let mut html = String::from(r#"<div class="map-labels" aria-hidden="true">"#);
-    for (p, _, _) in kept.iter().skip(1) {
+    for p in &kept {
         let mut class = String::from("map-label");
         class.push_str(if p.country { " map-label-country" } else { " map-label-place" });
         class.push_str(match p.side {

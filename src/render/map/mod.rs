@@ -18,6 +18,8 @@
 
 use std::fmt::Write as _;
 
+use foldhash::HashSet;
+
 mod markers;
 mod outlines;
 mod projection;
@@ -107,66 +109,76 @@ pub enum Frame {
 /// Empty (`""`) when there is nothing to frame: no point with valid
 /// coordinates and no focus country on the map.
 pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -> String {
+    frame(world, points, options).map_or_else(String::new, |(view, points)| draw(world, &view, &points, options))
+}
+
+/// The view of a map and its points on the globe; none when there is nothing to frame.
+fn frame<'p>(world: &WorldMap, points: &'p [MapPoint], options: &MapOptions) -> Option<(View, Vec<&'p MapPoint>)> {
     let points: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
-    let Some(view) = view_of(world, &points, options) else {
-        return String::new();
-    };
+    Some((view_of(world, &points, options)?, points))
+}
+
+/// The SVG of a framed map.
+fn draw(world: &WorldMap, view: &View, points: &[&MapPoint], options: &MapOptions) -> String {
     let mut svg = String::with_capacity(16 * 1024);
-    open_svg(&mut svg, &view, options);
-    outlines::draw_layer(&mut svg, world, &view, &options.focus, &options.outlines);
-    draw_points(&mut svg, &view, &points);
-    draw_scale(&mut svg, &view);
+    open_svg(&mut svg, view, options);
+    outlines::draw_layer(&mut svg, world, view, &options.focus, &options.outlines);
+    draw_points(&mut svg, view, points);
+    draw_scale(&mut svg, view);
     svg.push_str("</svg>");
     svg
 }
 
 /// The map of [`render_map`] with names written on it: its countries'
-/// (`names` gives a country's name from its ISO code, in the page's
-/// language) and its places', placed by [`super::labels`], in a frame the
-/// theme positions them in. Empty when there is nothing to frame.
+/// (`words.country` gives a country's name from its ISO code, in the page's
+/// language) and its places', placed by [`super::labels`], and the scale
+/// bar's distance, in a frame the theme positions them in. Empty when there
+/// is nothing to frame.
 pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptions, words: &MapWords<'_>) -> String {
-    use super::labels::{Candidate, Kind};
-    let svg = render_map(world, points, options);
-    let on_map: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
-    let Some(view) = view_of(world, &on_map, options) else {
-        return svg;
+    let Some((view, points)) = frame(world, points, options) else {
+        return String::new();
     };
+    let svg = draw(world, &view, &points, options);
+    let labels = super::labels::place(candidates(world, &view, &points, options, words), WIDTH, view.height);
+    let scale = scale_label(&view, &(words.distance)(scale_bar(&view).0));
+    format!(r#"<div class="map-frame">{svg}{labels}{scale}</div>"#)
+}
+
+/// The names that may be written on a map: each country in view whose label
+/// point is in view (once per code), and each place (once per name).
+fn candidates(
+    world: &WorldMap,
+    view: &View,
+    points: &[&MapPoint],
+    options: &MapOptions,
+    words: &MapWords<'_>,
+) -> Vec<super::labels::Candidate> {
+    use super::labels::{Candidate, Kind};
     let mut candidates = Vec::new();
     let mut countries: Vec<&Country> = world.countries.iter().filter(|c| c.bbox.intersects(&view.bbox)).collect();
     countries.sort_by(|a, b| b.label_area.total_cmp(&a.label_area));
-    let mut named: Vec<&str> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::default();
     for c in countries {
         let Some(iso) = c.iso.as_deref() else { continue };
         let (lon, lat) = c.label_at;
         let b = view.bbox;
-        if named.contains(&iso) || !(b.west..=b.east).contains(&lon) || !(b.south..=b.north).contains(&lat) {
+        if !(b.west..=b.east).contains(&lon) || !(b.south..=b.north).contains(&lat) || !named.insert(iso) {
             continue;
         }
-        named.push(iso);
         let Some(text) = (words.country)(iso) else { continue };
         let (x, y) = view.project(c.label_at);
         candidates.push(Candidate { text, x, y, kind: Kind::Country { focus: is_focus(c, &options.focus) } });
     }
-    let mut places: Vec<&str> = Vec::new();
-    for p in &on_map {
-        if p.place.is_empty() || places.contains(&p.place.as_str()) {
+    let mut places: HashSet<&str> = HashSet::default();
+    for p in points {
+        if p.place.is_empty() || !places.insert(&p.place) {
             continue;
         }
-        places.push(&p.place);
         let (x, y) = view.project((p.lon, p.lat));
         let kind = Kind::Place { radius: radius(p.killed), weight: p.killed };
         candidates.push(Candidate { text: p.place.clone(), x, y, kind });
     }
-    let labels = super::labels::place(candidates, WIDTH, view.height);
-    let (km, length) = scale_bar(&view);
-    let scale = format!(
-        r#"<span class="map-scale" style="left:{:.2}%;bottom:{:.2}%;width:{:.2}%">{}</span>"#,
-        SCALE_AT.0 / WIDTH * 100.0,
-        (SCALE_AT.1 + 4.0) / view.height * 100.0,
-        length / WIDTH * 100.0,
-        escape(&(words.distance)(km))
-    );
-    format!(r#"<div class="map-frame">{svg}{labels}{scale}</div>"#)
+    candidates
 }
 
 /// The words a map writes: a country's name from its ISO code, and a distance in kilometres.

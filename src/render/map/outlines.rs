@@ -27,11 +27,9 @@ impl WorldMap {
                     None => String::new(),
                 };
                 // A code with several features (Somalia and Somaliland) is one path.
-                let rings = self.countries.iter().filter(|c| c.iso.is_some() && c.iso == country.iso);
-                let rings: Vec<&Ring> = if country.iso.is_some() {
-                    rings.flat_map(|c| &c.rings).collect()
-                } else {
-                    country.rings.iter().collect()
+                let rings: Vec<&Ring> = match country.iso {
+                    Some(_) => self.countries.iter().filter(|c| c.iso == country.iso).flat_map(|c| &c.rings).collect(),
+                    None => country.rings.iter().collect(),
                 };
                 let _ = write!(
                     svg,

@@ -32,3 +32,15 @@ pub(super) fn draw_scale(svg: &mut String, view: &View) {
     let _ =
         write!(svg, r#"<path class="map-scale-bar" d="M{} {}v4h{}v-4"/>"#, tenths(x), tenths(y - 4.0), tenths(length));
 }
+
+/// The scale bar's distance (`text`), written over the map above the bar.
+pub(super) fn scale_label(view: &View, text: &str) -> String {
+    let (_, length) = scale_bar(view);
+    format!(
+        r#"<span class="map-scale" style="left:{:.2}%;bottom:{:.2}%;width:{:.2}%">{}</span>"#,
+        SCALE_AT.0 / WIDTH * 100.0,
+        (SCALE_AT.1 + 4.0) / view.height * 100.0,
+        length / WIDTH * 100.0,
+        escape(text)
+    )
+}
