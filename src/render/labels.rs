@@ -23,6 +23,9 @@ const GAP: f64 = 4.0;
 const MAX_PLACES: usize = 60;
 /// The bottom-left corner the scale bar and its distance take, in CSS pixels.
 const SCALE_CORNER: (f64, f64) = (90.0, 34.0);
+/// A cluster's count, centred on its circle, in CSS pixels (the theme's
+/// `.map-count`): a name beside it goes half its width further out.
+const BADGE: (f64, f64) = (24.0, 18.0);
 
 /// What a label names.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,8 @@ pub enum Kind {
         radius: f64,
         /// Its weight: the number killed there (the heaviest come first).
         weight: u64,
+        /// The circle carries a cluster's count.
+        badge: bool,
     },
 }
 
@@ -66,6 +71,8 @@ struct Placed {
     country: bool,
     /// Also fits at a phone's width.
     phone: bool,
+    /// Beside a cluster's count.
+    badge: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,7 +110,7 @@ fn label_box(c: &Candidate, side: Side, width: f64, pixels: f64) -> Box {
     let (x, y) = (c.x * scale, c.y * scale);
     let w = text_width(&c.text, matches!(c.kind, Kind::Country { .. }));
     let r = match c.kind {
-        Kind::Place { radius, .. } => radius * scale + GAP,
+        Kind::Place { radius, badge, .. } => radius * scale + GAP + if badge { BADGE.0 / 2.0 } else { 0.0 },
         Kind::Country { .. } => 0.0,
     };
     let (left, right) = match side {
@@ -114,9 +121,17 @@ fn label_box(c: &Candidate, side: Side, width: f64, pixels: f64) -> Box {
     Box { left, top: y - LINE / 2.0, right, bottom: y + LINE / 2.0 }
 }
 
+/// The box of a cluster's count centred at `(x, y)` map units.
+fn badge_box((x, y): (f64, f64), width: f64, pixels: f64) -> Box {
+    let scale = pixels / width;
+    let (x, y) = (x * scale, y * scale);
+    Box { left: x - BADGE.0 / 2.0, top: y - BADGE.1 / 2.0, right: x + BADGE.0 / 2.0, bottom: y + BADGE.1 / 2.0 }
+}
+
 /// Keeps the candidates that fit, most important first, on a map of
-/// `width` × `height` units; returns the labels as HTML (empty when none).
-pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String {
+/// `width` × `height` units where clusters' counts stand at `badges`;
+/// returns the labels as HTML (empty when none).
+pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, height: f64) -> String {
     let rank = |c: &Candidate| match c.kind {
         Kind::Country { focus: true } => (0, 0),
         Kind::Place { weight, .. } => (1, u64::MAX - weight),
@@ -139,6 +154,7 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
     };
     // What is taken, at a desktop's and (when shown there) a phone's width.
     let mut taken: Vec<(Box, Option<Box>)> = vec![(corner(DESKTOP), Some(corner(PHONE)))];
+    taken.extend(badges.iter().map(|&at| (badge_box(at, width, DESKTOP), Some(badge_box(at, width, PHONE)))));
     let mut kept: Vec<Placed> = Vec::new();
     // First what fits a phone's width (shown everywhere), then what fits
     // only a desktop's, each time in order of importance.
@@ -179,6 +195,7 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
                 focus: matches!(c.kind, Kind::Country { focus: true }),
                 country: matches!(c.kind, Kind::Country { .. }),
                 phone,
+                badge: matches!(c.kind, Kind::Place { badge: true, .. }),
             });
             // A desktop-only label leaves the phone's boxes free.
             taken.push((desk, if phone { narrow } else { None }));
@@ -202,6 +219,9 @@ pub fn place(mut candidates: Vec<Candidate>, width: f64, height: f64) -> String 
         if !p.phone {
             class.push_str(" map-label-wide");
         }
+        if p.badge {
+            class.push_str(" map-label-badge");
+        }
         let _ = write!(
             html,
             r#"<span class="{class}" style="left:{:.2}%;top:{:.2}%">{}</span>"#,
@@ -219,7 +239,7 @@ mod tests {
     use super::*;
 
     fn place_at(text: &str, x: f64, y: f64, weight: u64) -> Candidate {
-        Candidate { text: text.into(), x, y, kind: Kind::Place { radius: 6.0, weight } }
+        Candidate { text: text.into(), x, y, kind: Kind::Place { radius: 6.0, weight, badge: false } }
     }
 
     #[test]
@@ -230,7 +250,7 @@ mod tests {
             Candidate { text: "Mali".into(), x: 400.0, y: 100.0, kind: Kind::Country { focus: true } },
             Candidate { text: "Guinea".into(), x: 100.0, y: 300.0, kind: Kind::Country { focus: false } },
         ];
-        let html = place(candidates, 800.0, 400.0);
+        let html = place(candidates, &[], 800.0, 400.0);
         assert!(html.contains(">Mali</span>") && html.contains("map-label-focus"), "{html}");
         assert!(html.contains(">Bamako</span>"), "{html}");
         // Kati is a few pixels away: right of it is Bamako's name, so it goes left.
@@ -241,9 +261,10 @@ mod tests {
     #[test]
     fn a_label_that_only_fits_a_wide_map_is_hidden_on_a_phone() {
         // Two names 40 units apart on an 800-unit map: 38 px on a desktop, 17 px on a phone.
-        let html = place(vec![place_at("Gao", 300.0, 200.0, 3), place_at("Ansongo", 340.0, 200.0, 2)], 800.0, 400.0);
+        let html =
+            place(vec![place_at("Gao", 300.0, 200.0, 3), place_at("Ansongo", 340.0, 200.0, 2)], &[], 800.0, 400.0);
         assert_eq!(html.matches("map-label-wide").count(), 1, "{html}");
         assert!(html.contains(r#"map-label-place map-label-right" style"#), "Gao shows everywhere: {html}");
-        assert!(place(Vec::new(), 800.0, 400.0).is_empty());
+        assert!(place(Vec::new(), &[], 800.0, 400.0).is_empty());
     }
 }

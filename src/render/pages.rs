@@ -217,7 +217,7 @@ impl OwnParts<'_> {
             let (site, incident) = (self.site, &self.site.incidents[self.id]);
             let PageParts { detail, json_ld, map } =
                 PageParts::of(site.index, self.id, &incident.row, &incident.value, &site.urls, site.words, site.config);
-            let map_svg = map.map(|m| m.draw(site.world, site.words, site.index)).unwrap_or_default();
+            let map_svg = map.map(|m| m.draw(site.world, site.words, site.index).html).unwrap_or_default();
             let detail = tera::Value::try_from_serializable(&detail).unwrap_or_else(|_| tera::Value::none());
             (detail, json_ld, map_svg)
         })
@@ -476,6 +476,8 @@ pub(super) fn insert_overview<'a>(
     let o = overview.clone();
     ctx.insert("chart_svg", Lazy::new(inputs, move |_| o.drawn().chart_svg.clone()));
     let o = overview.clone();
+    ctx.insert("map_places", Lazy::new(inputs, move |_| o.drawn().map_places.clone()));
+    let o = overview.clone();
     ctx.insert("months", Lazy::new(inputs, move |_| o.drawn().months.clone()));
     ctx.insert("months_undated", Lazy::new(inputs, move |_| overview.drawn().undated));
 }
@@ -489,9 +491,26 @@ struct Overview<'a> {
     drawn: std::sync::OnceLock<Drawn>,
 }
 
+/// The incidents a cluster on a map leads to, listed below it.
+#[derive(Clone, Serialize)]
+struct MapPlaces {
+    /// Its id on the page, which the cluster's count links to.
+    anchor: String,
+    /// The places' names: `Bamako, Kati`.
+    places: String,
+    /// How many incidents there.
+    incidents: usize,
+    /// The newest of them, as rows.
+    briefings: Vec<tera::Value>,
+    /// How many more are not listed.
+    more: usize,
+}
+
 /// An overview, drawn.
 struct Drawn {
     map_svg: String,
+    /// The lists the map's clusters lead to.
+    map_places: Vec<MapPlaces>,
     chart_svg: String,
     months: Vec<super::charts::MonthStat>,
     undated: usize,
@@ -501,7 +520,7 @@ impl Overview<'_> {
     fn drawn(&self) -> &Drawn {
         self.drawn.get_or_init(|| {
             let site = self.site;
-            let (map_svg, (months, undated)) = rayon::join(
+            let (map, (months, undated)) = rayon::join(
                 || {
                     super::places::incidents_map(site, &self.ids, &self.subject, &self.focus)
                         .draw(site.world, site.words, site.index)
@@ -509,7 +528,18 @@ impl Overview<'_> {
                 || super::charts::monthly(site.index, &self.ids, site.words),
             );
             let chart_svg = super::charts::monthly_svg("chart", &self.subject, &months, site.words);
-            Drawn { map_svg, chart_svg, months, undated }
+            let map_places = map
+                .clusters
+                .iter()
+                .map(|c| MapPlaces {
+                    anchor: c.anchor.clone(),
+                    places: c.places.join(", "),
+                    incidents: c.incidents,
+                    briefings: c.newest.iter().map(|&id| site.incidents[id].value.clone()).collect(),
+                    more: c.incidents.saturating_sub(c.newest.len()),
+                })
+                .collect();
+            Drawn { map_svg: map.html, map_places, chart_svg, months, undated }
         })
     }
 }

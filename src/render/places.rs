@@ -1,7 +1,9 @@
 //! Where incidents happened, as map points for a page: one point per place on
 //! a briefing's page, and on pages listing many incidents one point per place
-//! (within about 10 km), sized by the number killed there and linking to the
-//! newest incident at that place.
+//! (within about 10 km), sized by the number killed there, linking to its
+//! incident, or, where there are several (at one place, or at places whose
+//! circles overlap), to a list of them below the map (at most
+//! [`LISTED`] of them, the newest, per cluster).
 //!
 //! Only incidents of violence are mapped (developments are not). A point is
 //! sized by the confirmed figure (the sum of lower bounds); where only
@@ -17,6 +19,10 @@ use crate::model::casualty::{CasualtyKind, Sum};
 use serde::Serialize;
 
 use super::map::{Frame, MapOptions, MapPoint, MapWords, WorldMap, render_labelled};
+
+/// At most this many incidents of a cluster are listed below its map, the
+/// newest; the list says how many more there are.
+pub const LISTED: usize = 10;
 use super::views::IncidentRow;
 use super::words::{Value, Words};
 use super::{Prepared, Urls};
@@ -31,23 +37,44 @@ pub struct MapInputs {
     pub labels: Vec<Label>,
     /// Title, description, framing.
     pub options: MapOptions,
+    /// The incidents at each point, newest first (at most [`LISTED`]), in
+    /// the same order.
+    pub incidents: Vec<Vec<BriefingId>>,
 }
 
-/// What a point says, written out when the map is drawn.
+/// A map drawn, and its clusters of several incidents.
+#[derive(Debug, Default)]
+pub struct DrawnMap {
+    /// The map (see [`render_labelled`]); empty when there is nothing to frame.
+    pub html: String,
+    /// Each cluster of several incidents, in the order of its anchor.
+    pub clusters: Vec<Cluster>,
+}
+
+/// Incidents drawn as one circle with a count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// The id of its list on the page, which its count links to.
+    pub anchor: String,
+    /// The places' names, heaviest first.
+    pub places: Vec<String>,
+    /// How many incidents.
+    pub incidents: usize,
+    /// The newest of them (at most [`LISTED`]), newest first.
+    pub newest: Vec<BriefingId>,
+}
+
+/// What a point says, written out when the map is drawn (a cluster of
+/// several incidents says what it is instead).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Label {
     /// The text itself.
     Text(String),
-    /// The incidents at a place: how many, killed there (lower and upper
-    /// bound, as a total reads), the newest one's title and date.
+    /// The newest incident at a place: the place, its headline, its date (short).
     Place {
         /// The place.
         place: String,
-        /// Incidents there.
-        incidents: usize,
-        /// Killed there: the bounds of the total.
-        killed: (Option<u64>, Option<u64>),
-        /// The newest incident's headline.
+        /// The incident's headline.
         title: String,
         /// Its date, short.
         date: String,
@@ -57,15 +84,44 @@ pub enum Label {
 impl MapInputs {
     /// The map, on `world`'s outlines (empty without them), in `words`, with
     /// the countries named as `index` names them.
-    pub fn draw(&self, world: Option<&WorldMap>, words: &Words, index: &SiteIndex) -> String {
-        let Some(world) = world else { return String::new() };
+    pub fn draw(&self, world: Option<&WorldMap>, words: &Words, index: &SiteIndex) -> DrawnMap {
+        let Some(world) = world else { return DrawnMap::default() };
         let mut points = self.points.clone();
         for (point, label) in points.iter_mut().zip(&self.labels) {
             point.label = label.text(words);
         }
         let country = |iso: &str| crate::model::country::resolve_country(iso).map(|c| index.country_name(c));
         let distance = |km: u64| words.phrase("map-scale", &[("km", Value::Number(km))]);
-        render_labelled(world, &points, &self.options, &MapWords { country: &country, distance: &distance })
+        let number = |n: u64| words.number(n);
+        let several = |places: &str, incidents: usize| {
+            words.phrase(
+                "map-cluster",
+                &[("places", Value::Text(places)), ("incidents", Value::Number(incidents as u64))],
+            )
+        };
+        let map_words = MapWords { country: &country, distance: &distance, number: &number, several: &several };
+        let drawn = render_labelled(world, &points, &self.options, &map_words);
+        let clusters = drawn
+            .clusters
+            .iter()
+            .map(|(anchor, members)| {
+                let mut places: Vec<String> = Vec::new();
+                let mut newest: Vec<BriefingId> = Vec::new();
+                for &m in members {
+                    let place = &self.points[m].place;
+                    if !place.is_empty() && !places.contains(place) {
+                        places.push(place.clone());
+                    }
+                    newest.extend(self.incidents.get(m).into_iter().flatten());
+                }
+                newest.sort_unstable_by(|a, b| b.cmp(a));
+                newest.dedup();
+                newest.truncate(LISTED);
+                let incidents = members.iter().map(|&m| self.points[m].incidents).sum();
+                Cluster { anchor: anchor.clone(), places, incidents, newest }
+            })
+            .collect();
+        DrawnMap { html: drawn.html, clusters }
     }
 }
 
@@ -73,22 +129,10 @@ impl Label {
     fn text(&self, words: &Words) -> String {
         match self {
             Label::Text(text) => text.clone(),
-            Label::Place { place, incidents: 1, title, date, .. } => words.phrase(
+            Label::Place { place, title, date } => words.phrase(
                 "map-point-one",
                 &[("place", Value::Text(place)), ("title", Value::Text(title)), ("date", Value::Text(date))],
             ),
-            Label::Place { place, incidents, killed, title, .. } => {
-                let killed = crate::model::Range { low: killed.0, high: killed.1 }.amount();
-                words.phrase(
-                    "map-point-many",
-                    &[
-                        ("place", Value::Text(place)),
-                        ("incidents", Value::Number(*incidents as u64)),
-                        ("killed", Value::Text(&words.amount(killed))),
-                        ("title", Value::Text(title)),
-                    ],
-                )
-            }
         }
     }
 }
@@ -128,6 +172,7 @@ pub fn briefing_map_inputs(
                 url: row.url.clone(),
                 label: String::new(),
                 place: l.name.clone(),
+                incidents: 1,
             };
             Some((point, label))
         })
@@ -144,7 +189,8 @@ pub fn briefing_map_inputs(
         outlines: urls.shared(&crate::urls::map_outlines()),
         frame: Frame::Places,
     };
-    Some(MapInputs { points, labels, options })
+    let incidents = vec![vec![id]; points.len()];
+    Some(MapInputs { points, labels, options, incidents })
 }
 
 /// Incidents at one place (to a tenth of a degree).
@@ -152,9 +198,9 @@ struct Place {
     name: String,
     lat: f64,
     lon: f64,
-    incidents: usize,
+    /// Its incidents.
+    ids: Vec<BriefingId>,
     killed: Sum,
-    newest: BriefingId,
 }
 
 /// What the map of the incidents among `ids` is drawn from: one point per
@@ -180,35 +226,27 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 name: l.name.clone(),
                 lat,
                 lon,
-                incidents: 0,
+                ids: Vec::new(),
                 killed: Sum::default(),
-                newest: id,
             });
-            place.incidents += 1;
-            let _ = place.killed.add(killed);
-            place.newest = place.newest.max(id);
+            // An incident naming two places within one point counts once there.
+            if place.ids.last() != Some(&id) {
+                place.ids.push(id);
+                let _ = place.killed.add(killed);
+            }
         }
     }
+    let mut incidents: Vec<Vec<BriefingId>> = Vec::with_capacity(places.len());
     let (points, labels): (Vec<MapPoint>, Vec<Label>) = places
         .into_values()
-        .map(|p| {
-            let row = &site.incidents[p.newest].row;
-            let amount = p.killed.amount();
-            let killed = match amount {
-                crate::model::Amount::NotReported => (None, None),
-                crate::model::Amount::Exact(n) => (Some(n), Some(n)),
-                crate::model::Amount::Between(l, h) => (Some(l), Some(h)),
-                crate::model::Amount::AtLeast(l) => (Some(l), None),
-                crate::model::Amount::UpTo(h) => (None, Some(h)),
-            };
+        .map(|mut p| {
+            // Ids follow the briefings' dates: the largest is the newest.
+            p.ids.sort_unstable();
+            let newest = *p.ids.last().expect("a place has an incident");
+            incidents.push(p.ids.iter().rev().take(LISTED).copied().collect());
+            let row = &site.incidents[newest].row;
             let place = p.name.clone();
-            let label = Label::Place {
-                place: p.name,
-                incidents: p.incidents,
-                killed,
-                title: row.title.clone(),
-                date: row.date_short.clone(),
-            };
+            let label = Label::Place { place: p.name, title: row.title.clone(), date: row.date_short.clone() };
             let (size, unconfirmed) = drawn(&p.killed);
             let point = MapPoint {
                 lat: p.lat,
@@ -218,6 +256,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 url: row.url.clone(),
                 label: String::new(),
                 place,
+                incidents: p.ids.len(),
             };
             (point, label)
         })
@@ -232,5 +271,5 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         outlines: site.urls.shared(&crate::urls::map_outlines()),
         frame: Frame::Countries,
     };
-    MapInputs { points, labels, options }
+    MapInputs { points, labels, options, incidents }
 }

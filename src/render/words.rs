@@ -80,7 +80,7 @@ pub const REQUIRED: &[&str] = &[
     "map-title-briefing",
     "map-description-briefing",
     "map-point-one",
-    "map-point-many",
+    "map-cluster",
     "map-scale",
     "month-name",
     "month-short",

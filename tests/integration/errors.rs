@@ -16,7 +16,7 @@ fn a_link_to_missing_content_is_an_error_at_its_line() {
     let diags = t.build_err();
     let d = diags.iter().find(|d| d.code == "broken-link").expect("reported");
     assert_eq!(d.path.to_string_lossy(), "content/briefings/kati.md");
-    assert_eq!(d.span.map(|s| (s.line, s.column)), Some((20, 16)));
+    assert_eq!(d.span.map(|s| (s.line, s.column)), Some((24, 16)));
     assert_eq!(d.message, "link to `@/briefings/bamak.md`, which does not exist");
 }
 

@@ -47,10 +47,10 @@ const OUTSIDE: &str = "(() => {
   return out;
 })()";
 
-/// The names shown on the maps: how many, the smallest as drawn, and those
+/// The names (and clusters' counts) shown on the maps: how many, the smallest as drawn, and those
 /// that overlap another or stick out of their map.
 const MAP_LABELS: &str = "(() => {
-  const shown = [...document.querySelectorAll('.map-label, .map-scale')].filter(l => getComputedStyle(l).display !== 'none');
+  const shown = [...document.querySelectorAll('.map-label, .map-scale, .map-count')].filter(l => getComputedStyle(l).display !== 'none');
   const boxes = shown.map(l => l.getBoundingClientRect());
   const bad = [];
   shown.forEach((l, i) => {
@@ -95,6 +95,16 @@ fn chart_text_stays_legible_on_a_phone_and_on_a_desktop() {
             if page == "/countries/mali/" {
                 assert!(names.contains(&"Mali") && names.contains(&"Bamako"), "{names:?}");
             }
+            // A cluster's count is on top where it is drawn (a pointer reaches
+            // it), in the tab order, and leads to its list.
+            let count = "(() => { const a = document.querySelector('a.map-count'); const r = a.getBoundingClientRect();
+              a.scrollIntoView({block: 'center'}); const s = a.getBoundingClientRect();
+              return [document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2) === a, a.tabIndex, r.width >= 20]; })()";
+            assert_eq!(eval(&tab, count), json!([true, 0, true]), "{page} at {width} px: the cluster's count");
+            tab.find_element("a.map-count").unwrap().click().unwrap();
+            crate::browser::wait_for(&tab, "location.hash === '#map-places-1'", true.into());
+            let target = "document.querySelector(':target').querySelectorAll('a').length";
+            assert_eq!(eval(&tab, target), json!(2), "{page} at {width} px: the list of both incidents");
         }
     }
 }

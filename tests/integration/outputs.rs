@@ -231,3 +231,28 @@ fn maps_name_their_countries_and_places_and_carry_a_scale_and_a_key() {
     }
     assert_eq!(b.attrs("countries/mali/", "svg.map use.map-focus", "href"), ["/sahel/maps/world.svg#c-ML"]);
 }
+
+#[test]
+fn overlapping_incidents_on_a_map_lead_to_a_list_of_every_one_of_them() {
+    // Kati lies 15 km from Bamako: on Mali's map their circles would cover
+    // each other, so they are one circle with a count, and the count leads
+    // to a list of both incidents below the map.
+    let t = SiteTest::fixture("sahel");
+    let b = t.build();
+    for page in ["countries/mali/", "groups/jnim/", ""] {
+        assert_eq!(b.texts(page, "a.map-count"), ["2"], "{page}");
+        assert_eq!(b.attrs(page, "a.map-count", "href"), ["#map-places-1"], "{page}");
+        let name = b.attrs(page, "a.map-count", "aria-label");
+        assert!(name[0].starts_with("Bamako, Kati: 2 incidents"), "{page}: {name:?}");
+        // The list it leads to names both places and links both briefings, newest first.
+        assert_eq!(b.texts(page, "#map-places-1 > strong"), ["Bamako, Kati"], "{page}");
+        let links = b.attrs(page, "#map-places-1 li a", "href");
+        assert_eq!(links, ["/sahel/briefings/bamako/", "/sahel/briefings/kati-2022/"], "{page}");
+        // The circle leads there too, for a pointer, without a second stop for the keyboard.
+        assert_eq!(b.attrs(page, "svg.map a[tabindex='-1']", "href"), ["#map-places-1"], "{page}");
+        assert_eq!(b.attrs(page, "svg.map circle.map-cluster", "class").len(), 1, "{page}");
+    }
+    // Each briefing still leads to its own page from the map of its place.
+    assert_eq!(b.attrs("briefings/kati-2022/", "svg.map a", "href"), ["/sahel/briefings/kati-2022/"]);
+    assert!(b.attrs("briefings/kati-2022/", "a.map-count", "href").is_empty());
+}

@@ -11,15 +11,22 @@
 //! (`map`, `map-country`, `map-focus`, `map-point`): the theme's stylesheet
 //! gives the colours, in light and dark mode.
 //!
+//! Circles that would cover each other are gathered (`clusters`): when they
+//! stand for several incidents they are drawn as one circle with a count,
+//! which leads to a list of those incidents below the map, so every one of
+//! them stays reachable.
+//!
 //! One module per layer: `world` (the outlines' data), `projection` (what a
-//! map frames, degrees to map units), `outlines` (the base layer), `markers`
-//! (the circles), `scale` (the scale bar). [`render_labelled`] adds the names
-//! of countries and places over the SVG, placed by `render::labels`.
+//! map frames, degrees to map units), `outlines` (the base layer), `clusters`
+//! (overlaps), `markers` (the circles), `scale` (the scale bar).
+//! [`render_labelled`] adds the names of countries and places and the
+//! clusters' counts over the SVG, placed by `render::labels`.
 
 use std::fmt::Write as _;
 
 use foldhash::HashSet;
 
+mod clusters;
 mod markers;
 mod outlines;
 mod projection;
@@ -28,6 +35,7 @@ mod scale;
 mod tests;
 mod world;
 
+use clusters::*;
 use markers::*;
 use projection::*;
 use scale::*;
@@ -72,6 +80,8 @@ pub struct MapPoint {
     pub label: String,
     /// The place's name, written beside it when there is room (none when empty).
     pub place: String,
+    /// Incidents there (several: the point leads to a list, not to `url`).
+    pub incidents: usize,
 }
 
 /// How to draw a map.
@@ -102,46 +112,69 @@ pub enum Frame {
     Places,
 }
 
-/// An inline SVG map: the site's shared outlines through the view's
-/// transform, focus countries highlighted, each point a circle sized by the conservative killed figure
-/// (area ∝ killed, with a minimum size so 0 is still visible), largest drawn
-/// first, each wrapped in `<a href=url>` with a `<title>label</title>`.
-/// Empty (`""`) when there is nothing to frame: no point with valid
-/// coordinates and no focus country on the map.
-pub fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -> String {
-    frame(world, points, options).map_or_else(String::new, |(view, points)| draw(world, &view, &points, options))
+/// The view of a map and its points on the globe (with their positions in
+/// `points`); none when there is nothing to frame.
+fn frame<'p>(
+    world: &WorldMap,
+    points: &'p [MapPoint],
+    options: &MapOptions,
+) -> Option<(View, Vec<&'p MapPoint>, Vec<usize>)> {
+    let (at, points): (Vec<usize>, Vec<&MapPoint>) =
+        points.iter().enumerate().filter(|(_, p)| on_globe(p.lon, p.lat)).unzip();
+    Some((view_of(world, &points, options)?, points, at))
 }
 
-/// The view of a map and its points on the globe; none when there is nothing to frame.
-fn frame<'p>(world: &WorldMap, points: &'p [MapPoint], options: &MapOptions) -> Option<(View, Vec<&'p MapPoint>)> {
-    let points: Vec<&MapPoint> = points.iter().filter(|p| on_globe(p.lon, p.lat)).collect();
-    Some((view_of(world, &points, options)?, points))
+/// A map as a page shows it, and the clusters of several incidents on it.
+#[derive(Debug, Default)]
+pub struct Labelled {
+    /// The map: an SVG in a frame with its names, counts and scale; empty
+    /// when there is nothing to frame.
+    pub html: String,
+    /// Each cluster of several incidents: the id its count links to
+    /// (`{id}-places-1`, …), and the positions of its points in the points given.
+    pub clusters: Vec<(String, Vec<usize>)>,
 }
 
-/// The SVG of a framed map.
-fn draw(world: &WorldMap, view: &View, points: &[&MapPoint], options: &MapOptions) -> String {
-    let mut svg = String::with_capacity(16 * 1024);
-    open_svg(&mut svg, view, options);
-    outlines::draw_layer(&mut svg, world, view, &options.focus, &options.outlines);
-    draw_points(&mut svg, view, points);
-    draw_scale(&mut svg, view);
-    svg.push_str("</svg>");
-    svg
+/// The id of the list the `n`th cluster (from 1) of map `id` leads to.
+fn anchor(id: &str, n: usize) -> String {
+    format!("{id}-places-{n}")
 }
 
-/// The map of [`render_map`] with names written on it: its countries'
-/// (`words.country` gives a country's name from its ISO code, in the page's
-/// language) and its places', placed by [`super::labels`], and the scale
-/// bar's distance, in a frame the theme positions them in. Empty when there
-/// is nothing to frame.
-pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptions, words: &MapWords<'_>) -> String {
-    let Some((view, points)) = frame(world, points, options) else {
-        return String::new();
+/// An inline SVG map on the site's shared outlines (through the view's
+/// transform), focus countries highlighted, each point a circle sized by the
+/// conservative killed figure (area ∝ killed, with a minimum size so 0 is
+/// still visible), largest drawn first, each wrapped in `<a href=url>` with
+/// a `<title>label</title>`; circles that overlap and stand for several
+/// incidents drawn as one, with a count that leads to `#{id}-places-{n}`.
+/// Over it, in a frame the theme positions them in: the names of its
+/// countries (`words.country` gives a country's name from its ISO code, in
+/// the page's language) and places, placed by [`super::labels`], the
+/// clusters' counts, and the scale bar's distance.
+pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptions, words: &MapWords<'_>) -> Labelled {
+    let Some((view, points, at)) = frame(world, points, options) else {
+        return Labelled::default();
     };
-    let svg = draw(world, &view, &points, options);
-    let labels = super::labels::place(candidates(world, &view, &points, options, words), WIDTH, view.height);
+    let clusters = gather(&view, &points);
+    let several: Vec<&Cluster<'_>> = clusters.iter().filter(|c| c.is_several()).collect();
+    let names: Vec<String> = several.iter().map(|c| (words.several)(&c.places().join(", "), c.incidents())).collect();
+    let mut svg = String::with_capacity(16 * 1024);
+    open_svg(&mut svg, &view, options);
+    outlines::draw_layer(&mut svg, world, &view, &options.focus, &options.outlines);
+    draw_points(&mut svg, &clusters, &view, &options.id, &names);
+    draw_scale(&mut svg, &view);
+    svg.push_str("</svg>");
+    let badges: Vec<(f64, f64)> = several.iter().map(|c| (c.x, c.y)).collect();
+    let labels = super::labels::place(candidates(world, &view, &clusters, options, words), &badges, WIDTH, view.height);
+    let counts = draw_counts(&several, &view, &options.id, &names, words);
     let scale = scale_label(&view, &(words.distance)(scale_bar(&view).0));
-    format!(r#"<div class="map-frame">{svg}{labels}{scale}</div>"#)
+    Labelled {
+        html: format!(r#"<div class="map-frame">{svg}{labels}{counts}{scale}</div>"#),
+        clusters: several
+            .iter()
+            .enumerate()
+            .map(|(n, c)| (anchor(&options.id, n + 1), c.members.iter().map(|(i, _)| at[*i]).collect()))
+            .collect(),
+    }
 }
 
 /// The names that may be written on a map: each country in view whose label
@@ -149,7 +182,7 @@ pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptio
 fn candidates(
     world: &WorldMap,
     view: &View,
-    points: &[&MapPoint],
+    clusters: &[Cluster<'_>],
     options: &MapOptions,
     words: &MapWords<'_>,
 ) -> Vec<super::labels::Candidate> {
@@ -170,23 +203,35 @@ fn candidates(
         candidates.push(Candidate { text, x, y, kind: Kind::Country { focus: is_focus(c, &options.focus) } });
     }
     let mut places: HashSet<&str> = HashSet::default();
-    for p in points {
-        if p.place.is_empty() || !places.insert(&p.place) {
-            continue;
+    for c in clusters {
+        // A cluster is named after its heaviest place; the points of one
+        // incident each after theirs.
+        let several = c.is_several();
+        for (_, p) in c.members.iter().take(if several { 1 } else { usize::MAX }) {
+            if p.place.is_empty() || !places.insert(&p.place) {
+                continue;
+            }
+            let (x, y) = if several { (c.x, c.y) } else { view.project((p.lon, p.lat)) };
+            let (killed, _) = if several { c.killed() } else { (p.killed, false) };
+            let kind = Kind::Place { radius: radius(killed), weight: killed, badge: several };
+            candidates.push(Candidate { text: p.place.clone(), x, y, kind });
         }
-        let (x, y) = view.project((p.lon, p.lat));
-        let kind = Kind::Place { radius: radius(p.killed), weight: p.killed };
-        candidates.push(Candidate { text: p.place.clone(), x, y, kind });
     }
     candidates
 }
 
-/// The words a map writes: a country's name from its ISO code, and a distance in kilometres.
+/// The words a map writes: a country's name from its ISO code, a distance
+/// in kilometres, a number, and what a cluster of several incidents is.
 pub struct MapWords<'a> {
     /// The country's name in the page's language.
     pub country: &'a dyn Fn(&str) -> Option<String>,
     /// `200 km`.
     pub distance: &'a dyn Fn(u64) -> String,
+    /// A count as the language writes it: `1 234`.
+    pub number: &'a dyn Fn(u64) -> String,
+    /// What a cluster's count leads to, from its places (`Bamako, Kati`) and
+    /// its number of incidents: `Bamako, Kati: 3 incidents, listed below the map`.
+    pub several: &'a dyn Fn(&str, usize) -> String,
 }
 
 fn on_globe(lon: f64, lat: f64) -> bool {

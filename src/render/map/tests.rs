@@ -15,6 +15,22 @@ fn point(lon: f64, lat: f64, killed: u64, label: &str) -> MapPoint {
         url: format!("/briefings/{label}/"),
         label: label.to_string(),
         place: String::new(),
+        incidents: 1,
+    }
+}
+
+/// A country's name and the other words, as a test writes them.
+fn words_with<'a>(country: &'a dyn Fn(&str) -> Option<String>, distance: &'a dyn Fn(u64) -> String) -> MapWords<'a> {
+    MapWords { country, distance, number: &|n| n.to_string(), several: &|places, n| format!("{places}: {n} incidents") }
+}
+
+/// The SVG alone of a labelled map (empty when there is nothing to frame).
+fn render_map(world: &WorldMap, points: &[MapPoint], options: &MapOptions) -> String {
+    let name = |iso: &str| Some(iso.to_string());
+    let html = render_labelled(world, points, options, &words_with(&name, &|km| format!("{km} km"))).html;
+    match (html.find("<svg "), html.find("</svg>")) {
+        (Some(start), Some(end)) => html[start..end + "</svg>".len()].to_string(),
+        _ => String::new(),
     }
 }
 
@@ -104,7 +120,9 @@ fn overseas_rings_do_not_frame_a_country() {
 #[test]
 fn a_map_framed_on_its_places_shows_their_region_with_its_country_still_highlighted() {
     let w = world();
-    let points = [point(-8.0, 12.64, 70, "bamako"), point(-8.05, 12.74, 0, "kati")];
+    // Two places of one incident (one page): never gathered.
+    let points =
+        [point(-8.0, 12.64, 70, "bamako"), MapPoint { lat: 12.74, lon: -8.05, ..point(0.0, 0.0, 0, "bamako") }];
     let country = render_map(&w, &points, &options(&["ML"]));
     let region = render_map(&w, &points, &MapOptions { frame: Frame::Places, ..options(&["ML"]) });
     assert!(region.contains(r#"href="/maps/world.svg#c-ML""#), "Mali still highlighted");
@@ -247,6 +265,7 @@ fn text_and_urls_are_escaped() {
         url: r#"/a?b=1&c="2"'"#.into(),
         label: evil.into(),
         place: evil.into(),
+        incidents: 1,
     };
     let o = MapOptions {
         id: r#"m"1"#.into(),
@@ -261,8 +280,14 @@ fn text_and_urls_are_escaped() {
         &w,
         std::slice::from_ref(&p),
         &o,
-        &MapWords { country: &evil_name, distance: &|_| evil.into() },
-    );
+        &MapWords {
+            country: &evil_name,
+            distance: &|_| evil.into(),
+            number: &|_| evil.into(),
+            several: &|_, _| evil.into(),
+        },
+    )
+    .html;
     assert!(!html.contains("<script>") && html.contains(r#"<span class="map-scale""#), "{html}");
     let svg = render_map(&w, &[p], &o);
     assert!(!svg.contains("<script>") && !svg.contains(r#"("x""#) && !svg.contains("'y'"));
@@ -280,6 +305,67 @@ fn a_point_without_a_page_is_not_a_link() {
     let svg = render_map(&w, &[p], &MapOptions { description: String::new(), ..options(&[]) });
     assert!(!svg.contains("<a ") && svg.contains("<circle "));
     assert!(!svg.contains("<desc") && !svg.contains("aria-describedby"));
+}
+
+/// The clusters of a labelled map of `points` framed on Mali.
+fn clustered(points: &[MapPoint]) -> Labelled {
+    let name = |iso: &str| Some(iso.to_string());
+    render_labelled(&world(), points, &options(&["ML"]), &words_with(&name, &|km| format!("{km} km")))
+}
+
+#[test]
+fn overlapping_places_of_different_incidents_become_one_numbered_circle_leading_to_a_list() {
+    // Kati and Bamako, 15 km apart: their circles meet on a map of Mali.
+    let mut kati = point(-8.07, 12.74, 8, "kati");
+    kati.place = "Kati".into();
+    let mut bamako = point(-8.0, 12.64, 70, "bamako");
+    bamako.place = "Bamako".into();
+    let gao = point(-0.05, 16.27, 5, "gao");
+    let map = clustered(&[kati, bamako, gao]);
+    // One cluster: Bamako (the heaviest) first, then Kati, by position in the points given.
+    assert_eq!(map.clusters, [("map-places-1".to_string(), vec![1, 0])]);
+    let html = &map.html;
+    assert_eq!(html.matches("<circle ").count(), 2, "the cluster and Gao: {html}");
+    assert!(html.contains(
+        r##"<a href="#map-places-1" tabindex="-1" aria-hidden="true"><circle class="map-point map-cluster""##
+    ));
+    assert!(html.contains(r##"<a class="map-count" href="#map-places-1""##) && html.contains(">2</a>"), "{html}");
+    assert!(html.contains(r#"aria-label="Bamako, Kati: 2 incidents""#), "{html}");
+    // Its circle's area is the two confirmed figures together; it is named after Bamako alone.
+    assert!(html.contains(&format!(r#" r="{}""#, tenths(radius(78)))), "{html}");
+    assert!(html.contains(">Bamako</span>") && !html.contains(">Kati</span>"), "{html}");
+    assert!(html.contains(r#"<a href="/briefings/gao/">"#), "a lone incident still leads to its page");
+}
+
+#[test]
+fn one_place_with_several_incidents_is_numbered_and_one_incidents_places_are_not() {
+    let mut timbuktu = point(-3.0, 16.77, 14, "timbuktu");
+    timbuktu.incidents = 3;
+    let map = clustered(&[timbuktu]);
+    assert_eq!(map.clusters.len(), 1);
+    assert!(map.html.contains(">3</a>"), "{}", map.html);
+    // Two places of one incident (one page), side by side: each its own circle, no count.
+    let (a, b) = (point(-3.0, 16.77, 4, "same"), point(-2.98, 16.78, 4, "same"));
+    let map = clustered(&[a, b]);
+    assert!(map.clusters.is_empty());
+    assert_eq!(map.html.matches(r#"<a href="/briefings/same/">"#).count(), 2);
+    assert!(!map.html.contains(r#"class="map-count""#), "{}", map.html);
+}
+
+#[test]
+fn a_cluster_never_adds_a_maximum_to_a_confirmed_figure() {
+    let confirmed = point(-3.0, 16.77, 10, "confirmed");
+    let mut maximum = point(-3.0, 16.77, 200, "maximum");
+    maximum.unconfirmed = true;
+    let map = clustered(&[confirmed.clone(), maximum.clone()]);
+    assert!(map.html.contains(r#"class="map-point map-cluster" cx="#), "{}", map.html);
+    assert!(map.html.contains(&format!(r#" r="{}""#, tenths(radius(10)))), "sized by the confirmed 10 alone");
+    // Only maximums: their sum, drawn hollow.
+    let mut other = maximum.clone();
+    other.url = "/briefings/other/".into();
+    let map = clustered(&[maximum, other]);
+    assert!(map.html.contains("map-cluster map-point-unconfirmed"), "{}", map.html);
+    assert!(map.html.contains(&format!(r#" r="{}""#, tenths(radius(400)))));
 }
 
 #[test]
@@ -317,8 +403,9 @@ fn the_scale_bar_is_a_round_distance_about_a_fifth_of_the_map() {
         assert_eq!(shown, km, "{focus}");
         assert!((WIDTH * 0.08..=WIDTH * SCALE_SHARE).contains(&length), "{focus}: {length}");
     }
-    let words = MapWords { country: &|iso: &str| Some(format!("<{iso}>")), distance: &|km| format!("{km} km") };
-    let html = render_labelled(&w, &[point(-8.0, 12.64, 70, "Bamako")], &options(&["ML"]), &words);
+    let name = |iso: &str| Some(format!("<{iso}>"));
+    let words = words_with(&name, &|km| format!("{km} km"));
+    let html = render_labelled(&w, &[point(-8.0, 12.64, 70, "Bamako")], &options(&["ML"]), &words).html;
     assert!(html.contains(">200 km</span></div>"), "{html:.300}");
     assert!(html.contains(r#"map-label-focus" style="#) && html.contains(">&lt;ML&gt;</span>"), "escaped names");
 }
@@ -370,6 +457,7 @@ mod properties {
                 url,
                 place: label.clone(),
                 label,
+                incidents: 1,
             },
         )
     }
@@ -383,6 +471,7 @@ mod properties {
             url: "/x/".into(),
             label: "x".into(),
             place: "x".into(),
+            incidents: 1,
         })
     }
 
@@ -398,7 +487,7 @@ mod properties {
             let svg = render_map(world_once(), &points, &options);
             prop_assert!(svg.is_empty() || (svg.starts_with("<svg ") && svg.ends_with("</svg>")));
             let name = |iso: &str| Some(iso.to_string());
-            let html = render_labelled(world_once(), &points, &options, &MapWords { country: &name, distance: &|km| km.to_string() });
+            let html = render_labelled(world_once(), &points, &options, &words_with(&name, &|km| km.to_string())).html;
             prop_assert!(html.is_empty() == svg.is_empty());
             prop_assert!(html.is_empty() || (html.starts_with(r#"<div class="map-frame"><svg "#) && html.ends_with("</span></div>")));
         }

@@ -57,11 +57,11 @@ map-title = Map of incidents, { $subject }
 map-description = { $places ->
     [one] 1 place
    *[other] { $places } places
-  }; each circle's area follows the number killed there (a hollow circle: only a maximum was reported), and links to the latest incident at that place.
+  }; each circle's area follows the number killed there (a hollow circle: only a maximum was reported) and links to its incident; a circle with a number stands for several incidents, listed below the map.
 map-title-briefing = Map of { $places }
 map-description-briefing = Where the incident happened; the circle's area follows the number killed (hollow: only a maximum was reported).
 map-point-one = { $place }: { $title } ({ $date })
-map-point-many = { $place }: { $incidents } incidents, killed: { $killed }; latest: { $title }
+map-cluster = { $places }: { $incidents } incidents, listed below the map
 
 ## Dates. `$day` is a number (it may choose a form: French writes "1er");
 ## `$year` and `$month` are text.
@@ -226,7 +226,13 @@ maximum-only = { $n ->
 
 ## The map and the chart of a list of incidents.
 map-heading = Where
-map-caption = Select a circle to open the latest briefing at that place. Developments are not mapped.
+map-caption = Select a circle to open its briefing; a number stands for several incidents, listed below the map. Developments are not mapped.
+map-places-heading = Places with several incidents
+map-places-count = { $n } incidents
+map-places-more = { $n ->
+    [one] 1 earlier incident is
+   *[other] { $n } earlier incidents are
+  } in the chronology.
 map-scale = { $km } km
 map-key-size = A circle’s area: the people killed at that place (the confirmed figure)
 map-key-hollow = A hollow circle: only a maximum was reported

@@ -57,11 +57,11 @@ map-title = Carte des incidents, { $subject }
 map-description = { $places ->
     [one] 1 lieu
    *[other] { $places } lieux
-  } ; la surface de chaque cercle suit le nombre de tués (cercle creux : seul un maximum a été rapporté), et mène au dernier incident en ce lieu.
+  } ; la surface de chaque cercle suit le nombre de tués (cercle creux : seul un maximum a été rapporté) et mène à son incident ; un cercle portant un nombre regroupe plusieurs incidents, listés sous la carte.
 map-title-briefing = Carte : { $places }
 map-description-briefing = Le lieu de l'incident ; la surface du cercle suit le nombre de tués (creux : seul un maximum a été rapporté).
 map-point-one = { $place } : { $title } ({ $date })
-map-point-many = { $place } : { $incidents } incidents, tués : { $killed } ; dernier : { $title }
+map-cluster = { $places } : { $incidents } incidents, listés sous la carte
 
 ## Dates. `$day` est un nombre (le 1er du mois s'écrit « 1er ») ;
 ## `$year` et `$month` sont du texte.
@@ -228,7 +228,13 @@ maximum-only = { $n ->
 
 ## La carte et le graphique d'une liste d'incidents.
 map-heading = Où
-map-caption = Choisissez un cercle pour ouvrir le dernier briefing de ce lieu. Les faits marquants ne figurent pas sur la carte.
+map-caption = Choisissez un cercle pour ouvrir son briefing ; un nombre signale plusieurs incidents, listés sous la carte. Les faits marquants ne figurent pas sur la carte.
+map-places-heading = Lieux de plusieurs incidents
+map-places-count = { $n } incidents
+map-places-more = { $n ->
+    [one] 1 incident antérieur figure
+   *[other] { $n } incidents antérieurs figurent
+  } dans la chronologie.
 map-scale = { $km } km
 map-key-size = L’aire d’un cercle : les personnes tuées en ce lieu (le chiffre confirmé)
 map-key-hollow = Un cercle vide : seul un maximum a été rapporté
