@@ -21,6 +21,11 @@ const LINE: f64 = 16.0;
 const GAP: f64 = 4.0;
 /// At most this many places are offered a label.
 const MAX_PLACES: usize = 60;
+/// How far a centred name moves up or down when its point is taken (the
+/// theme's `.map-label-above`, `.map-label-below`), in CSS pixels.
+const SHIFT: f64 = 18.0;
+/// A town's dot: its name goes this far (CSS pixels) past the point.
+const TOWN_DOT: f64 = 3.0;
 /// The bottom-left corner the scale bar and its distance take, in CSS pixels.
 const SCALE_CORNER: (f64, f64) = (90.0, 34.0);
 /// A cluster's count, centred on its circle, in CSS pixels (the theme's
@@ -35,6 +40,21 @@ pub enum Kind {
         /// The map is about this country.
         focus: bool,
     },
+    /// A town, beside its dot: a national capital, or another town by
+    /// Natural Earth's scale rank (smaller is more important).
+    Town {
+        /// A national capital.
+        capital: bool,
+        /// Its scale rank.
+        rank: u8,
+    },
+    /// A river, along its line.
+    River {
+        /// Its scale rank.
+        rank: u8,
+    },
+    /// A region (admin-1) of a country the map is about, centred.
+    Region,
     /// A place with incidents, beside its circle of radius `radius` (map units).
     Place {
         /// The circle's radius.
@@ -68,16 +88,23 @@ struct Placed {
     y: f64,
     side: Side,
     focus: bool,
-    country: bool,
     /// Also fits at a phone's width.
     phone: bool,
     /// Beside a cluster's count.
     badge: bool,
+    /// The class of what it names: `country`, `place`, `town`, `river`, `region`.
+    class: &'static str,
+    /// A national capital.
+    capital: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Side {
     Centre,
+    /// Centred a line above its point (a name whose point is taken).
+    Above,
+    /// Centred a line below.
+    Below,
     Right,
     Left,
 }
@@ -97,10 +124,26 @@ impl Box {
     }
 }
 
-/// How wide `text` is drawn, in CSS pixels (a sans-serif at 12–13 px).
-fn text_width(text: &str, country: bool) -> f64 {
-    let per = if country { 8.4 } else { 7.0 };
+/// How wide `text` is drawn, in CSS pixels (a sans-serif at 12–13 px;
+/// country and region names in spaced capitals).
+fn text_width(text: &str, kind: &Kind) -> f64 {
+    let per = match kind {
+        Kind::Country { .. } => 8.4,
+        Kind::Region => 7.6,
+        _ => 7.0,
+    };
     text.chars().count() as f64 * per + 4.0
+}
+
+/// The class of what a name names: `country`, `place`, `town`, `river`, `region`.
+fn class_of(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Country { .. } => "country",
+        Kind::Place { .. } => "place",
+        Kind::Town { .. } => "town",
+        Kind::River { .. } => "river",
+        Kind::Region => "region",
+    }
 }
 
 /// The box of a label with its anchor at `(x, y)` map units, on a map
@@ -108,15 +151,28 @@ fn text_width(text: &str, country: bool) -> f64 {
 fn label_box(c: &Candidate, side: Side, width: f64, pixels: f64) -> Box {
     let scale = pixels / width;
     let (x, y) = (c.x * scale, c.y * scale);
-    let w = text_width(&c.text, matches!(c.kind, Kind::Country { .. }));
+    let w = text_width(&c.text, &c.kind);
     let r = match c.kind {
         Kind::Place { radius, badge, .. } => radius * scale + GAP + if badge { BADGE.0 / 2.0 } else { 0.0 },
-        Kind::Country { .. } => 0.0,
+        Kind::Town { .. } => TOWN_DOT + GAP,
+        _ => 0.0,
     };
     let (left, right) = match side {
         Side::Centre => (x - w / 2.0, x + w / 2.0),
         Side::Right => (x + r, x + r + w),
         Side::Left => (x - r - w, x - r),
+        Side::Above | Side::Below => (x - w / 2.0, x + w / 2.0),
+    };
+    // A town's box takes its dot in.
+    let (left, right) = match (&c.kind, side) {
+        (Kind::Town { .. }, Side::Right) => (x - TOWN_DOT, right),
+        (Kind::Town { .. }, Side::Left) => (left, x + TOWN_DOT),
+        _ => (left, right),
+    };
+    let y = match side {
+        Side::Above => y - SHIFT,
+        Side::Below => y + SHIFT,
+        _ => y,
     };
     Box { left, top: y - LINE / 2.0, right, bottom: y + LINE / 2.0 }
 }
@@ -132,10 +188,16 @@ fn badge_box((x, y): (f64, f64), width: f64, pixels: f64) -> Box {
 /// `width` × `height` units where clusters' counts stand at `badges`;
 /// returns the labels as HTML (empty when none).
 pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, height: f64) -> String {
+    // The countries the map is about, the places incidents name (the
+    // heaviest first), the neighbours, capitals, rivers, other towns, regions.
     let rank = |c: &Candidate| match c.kind {
         Kind::Country { focus: true } => (0, 0),
         Kind::Place { weight, .. } => (1, u64::MAX - weight),
         Kind::Country { focus: false } => (2, 0),
+        Kind::Town { capital: true, rank } => (3, u64::from(rank)),
+        Kind::River { rank } => (4, u64::from(rank)),
+        Kind::Town { capital: false, rank } => (5, u64::from(rank)),
+        Kind::Region => (6, 0),
     };
     candidates.sort_by_key(|c| rank(c));
     let mut places = 0;
@@ -156,16 +218,24 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
     let mut taken: Vec<(Box, Option<Box>)> = vec![(corner(DESKTOP), Some(corner(PHONE)))];
     taken.extend(badges.iter().map(|&at| (badge_box(at, width, DESKTOP), Some(badge_box(at, width, PHONE)))));
     let mut kept: Vec<Placed> = Vec::new();
-    // First what fits a phone's width (shown everywhere), then what fits
-    // only a desktop's, each time in order of importance.
+    // Countries and the places incidents name first, then towns, rivers and
+    // regions, so those never push these out; in each tier, first what fits
+    // a phone's width (shown everywhere), then what fits only a desktop's,
+    // each time in order of importance. A name written once (a river offered
+    // at several points of its line) is not written again.
     let mut done = vec![false; candidates.len()];
-    for phone in [true, false] {
+    let mut written: Vec<(&'static str, &str)> = Vec::new();
+    let first_tier = |c: &Candidate| matches!(c.kind, Kind::Country { .. } | Kind::Place { .. });
+    for (tier, phone) in [(true, true), (true, false), (false, true), (false, false)] {
         for (i, c) in candidates.iter().enumerate() {
-            if done[i] {
+            if done[i] || first_tier(c) != tier || written.contains(&(class_of(&c.kind), c.text.as_str())) {
                 continue;
             }
-            let sides: &[Side] =
-                if matches!(c.kind, Kind::Country { .. }) { &[Side::Centre] } else { &[Side::Right, Side::Left] };
+            let sides: &[Side] = match c.kind {
+                Kind::Country { .. } | Kind::Region => &[Side::Centre, Side::Above, Side::Below],
+                Kind::River { .. } => &[Side::Centre],
+                _ => &[Side::Right, Side::Left],
+            };
             let fits = |s: Side| {
                 let desk = label_box(c, s, width, DESKTOP);
                 let narrow = label_box(c, s, width, PHONE);
@@ -180,22 +250,26 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
             done[i] = true;
             let offset = match c.kind {
                 Kind::Place { radius, .. } => radius,
-                Kind::Country { .. } => 0.0,
+                _ => 0.0,
             };
             let x = match side {
-                Side::Centre => c.x,
                 Side::Right => c.x + offset,
                 Side::Left => c.x - offset,
+                _ => c.x,
             };
+            if matches!(c.kind, Kind::River { .. }) {
+                written.push((class_of(&c.kind), c.text.as_str()));
+            }
             kept.push(Placed {
                 text: c.text.clone(),
                 x,
                 y: c.y,
                 side,
                 focus: matches!(c.kind, Kind::Country { focus: true }),
-                country: matches!(c.kind, Kind::Country { .. }),
                 phone,
                 badge: matches!(c.kind, Kind::Place { badge: true, .. }),
+                class: class_of(&c.kind),
+                capital: matches!(c.kind, Kind::Town { capital: true, .. }),
             });
             // A desktop-only label leaves the phone's boxes free.
             taken.push((desk, if phone { narrow } else { None }));
@@ -206,10 +280,14 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
     }
     let mut html = String::from(r#"<div class="map-labels" aria-hidden="true">"#);
     for p in &kept {
-        let mut class = String::from("map-label");
-        class.push_str(if p.country { " map-label-country" } else { " map-label-place" });
+        let mut class = format!("map-label map-label-{}", p.class);
+        if p.capital {
+            class.push_str(" map-label-capital");
+        }
         class.push_str(match p.side {
             Side::Centre => "",
+            Side::Above => " map-label-above",
+            Side::Below => " map-label-below",
             Side::Right => " map-label-right",
             Side::Left => " map-label-left",
         });
@@ -256,6 +334,35 @@ mod tests {
         // Kati is a few pixels away: right of it is Bamako's name, so it goes left.
         assert!(html.contains(r#"map-label-place map-label-left" style="left:49.25%"#), "{html}");
         assert!(html.contains(">Guinea</span>"));
+    }
+
+    #[test]
+    fn towns_rivers_and_regions_never_push_out_a_country_or_a_place() {
+        let at = |text: &str, x: f64, kind: Kind| Candidate { text: text.into(), x, y: 200.0, kind };
+        let candidates = vec![
+            // A capital exactly where Burkina Faso's name goes, a river over Gao.
+            at("Ouagadougou", 400.0, Kind::Town { capital: true, rank: 3 }),
+            at("Burkina Faso", 400.0, Kind::Country { focus: false }),
+            at("Niger", 600.0, Kind::River { rank: 3 }),
+            at("Gao", 590.0, Kind::Place { radius: 6.0, weight: 1, badge: false }),
+            // The river offered again further along: written once.
+            at("Niger", 200.0, Kind::River { rank: 3 }),
+            at("Niger", 100.0, Kind::River { rank: 3 }),
+        ];
+        let html = place(candidates, &[], 800.0, 400.0);
+        assert!(html.contains(">Burkina Faso</span>") && html.contains(">Gao</span>"), "{html}");
+        assert_eq!(html.matches(">Niger</span>").count(), 1, "{html}");
+        assert!(html.contains(r#"map-label map-label-river" style="left:25.00%"#), "the next point along: {html}");
+        // The capital moved to the side of its dot, or was left out; never over the country.
+        assert!(!html.contains(r#"map-label-town map-label-capital map-label-right" style="left:50.00%"#), "{html}");
+    }
+
+    #[test]
+    fn a_country_whose_point_is_taken_moves_a_line_up_or_down() {
+        let mali = Candidate { text: "Mali".into(), x: 400.0, y: 200.0, kind: Kind::Country { focus: true } };
+        let html = place(vec![mali], &[(400.0, 200.0)], 800.0, 400.0);
+        assert!(html.contains("map-label-country map-label-above") || html.contains("map-label-below"), "{html}");
+        assert!(!html.contains("map-label-wide"), "fits a phone too: {html}");
     }
 
     #[test]

@@ -333,6 +333,21 @@ impl Renderer {
             }
             None => None,
         };
+        let world = match (world, theme.data("layers.json").map(map::Layers::parse)) {
+            (Some(world), Some(Ok(layers))) => Some(world.with_layers(layers)),
+            (_, Some(Err(e))) => {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-theme-data",
+                        theme.origin.join("data/layers.json"),
+                        format!("cannot read the map's towns, rivers and regions: {e}"),
+                    )
+                    .hint("regenerate it with tools/map/layers.mjs, or remove it to draw maps without them"),
+                );
+                return None;
+            }
+            (world, _) => world,
+        };
         let tongues = words
             .into_iter()
             .map(|words| {

@@ -230,6 +230,15 @@ fn maps_name_their_countries_and_places_and_carry_a_scale_and_a_key() {
         assert!(b.attrs(page, "svg.map path", "d").len() <= 1, "{page}: only the scale bar is a path");
     }
     assert_eq!(b.attrs("countries/mali/", "svg.map use.map-focus", "href"), ["/sahel/maps/world.svg#c-ML"]);
+    // Capitals, towns, the main rivers and Mali's regions are named too; the
+    // rivers are drawn from the shared file.
+    let capitals = b.texts("countries/mali/", ".map-label-capital");
+    assert!(capitals.contains(&"Niamey".to_string()), "{capitals:?}");
+    assert!(b.texts("countries/mali/", ".map-label-river").contains(&"Niger".to_string()));
+    assert!(b.texts("countries/mali/", ".map-label-town").contains(&"Sikasso".to_string()));
+    assert!(b.texts("countries/mali/", ".map-label-region").contains(&"Mopti".to_string()));
+    assert_eq!(b.attrs("countries/mali/", "svg.map use.map-rivers", "href"), ["/sahel/maps/world.svg#rivers"]);
+    assert!(outlines.contains(r#"<g id="rivers"><path fill="none""#));
 }
 
 #[test]

@@ -27,6 +27,7 @@ use std::fmt::Write as _;
 use foldhash::HashSet;
 
 mod clusters;
+mod layers;
 mod markers;
 mod outlines;
 mod projection;
@@ -36,6 +37,7 @@ mod tests;
 mod world;
 
 use clusters::*;
+pub use layers::Layers;
 use markers::*;
 use projection::*;
 use scale::*;
@@ -178,7 +180,8 @@ pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptio
 }
 
 /// The names that may be written on a map: each country in view whose label
-/// point is in view (once per code), and each place (once per name).
+/// point is in view (once per code), each place (once per name), and the
+/// towns, rivers and regions of the theme's layers.
 fn candidates(
     world: &WorldMap,
     view: &View,
@@ -216,6 +219,23 @@ fn candidates(
             let kind = Kind::Place { radius: radius(killed), weight: killed, badge: several };
             candidates.push(Candidate { text: p.place.clone(), x, y, kind });
         }
+    }
+    if let Some(layers) = &world.layers {
+        let circles: Vec<(f64, f64, f64)> = clusters
+            .iter()
+            .flat_map(|c| {
+                if c.is_several() {
+                    vec![(c.x, c.y, radius(c.killed().0))]
+                } else {
+                    let circle = |p: &MapPoint| {
+                        let (x, y) = view.project((p.lon, p.lat));
+                        (x, y, radius(p.killed))
+                    };
+                    c.members.iter().map(|(_, p)| circle(p)).collect()
+                }
+            })
+            .collect();
+        candidates.extend(layers::candidates(layers, view, &options.focus, &circles));
     }
     candidates
 }

@@ -5,7 +5,9 @@
 //! The file holds one path per country (`id="c-ML"`), in hundredths of a
 //! degree (x east, y south), with no colours: each `<use>` gives them, from
 //! the theme's stylesheet, so light and dark mode reach into the shared
-//! file. Strokes do not scale with the map (`vector-effect`).
+//! file. Strokes do not scale with the map (`vector-effect`). The main
+//! rivers, when the theme has them, are a second group (`id="rivers"`),
+//! shown over the countries.
 
 use std::fmt::Write as _;
 
@@ -37,10 +39,37 @@ impl WorldMap {
                     path(&rings)
                 );
             }
-            svg.push_str("</g></svg>\n");
+            svg.push_str("</g>");
+            if let Some(layers) = self.layers.as_ref().filter(|l| l.has_rivers()) {
+                rivers(&mut svg, layers);
+            }
+            svg.push_str("</svg>\n");
             svg
         })
     }
+}
+
+/// The rivers, one path each (its lines as relative moves), in one group
+/// `id="rivers"`: no fill, strokes that do not scale, colour from the `<use>`.
+fn rivers(svg: &mut String, layers: &Layers) {
+    svg.push_str(r#"<g id="rivers">"#);
+    for river in &layers.rivers {
+        let mut d = String::new();
+        let mut pen = (0i64, 0i64);
+        for (_, line) in &river.lines {
+            let points: Vec<(i64, i64)> =
+                line.iter().map(|&(lon, lat)| ((lon * 100.0).round() as i64, (-lat * 100.0).round() as i64)).collect();
+            let Some(&first) = points.first() else { continue };
+            d.push('m');
+            numbers(&mut d, &[first.0 - pen.0, first.1 - pen.1]);
+            d.push('l');
+            let steps: Vec<i64> = points.windows(2).flat_map(|w| [w[1].0 - w[0].0, w[1].1 - w[0].1]).collect();
+            numbers(&mut d, &steps);
+            pen = *points.last().unwrap_or(&first);
+        }
+        let _ = write!(svg, r#"<path fill="none" vector-effect="non-scaling-stroke" d="{d}"/>"#);
+    }
+    svg.push_str("</g>");
 }
 
 /// The rings as one path of relative moves (a first `m` is absolute), in
@@ -110,6 +139,9 @@ pub(super) fn draw_layer(svg: &mut String, world: &WorldMap, view: &View, focus:
             drawn.push(iso);
             let _ = write!(svg, r#"<use class="map-country map-focus" href="{url}#c-{iso}"/>"#);
         }
+    }
+    if world.layers.as_ref().is_some_and(|l| l.has_rivers()) {
+        let _ = write!(svg, r#"<use class="map-rivers" href="{url}#rivers"/>"#);
     }
     svg.push_str("</g>");
 }

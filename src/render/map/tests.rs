@@ -64,6 +64,50 @@ fn near(b: [f64; 4], expected: [f64; 4]) -> bool {
     b.iter().zip(expected).all(|(a, e)| (a - e).abs() < 0.3)
 }
 
+const LAYERS: &[u8] = include_bytes!("../../../themes/default/data/layers.json");
+
+fn world_with_layers() -> WorldMap {
+    world().with_layers(Layers::parse(LAYERS).expect("the theme's layers.json parses"))
+}
+
+#[test]
+fn a_map_names_capitals_towns_rivers_and_regions_and_draws_the_rivers() {
+    let w = world_with_layers();
+    let name = |iso: &str| Some(iso.to_string());
+    let html = render_labelled(&w, &[], &options(&["ML"]), &words_with(&name, &|km| format!("{km} km"))).html;
+    for label in [
+        r#"map-label-town map-label-capital map-label-right" style="left:29.92%;top:77.59%">Bamako</span>"#,
+        ">Niamey</span>",
+        ">Bani</span>",
+        ">Timbuktu</span>",
+        ">Sikasso</span>",
+    ] {
+        assert!(html.contains(label), "{label}: {html}");
+    }
+    // Mali's regions are named; Burkina Faso's are not, on a map of Mali.
+    assert!(html.contains(r#"map-label map-label-region"#) && !html.contains(">Sahel</span>"), "{html}");
+    assert!(html.contains(r##"<use class="map-rivers" href="/maps/world.svg#rivers"/>"##));
+    let base = w.base_layer();
+    assert!(base.contains(r#"<g id="rivers"><path fill="none" vector-effect="non-scaling-stroke" d="m"#));
+    assert!(base.ends_with("</g></svg>\n"));
+    // A town under an incident's circle is left to the circle's name.
+    let mut bamako = point(-8.0, 12.65, 70, "bamako");
+    bamako.place = "Bamako (Faladié)".into();
+    let html = render_labelled(&w, &[bamako], &options(&["ML"]), &words_with(&name, &|km| format!("{km} km"))).html;
+    assert!(html.contains(">Bamako (Faladié)</span>") && !html.contains(">Bamako</span>"), "{html}");
+}
+
+#[test]
+fn bad_layers_are_errors_that_say_what() {
+    let e = Layers::parse(br#"{"towns": [{"name": "X", "iso": "ML", "kind": "capital", "rank": 1, "at": [90000, 0]}], "rivers": [], "regions": []}"#).unwrap_err();
+    assert!(e.contains("town X") && e.contains("off the globe"), "{e}");
+    let e =
+        Layers::parse(br#"{"towns": [], "rivers": [{"name": "R", "rank": 1, "lines": [[1, 2, 3]]}], "regions": []}"#)
+            .unwrap_err();
+    assert!(e.contains("river R"), "{e}");
+    assert!(Layers::parse(b"{}").is_err());
+}
+
 #[test]
 fn the_real_data_parses_with_every_country() {
     let w = world();

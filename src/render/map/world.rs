@@ -12,6 +12,8 @@ pub struct WorldMap {
     /// The shared outline file, written once.
     pub(super) base: std::sync::OnceLock<String>,
     pub(super) borders: std::sync::OnceLock<crate::render::borders::Borders>,
+    /// Towns, rivers and regions, when the theme has them.
+    pub(super) layers: Option<Layers>,
 }
 
 /// One Natural Earth feature (a code may have several: Somalia and Somaliland).
@@ -61,7 +63,12 @@ impl WorldMap {
     pub fn parse(bytes: &[u8]) -> Result<WorldMap, String> {
         let raw: RawWorld = serde_json::from_slice(bytes).map_err(|e| format!("world map data: {e}"))?;
         let countries = raw.countries.into_iter().map(country).collect::<Result<Vec<_>, _>>()?;
-        Ok(WorldMap { countries, base: std::sync::OnceLock::new(), borders: std::sync::OnceLock::new() })
+        Ok(WorldMap { countries, base: std::sync::OnceLock::new(), borders: std::sync::OnceLock::new(), layers: None })
+    }
+
+    /// The same outlines with towns, rivers and regions to name and draw.
+    pub fn with_layers(self, layers: Layers) -> WorldMap {
+        WorldMap { layers: Some(layers), base: std::sync::OnceLock::new(), ..self }
     }
 
     /// The outlines as polygons, for telling which country a point is in.
