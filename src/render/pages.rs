@@ -248,7 +248,7 @@ fn home<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     ctx.insert("years", year_links(site));
     let all: Vec<BriefingId> = (0..index.briefings.len()).collect();
     let subject = site.words.phrase("subject-all-incidents", &[]);
-    insert_overview(site, ctx, all, &subject, Vec::new());
+    insert_overview(site, ctx, all, &subject, Vec::new(), false);
 }
 
 #[derive(Serialize)]
@@ -443,11 +443,16 @@ fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     ctx.insert("events", events);
     ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
     ctx.insert("explorer_words", explorer_words(site.words));
+    // The map of every incident, whose circles the script redraws as the filters change.
+    let all: Vec<BriefingId> = (0..index.briefings.len()).collect();
+    let subject = site.words.phrase("subject-all-incidents", &[]);
+    insert_overview(site, ctx, all, &subject, Vec::new(), true);
 }
 
 /// `map_svg`: the map drawn from `inputs`, when the page is rendered.
 /// The overview of the incidents among `ids` (in id order): `map_svg` (framed
-/// on `focus`, ISO codes, or on their countries), `chart_svg` (per month) and
+/// on `focus`, ISO codes, or on their countries; `live`: for a script to
+/// redraw its circles), `chart_svg` (per month) and
 /// the chart's numbers, `months` and `months_undated`. All four are drawn only
 /// when the page is rendered; the page's fingerprint takes the fingerprints of
 /// the incidents they are drawn from instead.
@@ -457,9 +462,10 @@ pub(super) fn insert_overview<'a>(
     ids: Vec<BriefingId>,
     subject: &str,
     focus: Vec<String>,
+    live: bool,
 ) {
     let mut h = super::fingerprint::hasher();
-    (subject, &focus).hash(&mut h);
+    (subject, &focus, live).hash(&mut h);
     for &id in &ids {
         site.incidents[id].fingerprint.hash(&mut h);
     }
@@ -469,6 +475,7 @@ pub(super) fn insert_overview<'a>(
         ids,
         subject: subject.to_string(),
         focus,
+        live,
         drawn: std::sync::OnceLock::new(),
     });
     let o = overview.clone();
@@ -488,6 +495,8 @@ struct Overview<'a> {
     ids: Vec<BriefingId>,
     subject: String,
     focus: Vec<String>,
+    /// The page's script redraws the map's circles (see [`super::map::MapOptions::live`]).
+    live: bool,
     drawn: std::sync::OnceLock<Drawn>,
 }
 
@@ -522,8 +531,9 @@ impl Overview<'_> {
             let site = self.site;
             let (map, (months, undated)) = rayon::join(
                 || {
-                    super::places::incidents_map(site, &self.ids, &self.subject, &self.focus)
-                        .draw(site.world, site.words, site.index)
+                    let mut map = super::places::incidents_map(site, &self.ids, &self.subject, &self.focus);
+                    map.options.live = self.live;
+                    map.draw(site.world, site.words, site.index)
                 },
                 || super::charts::monthly(site.index, &self.ids, site.words),
             );
@@ -585,6 +595,8 @@ fn explorer_words(words: &super::Words) -> String {
         "no_perpetrator": say("no-perpetrator"),
         "show_more": words.phrase("explorer-show-more", &[slot("n"), slot("left")]),
         "not_on_site": say("explorer-not-on-site"),
+        "map_place_one": words.phrase("explorer-map-place", &[("place", Value::Text("{place}")), ("n", Value::Number(1))]),
+        "map_place_many": words.phrase("explorer-map-place", &[("place", Value::Text("{place}")), ("n", Value::Text("{n}"))]),
         "months": months,
         "claims": claims,
     })

@@ -188,6 +188,7 @@ pub fn briefing_map_inputs(
         focus: b.countries.iter().map(|c| c.as_str().to_string()).collect(),
         outlines: urls.shared(&crate::urls::map_outlines()),
         frame: Frame::Places,
+        live: false,
     };
     let incidents = vec![vec![id]; points.len()];
     Some(MapInputs { points, labels, options, incidents })
@@ -270,6 +271,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
         focus,
         outlines: site.urls.shared(&crate::urls::map_outlines()),
         frame: Frame::Countries,
+        live: false,
     };
     MapInputs { points, labels, options, incidents }
 }

@@ -277,7 +277,7 @@ pub(super) fn group<'a>(
     let pager = Pager::new(&site.urls, &urls::group(&g.slug), page, page_count(&lists.lengths()));
     if page == 0 {
         // The chart and the map show what it did: the incidents it carried out.
-        insert_overview(site, ctx, lists.perpetrated.clone(), &g.name, Vec::new());
+        insert_overview(site, ctx, lists.perpetrated.clone(), &g.name, Vec::new(), false);
     }
     (part.description.clone(), pager)
 }
@@ -401,7 +401,7 @@ pub(super) fn country<'a>(
     let rows: Vec<Hashed<'a, tera::Value>> = slice(&c.incidents, page).iter().map(|&b| site.row(b)).collect();
     ctx.insert("incidents", rows);
     if page == 0 {
-        insert_overview(site, ctx, c.incidents.clone(), &c.name, vec![c.code.to_string()]);
+        insert_overview(site, ctx, c.incidents.clone(), &c.name, vec![c.code.to_string()], false);
     }
     let pager = Pager::new(&site.urls, &urls::country(&c.slug), page, page_count(&[c.incidents.len()]));
     ctx.insert("data_url", site.urls.shared(&format!("{}incidents.json", urls::country(&c.slug))));

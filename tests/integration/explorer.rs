@@ -78,6 +78,20 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
         Value::from(true)
     );
     assert_eq!(eval(&tab, "location.search"), Value::from(""));
+    // The map: a circle per located place of the matches, drawn by the script
+    // from the map's own projection; the names of places drawn for every
+    // incident are gone, the countries' stay.
+    let circles = "document.querySelectorAll('#sr-map svg.map circle.map-point').length";
+    let all = eval(&tab, circles).as_u64().unwrap();
+    assert!(all >= 2, "{all} circles");
+    assert_eq!(eval(&tab, "document.querySelector('#sr-map svg.map').dataset.places"), Value::from(all.to_string()));
+    assert_eq!(
+        eval(&tab, "document.querySelectorAll('#sr-map .map-label-place, #sr-map .map-count').length"),
+        Value::from(0)
+    );
+    assert!(eval(&tab, "document.querySelectorAll('#sr-map .map-label-country').length").as_u64().unwrap() >= 3);
+    // So are the lists a reader without the script reaches from the counts.
+    assert_eq!(eval(&tab, "document.getElementById('sr-map-places') === null"), Value::from(true));
 
     // A group: the count and the total follow, and the address records the filter.
     set(&tab, "sr-group", "jnim", "change");
@@ -112,6 +126,22 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
         Value::from("Massacre at Barsalogho")
     );
     wait_for(&tab, "new URLSearchParams(location.search).get('q')", "BARSALÓGHO".into());
+    // The map follows the filters: Kati alone is one circle, inside the map, leading to its briefing.
+    set(&tab, "sr-q", "kati base", "input");
+    count(&tab, "1");
+    wait_for(&tab, circles, 1.into());
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-map circle.map-point title').textContent"),
+        Value::from("Kati: 1 incident")
+    );
+    assert_eq!(
+        eval(&tab, "document.querySelector('#sr-map svg.map a').getAttribute('href')"),
+        Value::from(format!("{base}/briefings/kati-2022/"))
+    );
+    let inside = "(() => { const c = document.querySelector('#sr-map circle.map-point').getBoundingClientRect(); \
+        const m = document.querySelector('#sr-map svg.map').getBoundingClientRect(); \
+        return c.width > 0 && c.left >= m.left && c.right <= m.right && c.top >= m.top && c.bottom <= m.bottom; })()";
+    assert_eq!(eval(&tab, inside), Value::from(true));
     // Place names are searched too: "Menaka" is a place of the border ambush.
     set(&tab, "sr-q", "ménaka", "input");
     count(&tab, "1");

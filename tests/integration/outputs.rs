@@ -261,6 +261,15 @@ fn overlapping_incidents_on_a_map_lead_to_a_list_of_every_one_of_them() {
         assert_eq!(b.attrs(page, "svg.map a[tabindex='-1']", "href"), ["#map-places-1"], "{page}");
         assert_eq!(b.attrs(page, "svg.map circle.map-cluster", "class").len(), 1, "{page}");
     }
+    // The explorer's map, which its script redraws, carries its projection; a
+    // reader without the script has the same lists.
+    let view = b.attrs("explorer/", "svg.map", "data-view");
+    assert_eq!(view[0].split(' ').filter_map(|n| n.parse::<f64>().ok()).count(), 4, "{view:?}");
+    assert_eq!(b.attrs("explorer/", "svg.map", "data-radius"), ["2.4 6 48"]);
+    let counts = b.attrs("explorer/", "a.map-count", "href");
+    assert!(!counts.is_empty());
+    assert_eq!(b.attrs("explorer/", "#sr-map-places li[id]", "id").len(), counts.len());
+    assert!(b.attrs("countries/mali/", "svg.map", "data-view").is_empty(), "other maps do not");
     // Each briefing still leads to its own page from the map of its place.
     assert_eq!(b.attrs("briefings/kati-2022/", "svg.map a", "href"), ["/sahel/briefings/kati-2022/"]);
     assert!(b.attrs("briefings/kati-2022/", "a.map-count", "href").is_empty());

@@ -101,6 +101,12 @@ pub struct MapOptions {
     pub outlines: String,
     /// What the map frames.
     pub frame: Frame,
+    /// A script redraws its circles (the explorer's map, as filters
+    /// change): the SVG carries its projection, `data-view="west north
+    /// scale shrink"` (x = (lon − west) × shrink × scale, y = (north − lat) ×
+    /// scale), and how circles are sized, `data-radius="per-root min max"`
+    /// (radius = per-root × √killed, within min and max).
+    pub live: bool,
 }
 
 /// What a map frames.
@@ -266,9 +272,18 @@ fn open_svg(svg: &mut String, view: &View, options: &MapOptions) {
     let id = escape(&options.id);
     let described =
         if options.description.is_empty() { String::new() } else { format!(r#" aria-describedby="{id}-desc""#) };
+    let live = if options.live {
+        let b = view.bbox;
+        format!(
+            r#" data-view="{:.4} {:.4} {:.4} {:.6}" data-radius="{RADIUS_PER_ROOT} {MIN_RADIUS} {MAX_RADIUS}""#,
+            b.west, b.north, view.scale, view.shrink
+        )
+    } else {
+        String::new()
+    };
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="map" role="group" aria-labelledby="{id}-title"{described}>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="map" role="group" aria-labelledby="{id}-title"{described}{live}>"#,
         tenths(WIDTH),
         tenths(view.height),
     );

@@ -42,6 +42,7 @@ fn options(focus: &[&str]) -> MapOptions {
         focus: focus.iter().map(|s| s.to_string()).collect(),
         outlines: "/maps/world.svg".into(),
         frame: Frame::Countries,
+        live: false,
     }
 }
 
@@ -318,6 +319,7 @@ fn text_and_urls_are_escaped() {
         focus: vec![],
         outlines: r#"/m"a.svg"#.into(),
         frame: Frame::Countries,
+        live: false,
     };
     let evil_name = |_: &str| Some(evil.to_string());
     let html = render_labelled(

@@ -479,6 +479,11 @@ explorer-injured-colon = injured:
 explorer-fallback = The explorer filters the incidents in your browser and needs JavaScript. Every incident is also in the <a href="{ $chronology }">chronology</a>, newest first, and in the <a href="{ $data }">data downloads</a> (<a href="{ $json }">JSON</a>, CSV, GeoJSON).
 explorer-error = The incidents could not be loaded. Every incident is also in the <a href="{ $chronology }">chronology</a> and in the <a href="{ $data }">data downloads</a>.
 explorer-empty = No incident matches these filters.
+explorer-map-caption = The incidents of violence the filters match, a circle per place: its area follows the people killed there (hollow: only a maximum was reported); select it to open the latest briefing there.
+explorer-map-place = { $place }: { $n ->
+    [one] 1 incident
+   *[other] { $n } incidents
+  }
 explorer-show-more-button = Show more
 explorer-killed = Killed
 explorer-incident = incident

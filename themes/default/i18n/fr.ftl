@@ -481,6 +481,11 @@ explorer-injured-colon = blessés :
 explorer-fallback = L'explorateur filtre les incidents dans votre navigateur et a besoin de JavaScript. Tous les incidents figurent aussi dans la <a href="{ $chronology }">chronologie</a>, du plus récent au plus ancien, et dans les <a href="{ $data }">données à télécharger</a> (<a href="{ $json }">JSON</a>, CSV, GeoJSON).
 explorer-error = Les incidents n'ont pas pu être chargés. Tous les incidents figurent aussi dans la <a href="{ $chronology }">chronologie</a> et dans les <a href="{ $data }">données à télécharger</a>.
 explorer-empty = Aucun incident ne correspond à ces filtres.
+explorer-map-caption = Les incidents violents retenus par les filtres, un cercle par lieu : sa surface suit le nombre de tués en ce lieu (creux : seul un maximum a été rapporté) ; choisissez-le pour ouvrir le dernier briefing de ce lieu.
+explorer-map-place = { $place } : { $n ->
+    [one] 1 incident
+   *[other] { $n } incidents
+  }
 explorer-show-more-button = Afficher plus
 explorer-killed = Tués
 explorer-incident = incident

@@ -317,6 +317,7 @@
       $("sr-injured-part").hidden = injured.reported === 0;
     }
     root.setAttribute("data-matches", String(matches.length));
+    drawMap();
 
     if (push) {
       var q = new URLSearchParams();
@@ -325,6 +326,74 @@
       var url = location.pathname + (qs ? "?" + qs : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
     }
+  }
+
+  /** Redraws the map's circles for the incidents of violence among the
+      matches: one per place (to a tenth of a degree), sized as the site
+      sizes them (area follows the confirmed killed, or the maximums, hollow,
+      where only maximums were reported), linking to the newest incident
+      there. The map's projection and sizing come from its SVG (`data-view`,
+      `data-radius`); the names of places drawn for every incident go. */
+  var SVG = "http://www.w3.org/2000/svg";
+  function drawMap() {
+    var svg = document.querySelector("#sr-map svg.map[data-view]");
+    if (!svg) return;
+    var v = svg.getAttribute("data-view").split(" ").map(Number);
+    var size = (svg.getAttribute("data-radius") || "2.4 6 48").split(" ").map(Number);
+    var frame = svg.parentNode;
+    Array.prototype.forEach.call(frame.querySelectorAll(".map-label-place, .map-counts"), function (n) { n.remove(); });
+    var lists = $("sr-map-places");
+    if (lists) lists.remove();
+    var layer = svg.querySelector(".map-points");
+    if (!layer) {
+      layer = document.createElementNS(SVG, "g");
+      layer.setAttribute("class", "map-points");
+      svg.insertBefore(layer, svg.querySelector(".map-scale-bar"));
+    }
+    var places = {};
+    var order = [];
+    matches.forEach(function (x) {
+      if (x.development) return;
+      var seen = {};
+      (x.rec.locations || []).forEach(function (l) {
+        if (typeof l.latitude !== "number" || typeof l.longitude !== "number") return;
+        var key = Math.round(l.latitude * 10) + "," + Math.round(l.longitude * 10);
+        if (seen[key]) return;
+        seen[key] = true;
+        var p = places[key];
+        if (!p) {
+          // Matches come newest first: the first incident met is the newest.
+          p = places[key] = { name: l.name, lat: l.latitude, lon: l.longitude, n: 0, killed: new Sum(), url: x.rec.url };
+          order.push(p);
+        }
+        p.n += 1;
+        p.killed.add(x.killed);
+      });
+    });
+    order.forEach(function (p) {
+      var k = p.killed;
+      p.hollow = k.reported > 0 && k.maximumOnly === k.reported;
+      p.size = p.hollow ? k.high || 0 : k.low;
+    });
+    order.sort(function (a, b) { return b.size - a.size; });
+    layer.textContent = "";
+    order.forEach(function (p) {
+      var r = Math.min(Math.max(size[0] * Math.sqrt(p.size), size[1]), size[2]);
+      var a = document.createElementNS(SVG, "a");
+      a.setAttribute("href", p.url);
+      var c = document.createElementNS(SVG, "circle");
+      c.setAttribute("class", p.hollow ? "map-point map-point-unconfirmed" : "map-point");
+      c.setAttribute("cx", ((p.lon - v[0]) * v[3] * v[2]).toFixed(1));
+      c.setAttribute("cy", ((v[1] - p.lat) * v[2]).toFixed(1));
+      c.setAttribute("r", r.toFixed(1));
+      var title = document.createElementNS(SVG, "title");
+      var pattern = p.n === 1 ? WORDS.map_place_one : WORDS.map_place_many;
+      title.textContent = String(pattern || "").split("{place}").map(function (part) { return fill(part, { n: p.n }); }).join(p.name);
+      c.appendChild(title);
+      a.appendChild(c);
+      layer.appendChild(a);
+    });
+    svg.setAttribute("data-places", String(order.length));
   }
 
   /** Sets a select to `value`, matched by value or label ignoring case and accents;
