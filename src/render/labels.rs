@@ -47,6 +47,9 @@ pub enum Kind {
         capital: bool,
         /// Its scale rank.
         rank: u8,
+        /// The capital of a country the map is about: named before the
+        /// country itself, whose name then moves aside.
+        key: bool,
     },
     /// A river, along its line.
     River {
@@ -191,12 +194,13 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
     // The countries the map is about, the places incidents name (the
     // heaviest first), the neighbours, capitals, rivers, other towns, regions.
     let rank = |c: &Candidate| match c.kind {
-        Kind::Country { focus: true } => (0, 0),
+        Kind::Town { key: true, .. } => (0, 0),
+        Kind::Country { focus: true } => (0, 1),
         Kind::Place { weight, .. } => (1, u64::MAX - weight),
         Kind::Country { focus: false } => (2, 0),
-        Kind::Town { capital: true, rank } => (3, u64::from(rank)),
+        Kind::Town { capital: true, rank, .. } => (3, u64::from(rank)),
         Kind::River { rank } => (4, u64::from(rank)),
-        Kind::Town { capital: false, rank } => (5, u64::from(rank)),
+        Kind::Town { capital: false, rank, .. } => (5, u64::from(rank)),
         Kind::Region => (6, 0),
     };
     candidates.sort_by_key(|c| rank(c));
@@ -225,7 +229,8 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
     // at several points of its line) is not written again.
     let mut done = vec![false; candidates.len()];
     let mut written: Vec<(&'static str, &str)> = Vec::new();
-    let first_tier = |c: &Candidate| matches!(c.kind, Kind::Country { .. } | Kind::Place { .. });
+    let first_tier =
+        |c: &Candidate| matches!(c.kind, Kind::Country { .. } | Kind::Place { .. } | Kind::Town { key: true, .. });
     for (tier, phone) in [(true, true), (true, false), (false, true), (false, false)] {
         for (i, c) in candidates.iter().enumerate() {
             if done[i] || first_tier(c) != tier || written.contains(&(class_of(&c.kind), c.text.as_str())) {
@@ -341,7 +346,7 @@ mod tests {
         let at = |text: &str, x: f64, kind: Kind| Candidate { text: text.into(), x, y: 200.0, kind };
         let candidates = vec![
             // A capital exactly where Burkina Faso's name goes, a river over Gao.
-            at("Ouagadougou", 400.0, Kind::Town { capital: true, rank: 3 }),
+            at("Ouagadougou", 400.0, Kind::Town { capital: true, rank: 3, key: false }),
             at("Burkina Faso", 400.0, Kind::Country { focus: false }),
             at("Niger", 600.0, Kind::River { rank: 3 }),
             at("Gao", 590.0, Kind::Place { radius: 6.0, weight: 1, badge: false }),
@@ -355,6 +360,21 @@ mod tests {
         assert!(html.contains(r#"map-label map-label-river" style="left:25.00%"#), "the next point along: {html}");
         // The capital moved to the side of its dot, or was left out; never over the country.
         assert!(!html.contains(r#"map-label-town map-label-capital map-label-right" style="left:50.00%"#), "{html}");
+    }
+
+    #[test]
+    fn the_capital_of_the_country_a_map_is_about_is_named_and_the_country_moves_aside() {
+        let at = |text: &str, kind: Kind| Candidate { text: text.into(), x: 400.0, y: 200.0, kind };
+        let candidates = vec![
+            at("Burkina Faso", Kind::Country { focus: true }),
+            at("Ouagadougou", Kind::Town { capital: true, rank: 3, key: true }),
+        ];
+        let html = place(candidates, &[], 800.0, 400.0);
+        assert!(html.contains(">Ouagadougou</span>"), "{html}");
+        assert!(
+            html.contains("map-label-above map-label-focus") || html.contains("map-label-below map-label-focus"),
+            "{html}"
+        );
     }
 
     #[test]

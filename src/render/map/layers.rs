@@ -174,7 +174,8 @@ pub(super) fn candidates(
         if circles.iter().any(|&(cx, cy, r)| (cx - x).hypot(cy - y) < r + MARGIN) {
             continue;
         }
-        let kind = Kind::Town { capital: town.kind == TownKind::Capital, rank: town.rank };
+        let capital = town.kind == TownKind::Capital;
+        let kind = Kind::Town { capital, rank: town.rank, key: capital && in_focus(town.iso.as_deref()) };
         out.push(Candidate { text: town.name.clone(), x, y, kind });
     }
     for river in layers.rivers.iter().filter(|r| !r.name.is_empty()) {
