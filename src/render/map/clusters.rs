@@ -65,15 +65,25 @@ impl Cluster<'_> {
     }
 }
 
+/// How near (map units) a point joins a cluster even when their circles do
+/// not meet: a cluster's count, 24 CSS pixels wide over its centre, covers
+/// this far on a map drawn at a phone's width (340 px for 800 units).
+const COUNT_REACH: f64 = 28.0;
+
 /// Gathers `points` (projected by `view`) into clusters: heaviest first, each
-/// point joins the first cluster whose circle its own circle meets.
+/// point joins the first cluster whose circle its own circle meets, or, when
+/// that cluster already stands for several incidents, whose count would
+/// cover it.
 pub(super) fn gather<'p>(view: &View, points: &[&'p MapPoint]) -> Vec<Cluster<'p>> {
     let mut order: Vec<(usize, &MapPoint)> = points.iter().copied().enumerate().collect();
     order.sort_by_key(|(i, p)| (std::cmp::Reverse(p.killed), std::cmp::Reverse(p.incidents), *i));
     let mut clusters: Vec<Cluster<'p>> = Vec::new();
     for (i, p) in order {
         let (x, y) = view.project((p.lon, p.lat));
-        let meets = |c: &Cluster<'_>| (c.x - x).hypot(c.y - y) < c.radius() + radius(p.killed);
+        let meets = |c: &Cluster<'_>| {
+            let reach = c.radius() + radius(p.killed);
+            (c.x - x).hypot(c.y - y) < if c.is_several() { reach.max(COUNT_REACH) } else { reach }
+        };
         match clusters.iter_mut().find(|c| meets(c)) {
             Some(c) => c.members.push((i, p)),
             None => clusters.push(Cluster { x, y, members: vec![(i, p)] }),

@@ -395,6 +395,18 @@ fn one_place_with_several_incidents_is_numbered_and_one_incidents_places_are_not
     let map = clustered(&[a, b]);
     assert!(map.clusters.is_empty());
     assert_eq!(map.html.matches(r#"<a href="/briefings/same/">"#).count(), 2);
+    // A place a cluster's count would cover joins it: Ber, 55 km from Timbuktu's two incidents.
+    let mut ber = point(-2.5, 16.8, 0, "ber");
+    ber.place = "Ber".into();
+    let mut timbuktu = point(-3.0, 16.77, 14, "timbuktu");
+    timbuktu.incidents = 2;
+    timbuktu.place = "Timbuktu".into();
+    let map = clustered(&[ber.clone(), timbuktu]);
+    assert_eq!(map.clusters, [("map-places-1".to_string(), vec![1, 0])]);
+    assert!(map.html.contains(r#"aria-label="Timbuktu, Ber: 3 incidents""#), "{}", map.html);
+    // Two lone incidents as far apart stay two circles.
+    let map = clustered(&[ber, point(-3.0, 16.77, 14, "other")]);
+    assert!(map.clusters.is_empty());
     assert!(!map.html.contains(r#"class="map-count""#), "{}", map.html);
 }
 
