@@ -19,7 +19,7 @@ const PHONE: f64 = 340.0;
 /// Text height and the room between a circle and its name, in CSS pixels.
 const LINE: f64 = 16.0;
 const GAP: f64 = 4.0;
-/// At most this many places are offered a label.
+/// At most this many places (towns, river points, regions) are offered a label.
 const MAX_PLACES: usize = 60;
 /// How far a centred name moves up or down when its point is taken (the
 /// theme's `.map-label-above`, `.map-label-below`), in CSS pixels.
@@ -151,10 +151,10 @@ fn class_of(kind: &Kind) -> &'static str {
 
 /// The box of a label with its anchor at `(x, y)` map units, on a map
 /// `width` units wide drawn `pixels` CSS pixels wide.
-fn label_box(c: &Candidate, side: Side, width: f64, pixels: f64) -> Box {
+fn label_box(c: &Candidate, text_width: f64, side: Side, width: f64, pixels: f64) -> Box {
     let scale = pixels / width;
     let (x, y) = (c.x * scale, c.y * scale);
-    let w = text_width(&c.text, &c.kind);
+    let w = text_width;
     let r = match c.kind {
         Kind::Place { radius, badge, .. } => radius * scale + GAP + if badge { BADGE.0 / 2.0 } else { 0.0 },
         Kind::Town { .. } => TOWN_DOT + GAP,
@@ -189,8 +189,10 @@ fn badge_box((x, y): (f64, f64), width: f64, pixels: f64) -> Box {
 
 /// Keeps the candidates that fit, most important first, on a map of
 /// `width` × `height` units where clusters' counts stand at `badges`;
-/// returns the labels as HTML (empty when none).
-pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, height: f64) -> String {
+/// returns the labels as HTML (empty when none). A `narrow` map (a
+/// briefing's, beside its text) is never shown wider than a phone: only
+/// names that fit a phone's width are placed.
+pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, height: f64, narrow: bool) -> String {
     // The countries the map is about, the places incidents name (the
     // heaviest first), the neighbours, capitals, rivers, other towns, regions.
     let rank = |c: &Candidate| match c.kind {
@@ -204,11 +206,19 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
         Kind::Region => (6, 0),
     };
     candidates.sort_by_key(|c| rank(c));
-    let mut places = 0;
+    // At most MAX_PLACES of each class are tried (a map has room for fewer):
+    // the most important.
+    let mut tried = [0usize; 5];
     candidates.retain(|c| {
-        let place = matches!(c.kind, Kind::Place { .. });
-        places += usize::from(place);
-        !place || places <= MAX_PLACES
+        let class = match c.kind {
+            Kind::Country { .. } => return true,
+            Kind::Place { .. } => 0,
+            Kind::Town { .. } => 1,
+            Kind::River { .. } => 2,
+            Kind::Region => 3,
+        };
+        tried[class] += 1;
+        tried[class] <= MAX_PLACES
     });
     let inside = |b: &Box, pixels: f64| {
         b.left >= 0.0 && b.top >= 0.0 && b.right <= pixels && b.bottom <= height * pixels / width
@@ -228,12 +238,19 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
     // each time in order of importance. A name written once (a river offered
     // at several points of its line) is not written again.
     let mut done = vec![false; candidates.len()];
-    let mut written: Vec<(&'static str, &str)> = Vec::new();
+    let mut written: Vec<&str> = Vec::new();
+    let widths: Vec<f64> = candidates.iter().map(|c| text_width(&c.text, &c.kind)).collect();
     let first_tier =
         |c: &Candidate| matches!(c.kind, Kind::Country { .. } | Kind::Place { .. } | Kind::Town { key: true, .. });
-    for (tier, phone) in [(true, true), (true, false), (false, true), (false, false)] {
+    let passes: &[(bool, bool)] = if narrow {
+        &[(true, true), (false, true)]
+    } else {
+        &[(true, true), (true, false), (false, true), (false, false)]
+    };
+    for &(tier, phone) in passes {
         for (i, c) in candidates.iter().enumerate() {
-            if done[i] || first_tier(c) != tier || written.contains(&(class_of(&c.kind), c.text.as_str())) {
+            let river = matches!(c.kind, Kind::River { .. });
+            if done[i] || first_tier(c) != tier || (river && written.contains(&c.text.as_str())) {
                 continue;
             }
             let sides: &[Side] = match c.kind {
@@ -242,12 +259,14 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
                 _ => &[Side::Right, Side::Left],
             };
             let fits = |s: Side| {
-                let desk = label_box(c, s, width, DESKTOP);
-                let narrow = label_box(c, s, width, PHONE);
-                let desk_fits = inside(&desk, DESKTOP) && taken.iter().all(|(other, _)| !desk.meets(other));
+                let desk = label_box(c, widths[i], s, width, DESKTOP);
+                if !inside(&desk, DESKTOP) || taken.iter().any(|(other, _)| desk.meets(other)) {
+                    return None;
+                }
+                let narrow = label_box(c, widths[i], s, width, PHONE);
                 let narrow_fits =
                     inside(&narrow, PHONE) && taken.iter().all(|(_, p)| p.is_none_or(|p| !narrow.meets(&p)));
-                (desk_fits && (narrow_fits || !phone)).then_some((s, desk, narrow_fits.then_some(narrow)))
+                (narrow_fits || !phone).then_some((s, desk, narrow_fits.then_some(narrow)))
             };
             let Some((side, desk, narrow)) = sides.iter().find_map(|&s| fits(s)) else {
                 continue;
@@ -262,8 +281,8 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
                 Side::Left => c.x - offset,
                 _ => c.x,
             };
-            if matches!(c.kind, Kind::River { .. }) {
-                written.push((class_of(&c.kind), c.text.as_str()));
+            if river {
+                written.push(c.text.as_str());
             }
             kept.push(Placed {
                 text: c.text.clone(),
@@ -333,7 +352,7 @@ mod tests {
             Candidate { text: "Mali".into(), x: 400.0, y: 100.0, kind: Kind::Country { focus: true } },
             Candidate { text: "Guinea".into(), x: 100.0, y: 300.0, kind: Kind::Country { focus: false } },
         ];
-        let html = place(candidates, &[], 800.0, 400.0);
+        let html = place(candidates, &[], 800.0, 400.0, false);
         assert!(html.contains(">Mali</span>") && html.contains("map-label-focus"), "{html}");
         assert!(html.contains(">Bamako</span>"), "{html}");
         // Kati is a few pixels away: right of it is Bamako's name, so it goes left.
@@ -354,7 +373,7 @@ mod tests {
             at("Niger", 200.0, Kind::River { rank: 3 }),
             at("Niger", 100.0, Kind::River { rank: 3 }),
         ];
-        let html = place(candidates, &[], 800.0, 400.0);
+        let html = place(candidates, &[], 800.0, 400.0, false);
         assert!(html.contains(">Burkina Faso</span>") && html.contains(">Gao</span>"), "{html}");
         assert_eq!(html.matches(">Niger</span>").count(), 1, "{html}");
         assert!(html.contains(r#"map-label map-label-river" style="left:25.00%"#), "the next point along: {html}");
@@ -369,7 +388,7 @@ mod tests {
             at("Burkina Faso", Kind::Country { focus: true }),
             at("Ouagadougou", Kind::Town { capital: true, rank: 3, key: true }),
         ];
-        let html = place(candidates, &[], 800.0, 400.0);
+        let html = place(candidates, &[], 800.0, 400.0, false);
         assert!(html.contains(">Ouagadougou</span>"), "{html}");
         assert!(
             html.contains("map-label-above map-label-focus") || html.contains("map-label-below map-label-focus"),
@@ -380,7 +399,7 @@ mod tests {
     #[test]
     fn a_country_whose_point_is_taken_moves_a_line_up_or_down() {
         let mali = Candidate { text: "Mali".into(), x: 400.0, y: 200.0, kind: Kind::Country { focus: true } };
-        let html = place(vec![mali], &[(400.0, 200.0)], 800.0, 400.0);
+        let html = place(vec![mali], &[(400.0, 200.0)], 800.0, 400.0, false);
         assert!(html.contains("map-label-country map-label-above") || html.contains("map-label-below"), "{html}");
         assert!(!html.contains("map-label-wide"), "fits a phone too: {html}");
     }
@@ -388,10 +407,15 @@ mod tests {
     #[test]
     fn a_label_that_only_fits_a_wide_map_is_hidden_on_a_phone() {
         // Two names 40 units apart on an 800-unit map: 38 px on a desktop, 17 px on a phone.
-        let html =
-            place(vec![place_at("Gao", 300.0, 200.0, 3), place_at("Ansongo", 340.0, 200.0, 2)], &[], 800.0, 400.0);
+        let html = place(
+            vec![place_at("Gao", 300.0, 200.0, 3), place_at("Ansongo", 340.0, 200.0, 2)],
+            &[],
+            800.0,
+            400.0,
+            false,
+        );
         assert_eq!(html.matches("map-label-wide").count(), 1, "{html}");
         assert!(html.contains(r#"map-label-place map-label-right" style"#), "Gao shows everywhere: {html}");
-        assert!(place(Vec::new(), &[], 800.0, 400.0).is_empty());
+        assert!(place(Vec::new(), &[], 800.0, 400.0, false).is_empty());
     }
 }

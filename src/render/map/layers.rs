@@ -11,7 +11,8 @@ use serde::Deserialize;
 
 use super::*;
 
-/// Towns, rivers and regions, parsed once.
+/// Towns, rivers and regions, parsed once; towns and regions west to east,
+/// so a map finds those in its view without looking at the others.
 #[derive(Debug, Default)]
 pub struct Layers {
     pub(super) towns: Vec<Town>,
@@ -111,7 +112,7 @@ impl Layers {
     /// Parses the theme's `data/layers.json` (written by `tools/map/layers.mjs`).
     pub fn parse(bytes: &[u8]) -> Result<Layers, String> {
         let raw: RawLayers = serde_json::from_slice(bytes).map_err(|e| format!("map layers: {e}"))?;
-        let towns = raw
+        let mut towns: Vec<Town> = raw
             .towns
             .into_iter()
             .map(|t| {
@@ -132,7 +133,7 @@ impl Layers {
                 Ok(River { name: r.name, rank: r.rank, lines })
             })
             .collect::<Result<_, String>>()?;
-        let regions = raw
+        let mut regions: Vec<Region> = raw
             .regions
             .into_iter()
             .map(|r| {
@@ -140,6 +141,8 @@ impl Layers {
                 Ok(Region { name: r.name, iso: r.iso, at })
             })
             .collect::<Result<_, String>>()?;
+        towns.sort_by(|a, b| a.at.0.total_cmp(&b.at.0));
+        regions.sort_by(|a, b| a.at.0.total_cmp(&b.at.0));
         Ok(Layers { towns, rivers, regions })
     }
 
@@ -166,7 +169,13 @@ pub(super) fn candidates(
     let focus: Vec<String> = focus.iter().map(|f| f.trim().to_ascii_uppercase()).collect();
     let in_focus = |iso: Option<&str>| iso.is_some_and(|iso| focus.iter().any(|f| f == iso));
     let mut out = Vec::new();
-    for town in layers.towns.iter().filter(|t| inside(t.at)) {
+    // What lies between the view's west and east edges (items are sorted by longitude).
+    fn between<'t, T>(items: &'t [T], lon: impl Fn(&T) -> f64, b: &Bbox) -> &'t [T] {
+        let start = items.partition_point(|t| lon(t) < b.west);
+        let end = items.partition_point(|t| lon(t) <= b.east);
+        &items[start..end.max(start)]
+    }
+    for town in between(&layers.towns, |t| t.at.0, &b).iter().filter(|t| inside(t.at)) {
         if !(town.kind == TownKind::Capital || in_focus(town.iso.as_deref()) || focus.is_empty()) {
             continue;
         }
@@ -189,12 +198,12 @@ pub(super) fn candidates(
             .max_by_key(|s| s.len())
             .filter(|s| s.len() >= 3);
         let Some(stretch) = stretch else { continue };
-        for share in [0.5, 0.35, 0.65, 0.2, 0.8] {
+        for share in [0.5, 0.3, 0.7] {
             let (x, y) = view.project(stretch[((stretch.len() - 1) as f64 * share) as usize]);
             out.push(Candidate { text: river.name.clone(), x, y, kind: Kind::River { rank: river.rank } });
         }
     }
-    for region in layers.regions.iter().filter(|r| inside(r.at) && in_focus(Some(&r.iso))) {
+    for region in between(&layers.regions, |r| r.at.0, &b).iter().filter(|r| inside(r.at) && in_focus(Some(&r.iso))) {
         let (x, y) = view.project(region.at);
         out.push(Candidate { text: region.name.clone(), x, y, kind: Kind::Region });
     }

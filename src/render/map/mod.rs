@@ -172,7 +172,10 @@ pub fn render_labelled(world: &WorldMap, points: &[MapPoint], options: &MapOptio
     draw_scale(&mut svg, &view);
     svg.push_str("</svg>");
     let badges: Vec<(f64, f64)> = several.iter().map(|c| (c.x, c.y)).collect();
-    let labels = super::labels::place(candidates(world, &view, &clusters, options, words), &badges, WIDTH, view.height);
+    // A map framed on its places is a briefing's, beside its text: never wider than a phone.
+    let narrow = options.frame == Frame::Places;
+    let candidates = candidates(world, &view, &clusters, options, words);
+    let labels = super::labels::place(candidates, &badges, WIDTH, view.height, narrow);
     let counts = draw_counts(&several, &view, &options.id, &names, words);
     let scale = scale_label(&view, &(words.distance)(scale_bar(&view).0));
     Labelled {
