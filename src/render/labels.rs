@@ -128,11 +128,13 @@ impl Box {
 }
 
 /// How wide `text` is drawn, in CSS pixels (a sans-serif at 12–13 px;
-/// country and region names in spaced capitals).
+/// country and region names in spaced capitals, national capitals bold).
 fn text_width(text: &str, kind: &Kind) -> f64 {
     let per = match kind {
         Kind::Country { .. } => 8.4,
         Kind::Region => 7.6,
+        // Capitals are written bold.
+        Kind::Town { capital: true, .. } => 7.8,
         _ => 7.0,
     };
     text.chars().count() as f64 * per + 4.0
