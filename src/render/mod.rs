@@ -318,36 +318,7 @@ impl Renderer {
             return None;
         }
         let words: Vec<Words> = words.into_iter().collect::<Option<_>>()?;
-        let world = match theme.data("world.json").map(map::WorldMap::parse) {
-            Some(Ok(world)) => Some(world),
-            Some(Err(e)) => {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-theme-data",
-                        theme.origin.join("data/world.json"),
-                        format!("cannot read the map outlines: {e}"),
-                    )
-                    .hint("regenerate it with tools/map/convert.mjs, or remove it to build without maps"),
-                );
-                return None;
-            }
-            None => None,
-        };
-        let world = match (world, theme.data("layers.json").map(map::Layers::parse)) {
-            (Some(world), Some(Ok(layers))) => Some(world.with_layers(layers)),
-            (_, Some(Err(e))) => {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-theme-data",
-                        theme.origin.join("data/layers.json"),
-                        format!("cannot read the map's towns, rivers and regions: {e}"),
-                    )
-                    .hint("regenerate it with tools/map/layers.mjs, or remove it to draw maps without them"),
-                );
-                return None;
-            }
-            (world, _) => world,
-        };
+        let world = load_world(&theme, diags)?;
         let tongues = words
             .into_iter()
             .map(|words| {
@@ -628,6 +599,47 @@ fn report_template_problems(problems: Mutex<Vec<Diagnostic>>, diags: &mut Diagno
         let key = (d.path.clone(), d.span, d.message.split(" (rendering ").next().map(str::to_string));
         if reported.insert(key) {
             diags.push(d);
+        }
+    }
+}
+
+/// The theme's map data: its outlines (`data/world.json`) with its towns,
+/// rivers and regions (`data/layers.json`), each optional; `None` (with a
+/// diagnostic naming the file) when one does not parse.
+fn load_world(theme: &Theme, diags: &mut Diagnostics) -> Option<Option<map::WorldMap>> {
+    let mut bad = |file: &str, what: &str, e: String, hint: &str| {
+        diags.push(
+            Diagnostic::error(
+                "bad-theme-data",
+                theme.origin.join("data").join(file),
+                format!("cannot read {what}: {e}"),
+            )
+            .hint(hint),
+        );
+    };
+    let world = match theme.data("world.json").map(map::WorldMap::parse).transpose() {
+        Ok(world) => world,
+        Err(e) => {
+            bad(
+                "world.json",
+                "the map outlines",
+                e,
+                "regenerate it with tools/map/convert.mjs, or remove it to build without maps",
+            );
+            return None;
+        }
+    };
+    match theme.data("layers.json").map(map::Layers::parse).transpose() {
+        Ok(Some(layers)) => Some(world.map(|w| w.with_layers(layers))),
+        Ok(None) => Some(world),
+        Err(e) => {
+            bad(
+                "layers.json",
+                "the map's towns, rivers and regions",
+                e,
+                "regenerate it with tools/map/layers.mjs, or remove it to draw maps without them",
+            );
+            None
         }
     }
 }
