@@ -296,7 +296,7 @@ pub fn derive(reports: &[CasualtyReport]) -> Option<IncidentFigures> {
 }
 
 /// A sum of figures over several incidents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Sum {
     /// The sum of the known lower bounds.
     pub low: u64,

@@ -37,6 +37,14 @@ pub struct MonthStat {
     sum: Sum,
 }
 
+/// What a chart takes from a month: its label and figure text follow from
+/// these and the words.
+impl std::hash::Hash for MonthStat {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.iso, self.incidents, self.sum).hash(h);
+    }
+}
+
 impl MonthStat {
     /// The confirmed part (drawn solid) and the top of the range (drawn pale above it).
     fn bars(&self) -> (u64, u64) {

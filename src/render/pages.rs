@@ -449,13 +449,14 @@ fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     insert_overview(site, ctx, all, &subject, Vec::new(), true);
 }
 
-/// `map_svg`: the map drawn from `inputs`, when the page is rendered.
 /// The overview of the incidents among `ids` (in id order): `map_svg` (framed
 /// on `focus`, ISO codes, or on their countries; `live`: for a script to
-/// redraw its circles), `chart_svg` (per month) and
-/// the chart's numbers, `months` and `months_undated`. All four are drawn only
-/// when the page is rendered; the page's fingerprint takes the fingerprints of
-/// the incidents they are drawn from instead.
+/// redraw its circles) with `map_places` (the lists its clusters lead to),
+/// `chart_svg` (per month) and the chart's numbers, `months` and
+/// `months_undated`. The incidents are gathered by place and by month at
+/// once; the page's fingerprint takes what the map and chart take from them
+/// (see [`super::places::Gathered::feed`]), and both are drawn only when the
+/// page is rendered. An edit the map and chart do not show redraws neither.
 pub(super) fn insert_overview<'a>(
     site: &'a Prepared<'a>,
     ctx: &mut PageContext<'a>,
@@ -464,18 +465,22 @@ pub(super) fn insert_overview<'a>(
     focus: Vec<String>,
     live: bool,
 ) {
+    let places = super::places::gather(site.index, &ids);
+    let (months, undated) = super::charts::monthly(site.index, &ids, site.words);
     let mut h = super::fingerprint::hasher();
-    (subject, &focus, live).hash(&mut h);
-    for &id in &ids {
-        site.incidents[id].fingerprint.hash(&mut h);
-    }
+    (subject, &focus, live, &months, undated).hash(&mut h);
+    places.feed(&mut h, &site.incidents);
+    // Country names a profile gives (the others are the language's).
+    site.index.countries.iter().for_each(|c| (c.code, &c.name).hash(&mut h));
     let inputs = h.finish();
     let overview = std::sync::Arc::new(Overview {
         site,
-        ids,
+        places,
         subject: subject.to_string(),
         focus,
         live,
+        months,
+        undated,
         drawn: std::sync::OnceLock::new(),
     });
     let o = overview.clone();
@@ -485,18 +490,22 @@ pub(super) fn insert_overview<'a>(
     let o = overview.clone();
     ctx.insert("map_places", Lazy::new(inputs, move |_| o.drawn().map_places.clone()));
     let o = overview.clone();
-    ctx.insert("months", Lazy::new(inputs, move |_| o.drawn().months.clone()));
-    ctx.insert("months_undated", Lazy::new(inputs, move |_| overview.drawn().undated));
+    ctx.insert("months", Lazy::new(inputs, move |_| o.months.clone()));
+    ctx.insert("months_undated", overview.undated);
 }
 
 /// The map and chart of some incidents, drawn once, when a page shows them.
 struct Overview<'a> {
     site: &'a Prepared<'a>,
-    ids: Vec<BriefingId>,
+    /// The incidents by place.
+    places: super::places::Gathered,
     subject: String,
     focus: Vec<String>,
     /// The page's script redraws the map's circles (see [`super::map::MapOptions::live`]).
     live: bool,
+    /// The incidents by month, and how many have no month.
+    months: Vec<super::charts::MonthStat>,
+    undated: usize,
     drawn: std::sync::OnceLock<Drawn>,
 }
 
@@ -521,23 +530,20 @@ struct Drawn {
     /// The lists the map's clusters lead to.
     map_places: Vec<MapPlaces>,
     chart_svg: String,
-    months: Vec<super::charts::MonthStat>,
-    undated: usize,
 }
 
 impl Overview<'_> {
     fn drawn(&self) -> &Drawn {
         self.drawn.get_or_init(|| {
             let site = self.site;
-            let (map, (months, undated)) = rayon::join(
+            let (map, chart_svg) = rayon::join(
                 || {
-                    let mut map = super::places::incidents_map(site, &self.ids, &self.subject, &self.focus);
+                    let mut map = super::places::incidents_map(site, &self.places, &self.subject, &self.focus);
                     map.options.live = self.live;
                     map.draw(site.world, site.words, site.index)
                 },
-                || super::charts::monthly(site.index, &self.ids, site.words),
+                || super::charts::monthly_svg("chart", &self.subject, &self.months, site.words),
             );
-            let chart_svg = super::charts::monthly_svg("chart", &self.subject, &months, site.words);
             let map_places = map
                 .clusters
                 .iter()
@@ -549,7 +555,7 @@ impl Overview<'_> {
                     more: c.incidents.saturating_sub(c.newest.len()),
                 })
                 .collect();
-            Drawn { map_svg: map.html, map_places, chart_svg, months, undated }
+            Drawn { map_svg: map.html, map_places, chart_svg }
         })
     }
 }

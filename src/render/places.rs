@@ -11,6 +11,7 @@
 //! hollow circle), never as a zero.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use crate::index::{BriefingId, SiteIndex};
 use crate::model::CountryCode;
@@ -199,17 +200,22 @@ struct Place {
     name: String,
     lat: f64,
     lon: f64,
-    /// Its incidents.
+    /// Its incidents, oldest first.
     ids: Vec<BriefingId>,
     killed: Sum,
 }
 
-/// What the map of the incidents among `ids` is drawn from: one point per
-/// place, framed on `focus` (ISO codes) or, when empty, on the countries of
-/// the incidents.
-pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, focus: &[String]) -> MapInputs {
-    let index = site.index;
-    let words = site.words;
+/// The incidents of a list gathered by place, with their countries: all a
+/// map of them takes from the incidents.
+pub struct Gathered {
+    /// By position (north-west first), each with its incidents oldest first.
+    places: Vec<Place>,
+    /// The incidents' countries, in order of first mention.
+    countries: Vec<CountryCode>,
+}
+
+/// The incidents of violence among `ids`, gathered by place.
+pub fn gather(index: &SiteIndex, ids: &[BriefingId]) -> Gathered {
     let mut places: BTreeMap<(i64, i64), Place> = BTreeMap::new();
     let mut countries: Vec<CountryCode> = Vec::new();
     for id in index.incidents_only(ids) {
@@ -237,17 +243,53 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
             }
         }
     }
-    let mut incidents: Vec<Vec<BriefingId>> = Vec::with_capacity(places.len());
-    let (points, labels): (Vec<MapPoint>, Vec<Label>) = places
+    let places = places
         .into_values()
         .map(|mut p| {
             // Ids follow the briefings' dates: the largest is the newest.
             p.ids.sort_unstable();
+            p
+        })
+        .collect();
+    Gathered { places, countries }
+}
+
+impl Gathered {
+    /// Feeds `h` with everything a map drawn from these takes from the
+    /// incidents (`incidents`, by id): each place, its figure and count, and
+    /// the rows of the incidents it can list or link to (its newest
+    /// [`LISTED`]). An edit to an incident no map lists leaves it alone.
+    pub fn feed(&self, h: &mut impl Hasher, incidents: &[std::sync::Arc<super::Incident>]) {
+        self.countries.hash(h);
+        for p in &self.places {
+            p.name.hash(h);
+            p.lat.to_bits().hash(h);
+            p.lon.to_bits().hash(h);
+            p.ids.len().hash(h);
+            let k = &p.killed;
+            (k.low, k.high, k.reported, k.maximum_only).hash(h);
+            for &id in p.ids.iter().rev().take(LISTED) {
+                incidents[id].row_fingerprint.hash(h);
+            }
+        }
+    }
+}
+
+/// What the map of the incidents `gathered` is drawn from: one point per
+/// place, framed on `focus` (ISO codes) or, when empty, on the countries of
+/// the incidents.
+pub fn incidents_map(site: &Prepared<'_>, gathered: &Gathered, subject: &str, focus: &[String]) -> MapInputs {
+    let words = site.words;
+    let countries = &gathered.countries;
+    let mut incidents: Vec<Vec<BriefingId>> = Vec::with_capacity(gathered.places.len());
+    let (points, labels): (Vec<MapPoint>, Vec<Label>) = gathered
+        .places
+        .iter()
+        .map(|p| {
             let newest = *p.ids.last().expect("a place has an incident");
             incidents.push(p.ids.iter().rev().take(LISTED).copied().collect());
             let row = &site.incidents[newest].row;
-            let place = p.name.clone();
-            let label = Label::Place { place: p.name, title: row.title.clone(), date: row.date_short.clone() };
+            let label = Label::Place { place: p.name.clone(), title: row.title.clone(), date: row.date_short.clone() };
             let (size, unconfirmed) = drawn(&p.killed);
             let point = MapPoint {
                 lat: p.lat,
@@ -256,7 +298,7 @@ pub fn incidents_map(site: &Prepared<'_>, ids: &[BriefingId], subject: &str, foc
                 unconfirmed,
                 url: row.url.clone(),
                 label: String::new(),
-                place,
+                place: p.name.clone(),
                 incidents: p.ids.len(),
             };
             (point, label)
