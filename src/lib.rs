@@ -28,6 +28,7 @@ pub mod index;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pictures;
 pub mod pipeline;
 pub mod raw;
 pub mod render;

@@ -14,8 +14,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 use crate::index::LinkError;
 use crate::index::LinkTargets;
-use crate::model::Body;
 use crate::model::names::slugify;
+use crate::model::{Body, Origin};
+use crate::pictures::SitePictures;
 
 /// How bodies are rendered.
 #[derive(Debug, Clone)]
@@ -24,6 +25,9 @@ pub struct MarkdownOptions {
     pub base_path: String,
     /// Keep raw HTML written in bodies (writers are trusted); `false` strips it.
     pub unsafe_html: bool,
+    /// Put in front of a published picture's file: the base path every
+    /// language shares (pictures are published once), e.g. `/sahel/`.
+    pub shared_path: String,
 }
 
 /// A rendered body.
@@ -35,18 +39,23 @@ pub struct Rendered {
     pub first_paragraph: Option<String>,
     /// Every `@/` link: its target (content path) and where it led.
     pub links: Vec<(String, Result<String, LinkError>)>,
+    /// The pictures beside the file it shows (content paths), to publish.
+    pub pictures: Vec<String>,
     /// A hash of the HTML: equal bodies, equal fingerprints.
     pub fingerprint: u64,
 }
 
-/// Renders `body` of the file at `path`; link problems are pushed to `problems`.
+/// Renders `body` of the file `origin`, its pictures taken from `pictures`;
+/// link and picture problems are pushed to `problems`.
 pub fn render(
     body: &Body,
-    path: &Path,
+    origin: &Origin,
     links: &LinkTargets,
+    pictures: &SitePictures,
     options: &MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    let path = origin.path.as_path();
     let text = body.markdown.as_str();
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -61,7 +70,37 @@ pub fn render(
     // For each open link and image: whether it was dropped (its end is dropped too).
     let mut open_links: Vec<bool> = Vec::new();
     let mut open_images: Vec<bool> = Vec::new();
+    // A picture beside the file being read: its file, caption, where it is, its alt text so far.
+    let mut picture: Option<(String, Option<String>, Span, String)> = None;
+    // Pictures shown: the event standing for each, and its figure.
+    let mut figures: Vec<(usize, String)> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if let Some((_, _, _, alt)) = &mut picture {
+            match &event {
+                Event::End(TagEnd::Image) => {
+                    let (file, caption, at, alt) = picture.take().expect("a picture is open");
+                    let found = body_picture(body, origin, pictures, options, &file, caption, &alt, at, problems);
+                    if let Some((img, figure, content_path)) = found {
+                        figures.push((events.len(), figure));
+                        events.push(Event::InlineHtml(CowStr::from(img)));
+                        shown.push(content_path);
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::Image { dest_url, title, .. }) = &event
+            && is_beside(dest_url)
+        {
+            let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+            let at = lines.span(text, range.start, body.first_line);
+            let caption = Some(title.to_string()).filter(|t| !t.trim().is_empty());
+            picture = Some((dest_url.to_string(), caption, at, String::new()));
+            continue;
+        }
         let event = match event {
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
                 if !dest_url.starts_with("@/") && !allowed_url(dest_url) =>
@@ -150,12 +189,76 @@ pub fn render(
         }
         events.push(event);
     }
+    // A picture alone in its paragraph is a figure, with its caption and credit.
+    for (i, figure) in figures.into_iter().rev() {
+        let alone = i > 0
+            && matches!(events.get(i - 1), Some(Event::Start(Tag::Paragraph)))
+            && matches!(events.get(i + 1), Some(Event::End(TagEnd::Paragraph)));
+        if alone {
+            events.splice(i - 1..=i + 1, [Event::Html(CowStr::from(figure))]);
+        }
+    }
     add_heading_anchors(&mut events);
     let mut out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     let first_paragraph = first_paragraph.map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
     let fingerprint = crate::render::fingerprint::of_hash(&(&out, &first_paragraph));
-    Rendered { html: out, first_paragraph, links: used, fingerprint }
+    shown.sort_unstable();
+    shown.dedup();
+    Rendered { html: out, first_paragraph, links: used, pictures: shown, fingerprint }
+}
+
+/// True for a picture address that names a file beside the content file
+/// (`airport.jpg`, `maps/area.png`), not a page of the site or another site.
+fn is_beside(dest: &str) -> bool {
+    !dest.is_empty()
+        && !dest.starts_with("@/")
+        && !dest.starts_with('/')
+        && !dest.starts_with('#')
+        && !dest.contains(':')
+        && !dest.starts_with("//")
+}
+
+/// The `<img>` and `<figure>` of the picture `file` written at `at` in the
+/// body of `origin`, with its content path; problems (no such file, no alt
+/// text, no credit) go to `problems`.
+#[allow(clippy::too_many_arguments)]
+fn body_picture(
+    body: &Body,
+    origin: &Origin,
+    pictures: &SitePictures,
+    options: &MarkdownOptions,
+    file: &str,
+    caption: Option<String>,
+    alt: &str,
+    at: Span,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, String, String)> {
+    let note = body.pictures.note(file);
+    let alt = Some(alt.trim()).filter(|a| !a.is_empty()).or(note.map(|n| n.alt.as_str()));
+    if alt.is_none() {
+        problems.push(
+            Diagnostic::error("picture-without-alt", &origin.path, format!("picture `{file}` has no alt text"))
+                .at(at)
+                .hint("say what it shows, for readers who cannot see it: `![Smoke over Bamako airport](airport.jpg)`"),
+        );
+    }
+    let Some(picture) = pictures.beside(&origin.content_path, file) else {
+        problems.push(crate::pictures::missing(&origin.path, &origin.content_path, file).at(at));
+        return None;
+    };
+    if note.and_then(|n| n.credit.as_ref()).is_none() && note.is_none() {
+        problems.push(
+            Diagnostic::warning("no-credit", &origin.path, format!("picture `{file}` has no credit"))
+                .at(at)
+                .hint(format!("describe it under `images:`: `- file: {file}` with `alt:` and `credit:` (`credit: desk` for the desk's own)")),
+        );
+    }
+    let alt = alt?;
+    let img = crate::pictures::html::img(picture, &options.shared_path, alt, true);
+    let caption = caption.as_deref().or(note.and_then(|n| n.caption.as_deref()));
+    let figure = crate::pictures::html::figure(&img, caption, note.and_then(|n| n.credit.as_deref()));
+    Some((img, figure, picture.content_path.clone()))
 }
 
 /// True for an address a page may link to without running code: http(s),
@@ -294,7 +397,19 @@ mod tests {
     use super::*;
 
     fn opts() -> MarkdownOptions {
-        MarkdownOptions { base_path: "/sahel/".into(), unsafe_html: true }
+        MarkdownOptions { base_path: "/sahel/".into(), unsafe_html: true, shared_path: "/sahel/".into() }
+    }
+
+    /// Renders `body` of the file at `path`, in a site with no pictures.
+    fn render_at(
+        body: &Body,
+        path: &Path,
+        links: &LinkTargets,
+        options: &MarkdownOptions,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Rendered {
+        let origin = Origin { path: path.to_path_buf(), ..Origin::default() };
+        render(body, &origin, links, &SitePictures::default(), options, problems)
     }
 
     fn body(md: &str) -> Body {
@@ -305,7 +420,7 @@ mod tests {
     fn renders_tables_footnotes_strikethrough_and_smart_quotes() {
         let mut p = Vec::new();
         let md = "He said \"no\" -- twice.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n[^1]: A note.\n";
-        let r = render(&body(md), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
+        let r = render_at(&body(md), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert!(r.html.contains("“no”"), "{}", r.html);
         assert!(r.html.contains("–"), "{}", r.html);
         assert!(r.html.contains("<table>"));
@@ -317,7 +432,7 @@ mod tests {
     #[test]
     fn headings_get_unique_anchors() {
         let mut p = Vec::new();
-        let r = render(
+        let r = render_at(
             &body("## What happened\n\n## What happened\n"),
             Path::new("x.md"),
             &LinkTargets::default(),
@@ -333,7 +448,7 @@ mod tests {
     fn a_missing_link_target_is_an_error_at_its_file_line() {
         let mut p = Vec::new();
         let md = "First line.\n\nSee [Kati](@/briefings/kati.md).\n";
-        render(&body(md), Path::new("content/briefings/x.md"), &LinkTargets::default(), &opts(), &mut p);
+        render_at(&body(md), Path::new("content/briefings/x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].code, "broken-link");
         assert_eq!(p[0].span, Some(Span::new(12, 5)));
@@ -342,7 +457,7 @@ mod tests {
     #[test]
     fn first_paragraph_is_plain_text() {
         let mut p = Vec::new();
-        let r = render(
+        let r = render_at(
             &body("## Head\n\nJNIM *struck* the `airport`\nat dawn.\n\nMore."),
             Path::new("x.md"),
             &LinkTargets::default(),
@@ -384,7 +499,7 @@ mod tests {
         let o = MarkdownOptions { unsafe_html: false, ..opts() };
         let md = "## Title {#ok .cls onfocus=alert(1) autofocus}\n\n[a](javascript:alert(1)) [b](&#106;avascript:alert(2)) [c](JAVASCRIPT:x) [d]( javascript:x) [e](vbscript:x) [f](data:text/html,x) <javascript:alert(3)> ![g](javascript:x) [ok](https://example.org/)\n";
         let mut p = Vec::new();
-        let r = render(&body(md), Path::new("x.md"), &LinkTargets::default(), &o, &mut p);
+        let r = render_at(&body(md), Path::new("x.md"), &LinkTargets::default(), &o, &mut p);
         let lower = r.html.to_lowercase();
         // The only addresses left are the safe ones; the rest is text.
         let addresses: Vec<&str> = lower
@@ -403,7 +518,7 @@ mod tests {
         assert!(p.is_empty());
         // Trusted mode keeps them, with a warning at the link.
         let mut p = Vec::new();
-        render(
+        render_at(
             &body("Text\n\n[a](javascript:alert(1))\n"),
             Path::new("x.md"),
             &LinkTargets::default(),
@@ -417,7 +532,7 @@ mod tests {
     fn raw_html_can_be_stripped() {
         let mut p = Vec::new();
         let o = MarkdownOptions { unsafe_html: false, ..opts() };
-        let r = render(
+        let r = render_at(
             &body("<script>alert(1)</script>\n\nText <b>bold</b>"),
             Path::new("x.md"),
             &LinkTargets::default(),
@@ -425,7 +540,7 @@ mod tests {
             &mut p,
         );
         assert!(!r.html.contains("<script>") && !r.html.contains("<b>"), "{}", r.html);
-        let r = render(&body("Text <b>bold</b>"), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
+        let r = render_at(&body("Text <b>bold</b>"), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
         assert!(r.html.contains("<b>bold</b>"));
     }
 }

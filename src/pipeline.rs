@@ -142,14 +142,23 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
     let (history, (files, validated)) = rayon::join(
         || history::read(root, record),
         || {
-            let files = source::load(root, &mut diags);
-            let validated = validate_sources(&files, opts.today);
-            (files, validated)
+            let (files, picture_files) = source::load(root, &mut diags);
+            let (validated, pictures) = rayon::join(
+                || validate_sources(&files, opts.today),
+                || {
+                    let mut found = Diagnostics::new();
+                    let mut store = crate::pictures::PictureStore::default();
+                    (crate::pictures::process(root, &picture_files, &mut store, &mut found), found)
+                },
+            );
+            (files, (validated, pictures))
         },
     );
+    let (validated, (pictures, found)) = validated;
+    diags.extend(found);
     timings.lap("read, validate, history");
     let setup = Setup::of(opts, config.as_ref(), theme.as_ref(), &history);
-    let (index, more) = build_validated_into(&setup, &files, validated, sink, &mut diags);
+    let (index, more) = build_validated_into(&setup, &files, validated, pictures, sink, &mut diags);
     timings.extend(more);
     diags.sort();
     if diags.has_errors() {
@@ -204,7 +213,7 @@ pub fn build_sources_into(
     diags: &mut Diagnostics,
 ) -> (SiteIndex, Timings) {
     let validated = validate_sources(files, setup.today);
-    build_validated_into(setup, files, validated, sink, diags)
+    build_validated_into(setup, files, validated, Default::default(), sink, diags)
 }
 
 /// Validates every file (in parallel) as of `today`.
@@ -212,11 +221,13 @@ fn validate_sources(files: &[SourceFile], today: Date) -> Vec<Validated> {
     files.par_iter().map(|f| validate::validate_file(f, today)).collect()
 }
 
-/// The stages after validation: `validated` holds one result per file of `files`.
+/// The stages after validation: `validated` holds one result per file of
+/// `files`; `pictures` are the pictures beside them.
 fn build_validated_into(
     setup: &Setup<'_>,
     files: &[SourceFile],
     validated: Vec<Validated>,
+    pictures: crate::pictures::SitePictures,
     sink: Sink<'_>,
     diags: &mut Diagnostics,
 ) -> (SiteIndex, Timings) {
@@ -231,7 +242,9 @@ fn build_validated_into(
     let unpublished = unpublished_files(files.iter().map(|f| f.path.as_path()).zip(&validated));
     drop(validated);
     timings.lap("assemble");
-    let index = index_content(content, failed, setup, diags);
+    let mut index = index_content(content, failed, setup, diags);
+    index.pictures = Arc::new(pictures);
+    crate::pictures::check_notes(&index, diags);
     timings.lap("index");
     if let (Some(config), Some(theme)) = (setup.config, setup.theme) {
         render::render(&index, config, theme, today, &mut timings, sink, diags);
@@ -389,10 +402,14 @@ fn untranslated_notes(index: &SiteIndex, diags: &mut Diagnostics) {
 
 /// Checks the `@/` links of bodies whose front matter has errors.
 fn check_links(bodies: &[(Origin, Body)], index: &SiteIndex, config: &Config, diags: &mut Diagnostics) {
-    let options = MarkdownOptions { base_path: config.base_path(), unsafe_html: config.unsafe_html };
+    let options = MarkdownOptions {
+        base_path: config.base_path(),
+        unsafe_html: config.unsafe_html,
+        shared_path: config.base_path(),
+    };
     for (origin, body) in bodies {
         let mut problems = Vec::new();
-        markdown::render(body, &origin.path, &index.links, &options, &mut problems);
+        markdown::render(body, origin, &index.links, &index.pictures, &options, &mut problems);
         problems.into_iter().for_each(|d| diags.push(d));
     }
 }

@@ -62,6 +62,11 @@ pub struct RawBriefing {
     pub sources: Option<Vec<RawSource>>,
     /// Public record of changes after publication.
     pub corrections: Option<Vec<RawCorrection>>,
+    /// The lead picture, a file beside this one (page top, cards, social previews).
+    #[schemars(schema_with = "crate::schema::text")]
+    pub image: Option<String>,
+    /// What the desk knows of each picture beside this file.
+    pub images: Option<Vec<RawImage>>,
 }
 
 /// One place in `locations:`.
@@ -195,6 +200,25 @@ pub struct RawCorrection {
     pub note: Option<String>,
 }
 
+/// One entry of `images:`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(extend("required" = ["file", "alt"]))]
+pub struct RawImage {
+    /// The picture's file, beside the content file: `airport.jpg`.
+    #[schemars(schema_with = "crate::schema::required_text")]
+    pub file: Option<String>,
+    /// What the picture shows, for readers who cannot see it.
+    #[schemars(schema_with = "crate::schema::required_text")]
+    pub alt: Option<String>,
+    /// Shown under the picture.
+    #[schemars(schema_with = "crate::schema::text")]
+    pub caption: Option<String>,
+    /// Who took or made it; `desk` for the desk's own.
+    #[schemars(schema_with = "crate::schema::text")]
+    pub credit: Option<String>,
+}
+
 /// Front matter of `content/groups/*.md`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
@@ -222,6 +246,11 @@ pub struct RawGroupProfile {
     /// Name or alias of the coalition this group belongs to.
     #[schemars(schema_with = "crate::schema::text")]
     pub parent: Option<String>,
+    /// The lead picture, a file beside this one (page top, cards, social previews).
+    #[schemars(schema_with = "crate::schema::text")]
+    pub image: Option<String>,
+    /// What the desk knows of each picture beside this file.
+    pub images: Option<Vec<RawImage>>,
 }
 
 /// Front matter of `content/countries/<code>.md` (all optional).
@@ -232,6 +261,11 @@ pub struct RawCountryProfile {
     /// Overrides the display name.
     #[schemars(schema_with = "crate::schema::text")]
     pub name: Option<String>,
+    /// The lead picture, a file beside this one (page top, cards, social previews).
+    #[schemars(schema_with = "crate::schema::text")]
+    pub image: Option<String>,
+    /// What the desk knows of each picture beside this file.
+    pub images: Option<Vec<RawImage>>,
 }
 
 /// Front matter of `content/pages/*.md`.
@@ -247,6 +281,11 @@ pub struct RawPage {
     pub summary: Option<String>,
     /// Not published unless built with `--drafts`.
     pub draft: Option<bool>,
+    /// The lead picture, a file beside this one (page top, cards, social previews).
+    #[schemars(schema_with = "crate::schema::text")]
+    pub image: Option<String>,
+    /// What the desk knows of each picture beside this file.
+    pub images: Option<Vec<RawImage>>,
 }
 
 /// Front matter of a translation (`bamako.fr.md`): only words. Every other

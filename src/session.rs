@@ -98,6 +98,10 @@ pub struct Session {
     files: BTreeMap<String, Entry>,
     listing_problems: Vec<Diagnostic>,
     unreadable: Vec<Diagnostic>,
+    /// The pictures beside content files, as last listed.
+    picture_files: Vec<source::PictureFile>,
+    /// Pictures processed, kept while their files do not change.
+    pictures: crate::pictures::PictureStore,
     /// Commit dates of the content files, read again when `HEAD` moves.
     history: History,
     /// What each language keeps between rebuilds, by language.
@@ -120,6 +124,8 @@ impl Session {
             files: BTreeMap::new(),
             listing_problems: Vec::new(),
             unreadable: Vec::new(),
+            picture_files: Vec::new(),
+            pictures: Default::default(),
             history,
             caches: Vec::new(),
             output: Output::new(),
@@ -163,8 +169,9 @@ impl Session {
         if let Some(history) = history::refresh(&self.opts.root, &self.history) {
             self.history = history;
         }
+        let pictures = crate::pictures::process(&self.opts.root, &self.picture_files, &mut self.pictures, &mut diags);
         timings.lap("read and validate");
-        let index = self.index_all(&mut diags);
+        let index = self.index_all(pictures, &mut diags);
         timings.lap("index");
         let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
             return self.fail(diags, started);
@@ -190,6 +197,8 @@ impl Session {
         found.into_iter().for_each(|f| diags.extend(f));
         timings.lap("markdown and incidents");
         let produced = renderer.produce_all(&prepared, &stale, &Packed::new, &mut diags);
+        let shown: HashSet<String> = prepared.iter().flat_map(|p| p.shown_pictures().cloned()).collect();
+        let pictures = render::picture_files(&index, &shown);
         timings.lap("pages");
         // Freeing this rebuild's parts takes longer than some rebuilds:
         // the reload does not wait for it.
@@ -221,7 +230,8 @@ impl Session {
 
         // Good: the new site replaces the last one, file by file.
         let mut changed = BTreeSet::new();
-        let statics_names: HashSet<&str> = statics.iter().map(|(n, _)| n.as_str()).collect();
+        let statics_names: HashSet<&str> =
+            statics.iter().map(|(n, _)| n.as_str()).chain(pictures.iter().map(|(n, _)| n.as_str())).collect();
         let gone: Vec<String> = self
             .output
             .paths()
@@ -251,6 +261,13 @@ impl Session {
                 self.output.insert_packed(name, packed);
             }
         }
+        // A picture's file is named by its content: a name already served is the same bytes.
+        for (name, bytes) in pictures {
+            if !self.output.contains(&name) {
+                changed.insert(name.clone());
+                self.output.insert_packed(name, Packed::new(bytes.to_vec()));
+            }
+        }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);
         let old_diagnostics = std::mem::replace(&mut self.diagnostics, diags);
         let indexes: Vec<SiteIndex> = indexes.into_iter().skip(1).map(std::borrow::Cow::into_owned).collect();
@@ -267,12 +284,15 @@ impl Session {
     }
 
     /// Builds the index from every validated file; its problems go to `diags`.
-    fn index_all(&self, diags: &mut Diagnostics) -> SiteIndex {
+    fn index_all(&self, pictures: crate::pictures::SitePictures, diags: &mut Diagnostics) -> SiteIndex {
         let content = validate::assemble(self.files.values().map(|(_, v)| v));
         let failed: HashSet<String> =
             self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
         let setup = pipeline::Setup::of(&self.opts, self.config.as_ref(), None, &self.history);
-        pipeline::index_content(content, failed, &setup, diags)
+        let mut index = pipeline::index_content(content, failed, &setup, diags);
+        index.pictures = std::sync::Arc::new(pictures);
+        crate::pictures::check_notes(&index, diags);
+        index
     }
 
     fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {
@@ -313,7 +333,8 @@ impl Session {
             changed.iter().map(|p| self.files[p].0.clone()).collect()
         } else {
             let mut listing = Diagnostics::new();
-            let listed = source::list(&root, &mut listing);
+            let source::Listing { files: listed, pictures } = source::list(&root, &mut listing);
+            self.picture_files = pictures;
             self.listing_problems = listing.into_vec();
             let present: HashSet<&str> = listed.iter().map(|l| l.content_path.as_str()).collect();
             self.files.retain(|p, _| present.contains(p.as_str()));

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::model::picture::{folder_of, is_picture_name, is_svg_name};
 
 /// The folder under the site root that holds the writers' files.
 pub const CONTENT_DIR: &str = "content";
@@ -59,11 +60,32 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The file name without `.md`: the default slug.
+    /// The default slug: the file name without `.md`, or for a file that is
+    /// a folder with its pictures (`briefings/2024/bamako/index.md`) the
+    /// folder's name.
     pub fn stem(&self) -> &str {
-        let name = self.content_path.rsplit('/').next().unwrap_or(&self.content_path);
-        name.strip_suffix(".md").unwrap_or(name)
+        stem_of(&self.content_path)
     }
+}
+
+/// The default slug of the file at `content_path` (see [`SourceFile::stem`]).
+pub fn stem_of(content_path: &str) -> &str {
+    let mut parts = content_path.rsplit('/');
+    let name = parts.next().unwrap_or(content_path);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    match (stem, parts.next(), parts.next()) {
+        // `briefings/bamako/index.md`, not `briefings/index.md`.
+        ("index", Some(folder), Some(_)) => folder,
+        _ => stem,
+    }
+}
+
+/// True for a content file that is a folder with its pictures:
+/// `briefings/bamako/index.md` (or its translation `index.fr.md`).
+pub fn is_folder_file(content_path: &str) -> bool {
+    let original = crate::model::translation::translation_of(content_path).map(|(o, _)| o);
+    let path = original.as_deref().unwrap_or(content_path);
+    path.ends_with("/index.md") && stem_of(path) != "index"
 }
 
 /// A Markdown file found under `content/`, not read yet.
@@ -77,9 +99,28 @@ pub struct Listed {
     pub kind: SourceKind,
 }
 
-/// Reads every Markdown file under `<root>/content`, reporting what cannot be used.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
-    let listed = list(root, diags);
+/// A picture beside a content file that is a folder (`briefings/bamako/index.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureFile {
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    /// Path relative to `content/`, `/`-separated: `briefings/bamako/airport.jpg`.
+    pub content_path: String,
+}
+
+/// What `content/` holds: Markdown files, and pictures beside them.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The Markdown files (and glossaries), sorted by path.
+    pub files: Vec<Listed>,
+    /// The pictures in folders of content files, sorted by path.
+    pub pictures: Vec<PictureFile>,
+}
+
+/// Reads every Markdown file under `<root>/content`, reporting what cannot
+/// be used; lists the pictures beside them (read later, by `crate::pictures`).
+pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourceFile>, Vec<PictureFile>) {
+    let Listing { files: listed, pictures } = list(root, diags);
     let results: Vec<Result<SourceFile, Diagnostic>> = listed.into_par_iter().map(|l| read(root, l)).collect();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
@@ -88,7 +129,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
             Err(d) => diags.push(d),
         }
     }
-    files
+    (files, pictures)
 }
 
 /// Reads one listed file.
@@ -113,20 +154,22 @@ fn modified_day(path: &Path) -> Option<jiff::civil::Date> {
     Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
-/// Lists the Markdown files under `<root>/content` (sorted), reporting the
-/// files it skips: symlinks out of the site, files that are not Markdown,
-/// files outside the known folders.
-pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
+/// Lists the Markdown files under `<root>/content` (sorted) and the pictures
+/// beside those that are folders, reporting the files it skips: symlinks out
+/// of the site, files that are not Markdown, files outside the known folders,
+/// SVG files (which can carry script), pictures with no `index.md` beside them.
+pub fn list(root: &Path, diags: &mut Diagnostics) -> Listing {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("missing-content", CONTENT_DIR, "the site has no `content/` folder")
                 .hint("create content/briefings/ and write a briefing there (see `sitrep new briefing`)"),
         );
-        return Vec::new();
+        return Listing::default();
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut found: Vec<Listed> = Vec::new();
+    let mut pictures: Vec<PictureFile> = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
@@ -176,6 +219,18 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
             found.push(Listed { path: rel, content_path, kind: SourceKind::Glossary });
             continue;
         }
+        let name = content_path.rsplit('/').next().unwrap_or_default();
+        if is_svg_name(name) {
+            diags.push(
+                Diagnostic::error("svg-picture", &rel, "SVG pictures can carry script and are never published")
+                    .hint("export it as PNG (for drawings) or JPEG (for photographs)"),
+            );
+            continue;
+        }
+        if is_picture_name(name) {
+            pictures.push(PictureFile { path: rel, content_path });
+            continue;
+        }
         if !content_path.ends_with(".md") {
             diags.push(
                 Diagnostic::warning("not-markdown", &rel, "not a Markdown file; ignored")
@@ -196,7 +251,19 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<Listed> {
         };
         found.push(Listed { path: rel, content_path, kind });
     }
-    found
+    // A picture belongs to the content file that is its folder.
+    let folders: std::collections::HashSet<&str> =
+        found.iter().filter(|l| is_folder_file(&l.content_path)).map(|l| folder_of(&l.content_path)).collect();
+    let (pictures, stray): (Vec<_>, Vec<_>) =
+        pictures.into_iter().partition(|p| folders.contains(folder_of(&p.content_path)));
+    for p in stray {
+        diags.push(
+            Diagnostic::warning("stray-picture", &p.path, "picture is not beside an `index.md`; ignored").hint(
+                "make the briefing a folder: move `bamako.md` to `bamako/index.md` and put its pictures beside it",
+            ),
+        );
+    }
+    Listing { files: found, pictures }
 }
 
 /// Names the loader skips: hidden files, editor swap and backup files.

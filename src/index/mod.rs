@@ -167,6 +167,8 @@ pub struct SiteIndex {
     pub localized: Option<localize::Localized>,
     /// The language country names are given in, when it is not English.
     pub names_language: Option<String>,
+    /// The pictures beside content files, ready to publish.
+    pub pictures: Arc<crate::pictures::SitePictures>,
 }
 
 impl SiteIndex {
@@ -352,6 +354,7 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
         translated: Default::default(),
         localized: None,
         names_language: None,
+        pictures: Default::default(),
     }
 }
 

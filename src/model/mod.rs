@@ -9,6 +9,7 @@ pub mod country;
 pub mod date;
 pub mod event;
 pub mod names;
+pub mod picture;
 pub mod translation;
 
 use std::path::PathBuf;
@@ -31,8 +32,10 @@ pub struct Body {
     pub markdown: String,
     /// File line (1-based) of the body's first line.
     pub first_line: usize,
-    /// Hash of the text and line, taken once (a live rebuild compares it
-    /// instead of every body's text).
+    /// The pictures its front matter describes.
+    pub pictures: picture::PictureNotes,
+    /// Hash of the text, line and pictures, taken once (a live rebuild
+    /// compares it instead of every body's text).
     fingerprint: u64,
 }
 
@@ -40,7 +43,13 @@ impl Body {
     /// A body of `markdown` starting on file line `first_line`.
     pub fn new(markdown: String, first_line: usize) -> Body {
         let fingerprint = crate::render::fingerprint::of_hash(&(&markdown, first_line));
-        Body { markdown, first_line, fingerprint }
+        Body { markdown, first_line, pictures: picture::PictureNotes::default(), fingerprint }
+    }
+
+    /// The same body, showing the pictures `notes` describes.
+    pub fn with_pictures(self, notes: picture::PictureNotes) -> Body {
+        let fingerprint = crate::render::fingerprint::of_hash(&(&self.markdown, self.first_line, &notes));
+        Body { pictures: notes, fingerprint, ..self }
     }
 
     /// Hash of the text and its first line: equal bodies have equal fingerprints.

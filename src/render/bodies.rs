@@ -39,10 +39,18 @@ pub struct Bodies {
     pub pages: Vec<Arc<Rendered>>,
 }
 
-/// What a body's rendering depends on, apart from its links: its text, the
-/// file it is in, the rendering options.
-fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions) -> u64 {
-    super::fingerprint::of_hash(&(body.fingerprint(), origin.path.as_os_str(), &options.base_path, options.unsafe_html))
+/// What a body's rendering depends on, apart from its links: its text (with
+/// its notes on pictures), the file it is in, the pictures in its folder
+/// (`pictures`, a fingerprint), the rendering options.
+fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions, pictures: u64) -> u64 {
+    super::fingerprint::of_hash(&(
+        body.fingerprint(),
+        origin.path.as_os_str(),
+        &options.base_path,
+        &options.shared_path,
+        options.unsafe_html,
+        pictures,
+    ))
 }
 
 impl BodyCache {
@@ -69,12 +77,12 @@ impl BodyCache {
         let done: Vec<(u64, Arc<Rendered>, Vec<Diagnostic>)> = wanted
             .par_iter()
             .map(|(origin, body)| {
-                let key = key_of(body, origin, options);
+                let key = key_of(body, origin, options, index.pictures.folder_fingerprint(&origin.content_path));
                 if let Some(entry) = self.entries.get(&key).filter(|e| same_links(&e.rendered, &index.links)) {
                     return (key, Arc::clone(&entry.rendered), entry.problems.clone());
                 }
                 let mut problems = Vec::new();
-                let rendered = markdown::render(body, &origin.path, &index.links, options, &mut problems);
+                let rendered = markdown::render(body, origin, &index.links, &index.pictures, options, &mut problems);
                 (key, Arc::new(rendered), problems)
             })
             .collect();

@@ -19,6 +19,7 @@ pub mod fingerprint;
 pub mod incidents;
 pub mod jobs;
 pub mod labels;
+pub mod lead;
 pub mod map;
 pub mod pages;
 pub mod pagination;
@@ -89,6 +90,11 @@ impl Urls {
     /// data downloads): `/sahel/data/incidents.csv`.
     pub fn shared(&self, path: &str) -> String {
         format!("{}{path}", self.base_path)
+    }
+
+    /// Absolute address of a file every language shares: `https://example.org/sahel/pictures/a-480.jpg`.
+    pub fn shared_absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
     }
 
     /// The folder of this language's pages in the output: `""` or `fr/`.
@@ -169,6 +175,7 @@ pub fn render(
     };
     timings.lap("templates");
     let mut pages: HashSet<String> = HashSet::default();
+    let mut shown: HashSet<String> = HashSet::default();
     // One language at a time, each made from the main index just before it
     // is rendered and dropped after: two languages never sit in memory at once.
     for language in 0..config.languages.len() {
@@ -178,10 +185,47 @@ pub fn render(
         timings.lap("markdown and rows");
         renderer.render_into(&prepared, &prepared.jobs, sink, diags);
         pages.extend(prepared.jobs.iter().map(|j| prepared.file_of(j)));
+        shown.extend(prepared.shown_pictures().cloned());
         timings.lap("pages");
     }
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
+    }
+    for (name, bytes) in picture_files(index, &shown) {
+        sink(name, bytes.to_vec());
+    }
+}
+
+/// The pictures some page shows, by content path: the lead pictures of
+/// `index` and the pictures in bodies, `shown` (gathered from each language).
+pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, Arc<[u8]>)> {
+    let leads = index
+        .briefings
+        .iter()
+        .map(|b| (&b.origin, &b.body))
+        .chain(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+        .chain(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+        .chain(index.pages.iter().map(|p| (&p.origin, &p.body)))
+        .filter_map(|(origin, body)| {
+            let (file, _) = body.pictures.lead.as_ref()?;
+            index.pictures.beside(&origin.content_path, file)
+        });
+    let mut pictures: Vec<&Arc<crate::pictures::Picture>> =
+        shown.iter().filter_map(|p| index.pictures.get(p)).chain(leads).collect();
+    pictures.sort_by(|a, b| a.content_path.cmp(&b.content_path));
+    pictures.dedup_by(|a, b| a.content_path == b.content_path);
+    pictures.iter().flat_map(|p| p.files().map(|(name, bytes)| (name, Arc::clone(bytes)))).collect()
+}
+
+impl Prepared<'_> {
+    /// The pictures the bodies of this language show, by content path.
+    pub fn shown_pictures(&self) -> impl Iterator<Item = &String> {
+        self.briefing_bodies
+            .iter()
+            .chain(self.group_bodies.iter().flatten())
+            .chain(self.country_bodies.iter().flatten())
+            .chain(self.page_bodies.iter())
+            .flat_map(|r| r.pictures.iter())
     }
 }
 
@@ -546,7 +590,8 @@ pub fn prepare<'a>(
 ) -> Prepared<'a> {
     let urls = Urls::of_language(config, language);
     let words = renderer.words(language);
-    let options = MarkdownOptions { base_path: urls.to(""), unsafe_html: config.unsafe_html };
+    let options =
+        MarkdownOptions { base_path: urls.to(""), unsafe_html: config.unsafe_html, shared_path: urls.shared("") };
     // Places are checked against the borders, and the site's files listed,
     // while the bodies and incidents are made.
     let ((bodies, incidents, found), (border_problems, jobs)) = rayon::join(

@@ -56,6 +56,8 @@ struct PageMeta {
     modified: Option<String>,
     /// Where the page stands in a list split into pages (none for others).
     pagination: Option<Pager>,
+    /// Its lead picture (briefings and free pages that name one).
+    image: Option<super::lead::Lead>,
 }
 
 /// Builds the context of one template page; with `keep` false, only its
@@ -72,6 +74,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
     };
     let mut page_feed = None;
     let mut pagination = None;
+    let mut image = None;
     let (template, kind, title, description): (&'static str, &'static str, String, String) = match *job {
         Job::Home => {
             home(site, &mut ctx);
@@ -130,6 +133,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             let untranslated = index.localized.as_ref().is_some_and(|l| l.pages[p]);
             ctx.insert("original", site.original_if(untranslated));
             let description = page.summary.clone().or(site.page_bodies[p].first_paragraph.clone()).unwrap_or_default();
+            image = super::lead::lead(index, &site.urls, &page.origin, &page.body);
             ("page.html", "page", page.title.clone(), description)
         }
         Job::Corrections => {
@@ -159,6 +163,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
         published: None,
         modified: None,
         pagination,
+        image,
     };
     ctx.insert("page", meta);
     PageRender { file: format!("{}{}", site.urls.prefix(), super::jobs::file_for_path(path)), template, context: ctx }
@@ -185,7 +190,9 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
     let publication = &index.publication[id];
     let file = format!("{}{}", site.urls.prefix(), urls::file_for(&path));
     // The title, summary and address are the row's: its fingerprint stands for them.
-    let inputs = (incident.row_fingerprint, path, super::fingerprint::of_hash(publication));
+    let image = super::lead::lead(index, &site.urls, &b.origin, &b.body);
+    let pictured = image.as_ref().map(|l| super::fingerprint::of_hash(&(l.key, &l.html)));
+    let inputs = (incident.row_fingerprint, path, super::fingerprint::of_hash(&(publication, pictured)));
     let meta = move |(_, path, _): &(u64, String, u64)| PageMeta {
         title: b.title.clone(),
         description: incident.row.summary.clone(),
@@ -198,6 +205,7 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
         published: publication.published.map(|d| d.to_string()),
         modified: publication.changed.map(|d| d.to_string()),
         pagination: None,
+        image: image.clone(),
     };
     ctx.insert("page", Lazy::new(inputs, meta));
     PageRender { file, template: "briefing.html", context: ctx }

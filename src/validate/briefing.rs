@@ -61,6 +61,7 @@ pub fn validate(
     let casualties = casualties(raw.casualties.unwrap_or_default(), c);
     let sources = sources(raw.sources, c);
     let corrections = corrections(raw.corrections.unwrap_or_default(), c);
+    let body = body.with_pictures(super::picture::pictures(raw.image, raw.images, c));
     Some(Briefing {
         origin,
         slug: slug?,

@@ -8,6 +8,7 @@
 
 mod briefing;
 mod check;
+mod picture;
 mod profile;
 mod salvage;
 mod translation;

@@ -47,6 +47,7 @@ pub fn group(
         None => Some(GroupKind::ArmedGroup),
     };
     let parent = c.optional_text(raw.parent).map(|p| (p, c.stored_span("parent")));
+    let body = body.with_pictures(super::picture::pictures(raw.image, raw.images, c));
     Some(GroupProfile {
         origin,
         slug: slug?,
@@ -80,6 +81,7 @@ pub fn country(
         };
         c.error("bad-country-file", "", format!("`{stem}.md` is not named by a country code"), hint);
     }
+    let body = body.with_pictures(super::picture::pictures(raw.image, raw.images, c));
     Some(CountryProfile { origin, code: code?, name: c.optional_text(raw.name), body })
 }
 
@@ -97,6 +99,7 @@ pub fn page(raw: RawPage, origin: Origin, stem: &str, body: Body, c: &mut Checke
         );
     }
     let title = c.required_text(raw.title, "title", "add a title: `title: About`");
+    let body = body.with_pictures(super::picture::pictures(raw.image, raw.images, c));
     Some(Page {
         origin,
         slug: slug?,

@@ -27,6 +27,7 @@ mod incremental;
 mod legibility;
 mod outputs;
 mod pagination;
+mod pictures;
 mod preview;
 mod publishing;
 mod robustness;

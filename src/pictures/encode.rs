@@ -1,0 +1,172 @@
+//! One source picture to the files readers get: decoded within bounds,
+//! turned upright, converted to sRGB, resized to a few widths (never
+//! enlarged) and encoded again from its pixels alone, so no metadata of the
+//! source (EXIF, XMP, IPTC, GPS, comments, ICC text) reaches a reader.
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+/// The widths, in pixels, a picture is published at (those narrower than
+/// the source, and the source's own width when under the largest).
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// The largest side a source picture may have, in pixels.
+pub const MAX_SIDE: u32 = 12_000;
+
+/// The most memory decoding one picture may take (a decompression bomb
+/// stops here instead of filling the machine).
+pub const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// JPEG quality of published photographs.
+const QUALITY: u8 = 82;
+
+/// The file type a picture is published as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Opaque pictures: photographs.
+    Jpeg,
+    /// Pictures with transparency: maps, diagrams.
+    Png,
+}
+
+impl Kind {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Jpeg => "jpg",
+            Kind::Png => "png",
+        }
+    }
+}
+
+/// One published width of a picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The encoded file.
+    pub bytes: Arc<[u8]>,
+}
+
+/// A picture ready to publish: its widths, narrowest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    /// The file type of every width.
+    pub kind: Kind,
+    /// Each width, narrowest first (at least one).
+    pub variants: Vec<Variant>,
+}
+
+/// Decodes `bytes` (JPEG, PNG or WebP) and encodes its published widths.
+/// The error says, in a writer's words, why the file cannot be published.
+pub fn encode(bytes: &[u8]) -> Result<Encoded, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read the picture: {e}"))?;
+    match reader.format() {
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        _ => return Err("not a JPEG, PNG or WebP picture".into()),
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(describe)?;
+    let icc = decoder.icc_profile().ok().flatten();
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(describe)?;
+    picture.apply_orientation(orientation);
+    let alpha = picture.color().has_alpha();
+    let mut picture = if alpha {
+        DynamicImage::ImageRgba8(picture.into_rgba8())
+    } else {
+        DynamicImage::ImageRgb8(picture.into_rgb8())
+    };
+    if let Some(icc) = icc {
+        to_srgb(&mut picture, &icc);
+    }
+    let kind = if alpha { Kind::Png } else { Kind::Jpeg };
+    let (width, height) = (picture.width(), picture.height());
+    if width == 0 || height == 0 {
+        return Err("the picture has no pixels".into());
+    }
+    let variants = widths(width)
+        .into_iter()
+        .map(|w| {
+            let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
+            let sized = if w == width { picture.clone() } else { picture.resize_exact(w, h, FilterType::CatmullRom) };
+            let mut out = Vec::new();
+            let done = match kind {
+                Kind::Jpeg => sized.write_with_encoder(JpegEncoder::new_with_quality(&mut out, QUALITY)),
+                Kind::Png => sized.write_with_encoder(PngEncoder::new(&mut out)),
+            };
+            done.map(|()| Variant { width: w, height: h, bytes: out.into() }).map_err(describe)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Encoded { kind, variants })
+}
+
+/// The widths a picture `width` pixels wide is published at: the standard
+/// widths narrower than it, then its own width when narrower than the largest.
+pub fn widths(width: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
+    if width <= WIDTHS[WIDTHS.len() - 1] {
+        out.push(width);
+    }
+    out
+}
+
+/// Converts pixels described by the ICC profile `icc` to sRGB, in place;
+/// a profile that cannot be read leaves them as they are.
+fn to_srgb(picture: &mut DynamicImage, icc: &[u8]) {
+    let Some(input) = qcms::Profile::new_from_slice(icc, false) else { return };
+    let output = qcms::Profile::new_sRGB();
+    let (ty, data): (qcms::DataType, &mut [u8]) = match picture {
+        DynamicImage::ImageRgb8(p) => (qcms::DataType::RGB8, p.as_mut()),
+        DynamicImage::ImageRgba8(p) => (qcms::DataType::RGBA8, p.as_mut()),
+        _ => return,
+    };
+    let Some(transform) = qcms::Transform::new(&input, &output, ty, qcms::Intent::Perceptual) else { return };
+    // A hostile profile must not take the build down: keep the pixels instead.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| transform.apply(data)));
+}
+
+/// A decoding or encoding failure in a writer's words.
+fn describe(e: image::ImageError) -> String {
+    match e {
+        image::ImageError::Limits(_) => format!(
+            "the picture is too large to publish (at most {MAX_SIDE} pixels a side and {} MiB of pixels)",
+            MAX_DECODE_BYTES / 1024 / 1024
+        ),
+        image::ImageError::Decoding(e) => format!("the picture cannot be decoded: {e}"),
+        image::ImageError::Unsupported(e) => format!("the picture uses something sitrep cannot read: {e}"),
+        e => format!("the picture cannot be processed: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_is_never_enlarged() {
+        assert_eq!(widths(300), vec![300]);
+        assert_eq!(widths(700), vec![480, 700]);
+        assert_eq!(widths(1600), vec![480, 960, 1600]);
+        assert_eq!(widths(4000), vec![480, 960, 1600]);
+    }
+
+    #[test]
+    fn garbage_is_refused_with_a_reason() {
+        assert!(encode(b"not a picture at all").unwrap_err().contains("not a JPEG, PNG or WebP"));
+        assert!(encode(b"<svg xmlns='http://www.w3.org/2000/svg'/>").is_err());
+    }
+}

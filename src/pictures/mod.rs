@@ -1,0 +1,228 @@
+//! Pictures stage: the pictures beside content files, read, checked and
+//! made ready to publish.
+//!
+//! Input: the pictures `source::list` found in folders of content files.
+//! Output: [`SitePictures`], each picture re-encoded from its pixels at a
+//! few widths (see [`encode`]), so no metadata of the source reaches a
+//! reader. A picture that cannot be published is an error at its file; one
+//! that carries a GPS position is a warning naming the position, since the
+//! source file in the repository still gives it away. Work is kept in
+//! memory between preview rebuilds (by the file's size and modification
+//! time) and on disk between builds (by the file's bytes, see [`cache`]).
+
+pub mod cache;
+pub mod encode;
+mod gps;
+pub mod html;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::picture::folder_of;
+use crate::source::PictureFile;
+
+pub use encode::{Encoded, Kind, Variant};
+
+/// The folder of the output where pictures are published.
+pub const OUTPUT_DIR: &str = "pictures/";
+
+/// One picture, ready to publish.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// Its path under `content/`: `briefings/bamako/airport.jpg`.
+    pub content_path: String,
+    /// Hash of the source file's bytes and the encoding settings.
+    pub key: u64,
+    /// Its published widths.
+    pub encoded: Arc<Encoded>,
+    /// The GPS position the source file carries, if any.
+    pub position: Option<(f64, f64)>,
+}
+
+impl Picture {
+    /// The output path of width `variant`: `pictures/airport-1a2b3c4d-960.jpg`
+    /// (the name, then the content hash, so a changed picture gets a new address).
+    pub fn file(&self, variant: &Variant) -> String {
+        let name = self.content_path.rsplit('/').next().unwrap_or_default();
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let stem = crate::model::names::slugify(stem);
+        format!("{OUTPUT_DIR}{stem}-{:08x}-{}.{}", self.key as u32, variant.width, self.encoded.kind.extension())
+    }
+
+    /// Every published file of the picture, with its bytes.
+    pub fn files(&self) -> impl Iterator<Item = (String, &Arc<[u8]>)> {
+        self.encoded.variants.iter().map(|v| (self.file(v), &v.bytes))
+    }
+}
+
+/// Every picture of the site, by content path.
+#[derive(Debug, Clone, Default)]
+pub struct SitePictures {
+    by_path: HashMap<String, Arc<Picture>>,
+    /// A fingerprint of each folder's pictures, by folder (`briefings/bamako/`).
+    folders: HashMap<String, u64>,
+}
+
+impl SitePictures {
+    /// The picture at `content_path` (`briefings/bamako/airport.jpg`).
+    pub fn get(&self, content_path: &str) -> Option<&Arc<Picture>> {
+        self.by_path.get(content_path)
+    }
+
+    /// The picture `written` in the content file at `content_path`: a name
+    /// relative to that file's folder.
+    pub fn beside(&self, content_path: &str, written: &str) -> Option<&Arc<Picture>> {
+        self.by_path.get(&format!("{}{written}", folder_of(content_path)))
+    }
+
+    /// A fingerprint of the pictures in the folder of `content_path`: what
+    /// a body showing them is rendered from, besides its text.
+    pub fn folder_fingerprint(&self, content_path: &str) -> u64 {
+        self.folders.get(folder_of(content_path)).copied().unwrap_or(0)
+    }
+
+    /// The pictures of `by_path`, with each folder's fingerprint.
+    fn new(by_path: HashMap<String, Arc<Picture>>) -> SitePictures {
+        let mut sorted: Vec<(&String, u64)> = by_path.iter().map(|(p, pic)| (p, pic.key)).collect();
+        sorted.sort_unstable();
+        let mut folders: HashMap<String, crate::render::fingerprint::Hasher> = HashMap::new();
+        for (path, key) in sorted {
+            let h = folders.entry(folder_of(path).to_string()).or_insert_with(crate::render::fingerprint::hasher);
+            (path, key).hash(h);
+        }
+        let folders = folders.into_iter().map(|(f, h)| (f, h.finish())).collect();
+        SitePictures { by_path, folders }
+    }
+
+    /// How many pictures the site has.
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    /// True when the site has no picture.
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+}
+
+/// Checks that every picture the published files of `index` describe
+/// (`image:`, `images:`) is beside them; the pictures `index.pictures` holds.
+pub fn check_notes(index: &crate::index::SiteIndex, diags: &mut Diagnostics) {
+    let bodies = index
+        .briefings
+        .iter()
+        .map(|b| (&b.origin, &b.body))
+        .chain(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+        .chain(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+        .chain(index.pages.iter().map(|p| (&p.origin, &p.body)));
+    for (origin, body) in bodies {
+        let notes = &body.pictures;
+        let lead = notes.lead.as_ref().map(|(f, span)| (f, *span));
+        for (file, span) in lead.into_iter().chain(notes.notes.iter().map(|n| (&n.file, n.span))) {
+            if index.pictures.beside(&origin.content_path, file).is_some() {
+                continue;
+            }
+            diags.push(missing(&origin.path, &origin.content_path, file).at_opt(span));
+        }
+    }
+}
+
+/// The error for a picture `file` that is not beside the content file at `path`.
+pub fn missing(path: &Path, content_path: &str, file: &str) -> Diagnostic {
+    let d = Diagnostic::error("missing-picture", path, format!("no picture `{file}` beside this file"));
+    if crate::source::is_folder_file(content_path) {
+        d.hint(format!("put `{file}` in the folder `content/{}`, or correct the name", folder_of(content_path)))
+    } else {
+        d.hint("pictures go beside an `index.md`: make this file a folder (`bamako.md` becomes `bamako/index.md`) and put the picture in it")
+    }
+}
+
+/// Pictures kept between rebuilds of a preview, by file.
+#[derive(Debug, Default)]
+pub struct PictureStore {
+    kept: HashMap<PathBuf, Kept>,
+}
+
+/// What tells a file has not changed since it was read: size and modification time.
+type Stamp = (u64, Option<SystemTime>);
+
+/// A picture processed, with the stamp of the file it was read from.
+type Kept = (Stamp, Arc<Picture>);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
+}
+
+/// Reads and processes the pictures `files` of the site at `root`, keeping
+/// work in `store` (memory) and in the site's disk cache; problems go to `diags`.
+pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, diags: &mut Diagnostics) -> SitePictures {
+    let disk = cache::DiskCache::of(root);
+    let results: Vec<(PathBuf, Result<Kept, Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let full = root.join(&file.path);
+            let now = stamp(&full);
+            if let (Some(now), Some((then, kept))) = (now, store.kept.get(&file.path))
+                && *then == now
+                && kept.content_path == file.content_path
+            {
+                return (file.path.clone(), Ok((now, Arc::clone(kept))));
+            }
+            (file.path.clone(), read(&full, file, &disk).map(|p| (now.unwrap_or_default(), Arc::new(p))))
+        })
+        .collect();
+    let mut kept = HashMap::with_capacity(results.len());
+    let mut by_path = HashMap::with_capacity(results.len());
+    for (path, result) in results {
+        match result {
+            Ok((stamp, picture)) => {
+                if let Some((lat, lon)) = picture.position {
+                    diags.push(
+                        Diagnostic::warning(
+                            "picture-gps",
+                            &path,
+                            format!(
+                                "picture carries a GPS position ({lat:.5}, {lon:.5}): published copies are stripped of it, but this file still gives it away"
+                            ),
+                        )
+                        .hint("remove the position from the file before committing it, e.g. `exiftool -gps:all= FILE`"),
+                    );
+                }
+                by_path.insert(picture.content_path.clone(), Arc::clone(&picture));
+                kept.insert(path, (stamp, picture));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    store.kept = kept;
+    SitePictures::new(by_path)
+}
+
+/// Reads one picture and encodes it (or takes it from the disk cache).
+fn read(full: &Path, file: &PictureFile, disk: &cache::DiskCache) -> Result<Picture, Diagnostic> {
+    let bytes =
+        std::fs::read(full).map_err(|e| Diagnostic::error("unreadable", &file.path, format!("cannot read: {e}")))?;
+    let key = cache::key_of(&bytes);
+    let position = gps::position(&bytes);
+    let encoded = match disk.get(key) {
+        Some(e) => e,
+        None => {
+            let e = encode::encode(&bytes).map_err(|why| {
+                Diagnostic::error("bad-picture", &file.path, why).hint(format!(
+                    "export it again as a JPEG, PNG or WebP picture, at most {} pixels a side",
+                    encode::MAX_SIDE
+                ))
+            })?;
+            disk.put(key, &e);
+            e
+        }
+    };
+    Ok(Picture { content_path: file.content_path.clone(), key, encoded: Arc::new(encoded), position })
+}
