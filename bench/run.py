@@ -214,6 +214,7 @@ def main():
 
     if 10000 in sizes:
         bilingual(args, sitrep, hugo, sites[10000], rows)
+        pictures(args, sitrep, sites[10000], rows)
 
     latency = None
     if 10000 in sizes:
@@ -221,6 +222,9 @@ def main():
         bi = os.path.join(args.work, "sitrep-10000-bilingual")
         if os.path.exists(bi):
             rows[("latency", "bilingual")] = serve_latency(sitrep, bi, args.edits)
+        pics = os.path.join(args.work, "sitrep-10000-pictures")
+        if os.path.exists(pics):
+            rows[("latency", "pictures")] = serve_latency(sitrep, pics, args.edits)
 
     write_report(args, sizes, rows, how, latency, sitrep, hugo)
 
@@ -271,6 +275,28 @@ def bilingual(args, sitrep, hugo, site, rows):
         )
 
 
+def pictures(args, sitrep, site, rows):
+    """The 10k site with a 2,000-pixel JPEG in one briefing in ten
+    (`examples/pictures.rs`): one build with an empty picture cache (every
+    picture encoded), then builds with the cache filled."""
+    sitrep_site = site[0]
+    pics = os.path.join(args.work, "sitrep-10000-pictures")
+    if not os.path.exists(pics):
+        shutil.copytree(sitrep_site, pics)
+        sh(f"{os.path.join(ROOT, 'target', 'release', 'examples', 'pictures')} {pics}")
+    cache = os.path.join(pics, ".sitrep-cache")
+    out = lambda name, run: os.path.join(args.work, f"out-pictures-{name}-{run}")  # noqa: E731
+    shutil.rmtree(cache, ignore_errors=True)
+    print("pictures: cold build", flush=True)
+    rows[("sitrep, empty picture cache", "pictures")] = median_row([timed(f"exec {sitrep} build --root {pics} --output {out('cold', 0)}")])
+    timed(f"exec {sitrep} build --root {pics} --output {out('warm', 'warmup')}")
+    samples = []
+    for run in range(args.runs):
+        samples.append(timed(f"exec {sitrep} build --root {pics} --output {out('warm', run)}"))
+        print(f"pictures warm run {run + 1}: {samples[-1]}", flush=True)
+    rows[("sitrep, picture cache filled", "pictures")] = median_row(samples)
+
+
 def verdict(ok):
     return "met" if ok else "**missed**"
 
@@ -314,6 +340,12 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         lines.append(
             f"| 10,000, English and French (1 in 5 translated) | {tool} | **{wall:.2f}** [{lo:.2f}–{hi:.2f}] "
             f"| {cpu:.2f} ({user:.2f} + {system:.2f}) | {peak:,.0f} | {pages:,} | `bench/bilingual.py` |"
+        )
+    for tool in [t for (t, n) in rows if n == "pictures" and not t.startswith("latency")]:
+        wall, lo, hi, cpu, peak, user, system = rows[(tool, "pictures")]
+        lines.append(
+            f"| 10,000, 1 in 10 with a 2,000-px JPEG | {tool} | **{wall:.2f}** [{lo:.2f}–{hi:.2f}] "
+            f"| {cpu:.2f} ({user:.2f} + {system:.2f}) | {peak:,.0f} |  | `examples/pictures.rs` |"
         )
     lines += ["", "## Targets", "", "| target | figure | |", "| --- | --- | --- |"]
     for n, what in ((10000, "10k"), (1000, "1k")):
@@ -365,6 +397,16 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         med, lo, hi, mem = rows[("latency", "bilingual")]
         lines.append(f"| serve at bilingual 10k: edit → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
         lines.append(f"| serve at bilingual 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")
+    if ("sitrep, picture cache filled", "pictures") in rows and ("hugo", 10000) in rows:
+        warm, cold, h = rows[("sitrep, picture cache filled", "pictures")], rows[("sitrep, empty picture cache", "pictures")], rows[("hugo", 10000)]
+        lines.append(f"| pictures 10k, cache filled: wall ≤ 1/4 of Hugo's 10k | {warm[0] / h[0]:.2f} ({warm[0]:.2f} s vs {h[0]:.2f} s) | {verdict(warm[0] <= h[0] / 4)} |")
+        lines.append(f"| pictures 10k, cache filled: CPU ≤ 1/4 of Hugo's 10k | {warm[3] / h[3]:.2f} ({warm[3]:.2f} s vs {h[3]:.2f} s) | {verdict(warm[3] <= h[3] / 4)} |")
+        lines.append(f"| pictures 10k, cache filled: peak memory ≤ 1/4 of Hugo's 10k | {warm[4] / h[4]:.2f} ({warm[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(warm[4] <= h[4] / 4)} |")
+        lines.append(f"| pictures 10k, empty cache: every picture encoded (reported apart) | {cold[0]:.2f} s wall, {cold[3]:.2f} s CPU, {cold[4]:,.0f} MiB | figure only |")
+    if rows.get(("latency", "pictures")):
+        med, lo, hi, mem = rows[("latency", "pictures")]
+        lines.append(f"| serve at pictures 10k: edit not touching a picture → reload ≤ 100 ms (median of {args.edits}) | {med:.0f} ms [{lo:.0f}–{hi:.0f}] | {verdict(med <= 100)} |")
+        lines.append(f"| serve at pictures 10k: memory < 1 GiB | {mem:,} MiB peak | {verdict(mem < 1024)} |")
     scale = [n for n in sizes if ("sitrep", n) in rows]
     if len(scale) >= 2:
         per = [f"{n:,}: {rows[('sitrep', n)][3] / n * 1000:.3f} ms" for n in scale]
@@ -406,8 +448,12 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "sitrep build --root $W/sitrep-10000-bilingual --output $W/out-bilingual-sitrep-RUN",
         "hugo --quiet -s $W/hugo-10000-bilingual-every -d $W/out-bilingual-hugo-every-...-RUN",
         "hugo --quiet -s $W/hugo-10000-bilingual -d $W/out-bilingual-hugo-the-translated-...-RUN",
+        "target/release/examples/pictures $W/sitrep-10000-pictures   # a copy of the 10k site: 1 briefing in 10 gets a 2,000-px JPEG",
+        "sitrep build --root $W/sitrep-10000-pictures --output $W/out-pictures-cold-0   # after rm -rf its .sitrep-cache",
+        "sitrep build --root $W/sitrep-10000-pictures --output $W/out-pictures-warm-RUN",
         f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000 {args.edits}",
         f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000-bilingual {args.edits}",
+        f"python3 bench/serve_latency.py target/release/sitrep $W/sitrep-10000-pictures {args.edits}",
         "```",
         "",
     ]

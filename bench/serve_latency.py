@@ -58,7 +58,9 @@ def main():
         threading.Thread(target=listen, daemon=True).start()
         assert events.get(timeout=10)[1] == "hello"
         slug = re.search(r"^slug: (.*)$", original, re.M)
-        slug = slug.group(1).strip() if slug else os.path.basename(target)[:-3]
+        # A briefing that is a folder with its pictures (`x/index.md`) is named by its folder.
+        name = os.path.basename(os.path.dirname(target)) if os.path.basename(target) == "index.md" else os.path.basename(target)[:-3]
+        slug = slug.group(1).strip() if slug else name
         latencies = []
         for i in range(edits):
             new_title = f"{title} (edit {i})"

@@ -28,6 +28,9 @@ pub struct MarkdownOptions {
     /// Put in front of a published picture's file: the base path every
     /// language shares (pictures are published once), e.g. `/sahel/`.
     pub shared_path: String,
+    /// How a picture the desk made itself (`credit: desk`) is credited, in
+    /// the page's language (the theme's words).
+    pub desk_credit: String,
 }
 
 /// A rendered body.
@@ -257,7 +260,8 @@ fn body_picture(
     let alt = alt?;
     let img = crate::pictures::html::img(picture, &options.shared_path, alt, true);
     let caption = caption.as_deref().or(note.and_then(|n| n.caption.as_deref()));
-    let figure = crate::pictures::html::figure(&img, caption, note.and_then(|n| n.credit.as_deref()));
+    let credit = note.and_then(|n| n.credit.as_deref()).map(|c| crate::pictures::html::credit(c, &options.desk_credit));
+    let figure = crate::pictures::html::figure(&img, caption, credit);
     Some((img, figure, picture.content_path.clone()))
 }
 
@@ -397,7 +401,12 @@ mod tests {
     use super::*;
 
     fn opts() -> MarkdownOptions {
-        MarkdownOptions { base_path: "/sahel/".into(), unsafe_html: true, shared_path: "/sahel/".into() }
+        MarkdownOptions {
+            base_path: "/sahel/".into(),
+            unsafe_html: true,
+            shared_path: "/sahel/".into(),
+            desk_credit: "Made by the desk".into(),
+        }
     }
 
     /// Renders `body` of the file at `path`, in a site with no pictures.

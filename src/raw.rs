@@ -219,6 +219,18 @@ pub struct RawImage {
     pub credit: Option<String>,
 }
 
+/// One entry of a translation's `images:`: the words of one of the original's pictures.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawTranslatedImage {
+    /// The picture, as the original's `images:` names it.
+    pub file: Option<String>,
+    /// What it shows, in this language.
+    pub alt: Option<String>,
+    /// Its caption, in this language.
+    pub caption: Option<String>,
+}
+
 /// Front matter of `content/groups/*.md`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
@@ -310,6 +322,8 @@ pub struct RawTranslation {
     pub updated: Option<String>,
     /// Translated notes of the original's corrections.
     pub corrections: Option<Vec<RawCorrection>>,
+    /// The alt text and caption of the original's pictures, in this language.
+    pub images: Option<Vec<RawTranslatedImage>>,
     /// Every other key, by name.
     #[serde(flatten)]
     pub others: std::collections::BTreeMap<String, de::IgnoredAny>,

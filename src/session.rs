@@ -262,10 +262,15 @@ impl Session {
             }
         }
         // A picture's file is named by its content: a name already served is the same bytes.
-        for (name, bytes) in pictures {
+        for (name, stored) in pictures {
             if !self.output.contains(&name) {
-                changed.insert(name.clone());
-                self.output.insert_packed(name, Packed::new(bytes.to_vec()));
+                match stored.read() {
+                    Ok(bytes) => {
+                        changed.insert(name.clone());
+                        self.output.insert_packed(name, Packed::new(bytes));
+                    }
+                    Err(e) => diags.push(render::picture_unreadable(&name, &e)),
+                }
             }
         }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);

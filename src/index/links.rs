@@ -83,9 +83,21 @@ impl LinkTargets {
         self.failed = failed;
     }
 
-    /// The page path for `@/<content_path>` (without the `@/`).
+    /// The page path for `@/<content_path>` (without the `@/`). A file that
+    /// is a folder with its pictures can be named by its `index.md`, by its
+    /// folder (`briefings/bamako/`) or as it was named before it became a
+    /// folder (`briefings/bamako.md`).
     pub fn resolve(&self, content_path: &str) -> Result<&str, LinkError> {
-        let key = content_path.trim_start_matches('/');
+        let written = content_path.trim_start_matches('/');
+        let folder = match written.strip_suffix('/') {
+            Some(f) => Some(format!("{f}/index.md")),
+            None => written.strip_suffix(".md").map(|f| format!("{f}/index.md")),
+        };
+        let key = match folder {
+            Some(f) if !self.targets.contains_key(written) && self.is_known(&f) => f,
+            _ => written.to_string(),
+        };
+        let key = key.as_str();
         if let Some(url) = self.targets.get(key) {
             return Ok(url);
         }
@@ -94,6 +106,11 @@ impl LinkTargets {
             None if self.failed.contains(key) => Err(LinkError::Failed),
             None => Err(LinkError::Missing),
         }
+    }
+
+    /// True when `key` is a content path this site knows, published or not.
+    fn is_known(&self, key: &str) -> bool {
+        self.targets.contains_key(key) || self.unpublished.contains_key(key) || self.failed.contains(key)
     }
 
     /// Every content path that can be linked, sorted (for hints).

@@ -58,7 +58,7 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
         if let Some(t) = translated.and_then(|t| t.countries[id].as_deref())
             && let Some(profile) = &mut country.profile
         {
-            profile.body = t.body.clone().with_pictures(profile.body.pictures.clone());
+            profile.body = t.body.clone().with_pictures(profile.body.pictures.translated(&t.body.pictures));
         }
     }
     let Some(translated) = translated else {
@@ -110,7 +110,7 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
                 if t.full_name.is_some() {
                     profile.full_name = t.full_name.clone();
                 }
-                profile.body = t.body.clone().with_pictures(profile.body.pictures.clone());
+                profile.body = t.body.clone().with_pictures(profile.body.pictures.translated(&t.body.pictures));
             }
             None => localized.groups[id] = !profile.body.markdown.trim().is_empty(),
         }
@@ -120,7 +120,7 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
             Some(t) => {
                 page.title = t.title.clone().unwrap_or_else(|| page.title.clone());
                 page.summary = t.summary.clone();
-                page.body = t.body.clone().with_pictures(page.body.pictures.clone());
+                page.body = t.body.clone().with_pictures(page.body.pictures.translated(&t.body.pictures));
             }
             None => localized.pages[id] = true,
         }
@@ -165,7 +165,7 @@ fn words_of_briefing(b: &mut Briefing, t: &Translation) {
         b.title = title.clone();
     }
     b.summary = t.summary.clone();
-    b.body = t.body.clone().with_pictures(b.body.pictures.clone());
+    b.body = t.body.clone().with_pictures(b.body.pictures.translated(&t.body.pictures));
     b.draft |= t.draft;
     b.origin.path = t.origin.path.clone();
     for c in &mut b.corrections {

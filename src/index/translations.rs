@@ -141,6 +141,25 @@ pub fn attach(
                 }
             }
         }
+        let original_pictures = match kind {
+            0 => Some(&index.briefings[id].body.pictures),
+            1 => index.groups[id].profile.as_ref().map(|p| &p.body.pictures),
+            2 => index.countries[id].profile.as_ref().map(|p| &p.body.pictures),
+            _ => Some(&index.pages[id].body.pictures),
+        };
+        for note in &t.body.pictures.notes {
+            if original_pictures.and_then(|p| p.note(&note.file)).is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "picture-of-nothing",
+                        &t.origin.path,
+                        format!("`{}` describes no picture `{}`", t.original, note.file),
+                    )
+                    .at_opt(note.span)
+                    .hint("a translation gives the alt text and caption of a picture its original describes under `images:`; describe it there first"),
+                );
+            }
+        }
         let slot = &mut out[language];
         let t = Some(t);
         match kind {

@@ -33,6 +33,24 @@ impl PictureNotes {
         self.notes.iter().find(|n| n.file == file)
     }
 
+    /// These notes in another language: the alt text and captions a
+    /// translation gives (`translated`) replace the original's; the files,
+    /// the lead and the credits (facts) stay the original's.
+    pub fn translated(&self, translated: &PictureNotes) -> PictureNotes {
+        let mut out = self.clone();
+        for note in &mut out.notes {
+            if let Some(t) = translated.note(&note.file) {
+                if !t.alt.is_empty() {
+                    note.alt = t.alt.clone();
+                }
+                if t.caption.is_some() {
+                    note.caption = t.caption.clone();
+                }
+            }
+        }
+        out
+    }
+
     /// True when the file names no picture.
     pub fn is_empty(&self) -> bool {
         self.lead.is_none() && self.notes.is_empty()

@@ -3,9 +3,8 @@
 //! second build, and every preview rebuild, re-encodes nothing it has done.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use super::encode::{Encoded, Kind, Variant};
+use super::encode::{Encoded, Kind, Stored, Variant};
 
 /// The folder under the site root where processed pictures are kept.
 pub const CACHE_DIR: &str = ".sitrep-cache/pictures";
@@ -40,28 +39,93 @@ impl DiskCache {
         for line in lines {
             let (w, h) = line.split_once(' ')?;
             let (width, height): (u32, u32) = (w.parse().ok()?, h.parse().ok()?);
-            let bytes = std::fs::read(dir.join(format!("{width}.{}", kind.extension()))).ok()?;
-            variants.push(Variant { width, height, bytes: bytes.into() });
+            let file = dir.join(format!("{width}.{}", kind.extension()));
+            if !file.is_file() {
+                return None;
+            }
+            variants.push(Variant { width, height, stored: Stored::Cached(file) });
         }
         (!variants.is_empty()).then_some(Encoded { kind, variants })
     }
 
-    /// Keeps `encoded` under `key`; a cache that cannot be written is only
-    /// slower, never wrong (the meta file, written last, makes an entry whole).
-    pub fn put(&self, key: u64, encoded: &Encoded) {
+    /// Keeps `encoded` under `key`, whose widths then point to the cache's
+    /// files; a cache that cannot be written leaves them in memory: slower,
+    /// never wrong (the meta file, written last, makes an entry whole).
+    pub fn put(&self, key: u64, encoded: &mut Encoded) {
         let dir = self.dir.join(format!("{key:016x}"));
-        let write = || -> std::io::Result<()> {
+        let mut files = Vec::new();
+        let mut write = || -> std::io::Result<()> {
             std::fs::create_dir_all(&dir)?;
             let mut meta = format!("{}\n", encoded.kind.extension());
             for v in &encoded.variants {
-                std::fs::write(dir.join(format!("{}.{}", v.width, encoded.kind.extension())), &v.bytes[..])?;
+                let file = dir.join(format!("{}.{}", v.width, encoded.kind.extension()));
+                std::fs::write(&file, v.stored.read()?)?;
+                files.push(file);
                 meta.push_str(&format!("{} {}\n", v.width, v.height));
             }
             let temp = dir.join("meta.tmp");
             std::fs::write(&temp, meta)?;
             std::fs::rename(temp, dir.join("meta"))
         };
-        let _ = write();
+        if write().is_ok() {
+            for (v, file) in encoded.variants.iter_mut().zip(files) {
+                v.stored = Stored::Cached(file);
+            }
+        }
+    }
+}
+
+/// What the cache knows of each source picture it has seen, so a build
+/// need not read a picture that has not changed: its size and modification
+/// time, the key of its bytes and the GPS position it carries.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    /// By path under the site root.
+    files: std::collections::HashMap<String, Known>,
+}
+
+/// One source picture, as last read.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Known {
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, in nanoseconds since 1970.
+    pub modified: u128,
+    /// The cache key of its bytes.
+    pub key: u64,
+    /// The GPS position it carries.
+    pub position: Option<(f64, f64)>,
+}
+
+impl DiskCache {
+    fn manifest_path(&self) -> PathBuf {
+        self.dir.join("files.json")
+    }
+
+    /// The manifest kept with the cache (empty when there is none or it cannot be read).
+    pub fn manifest(&self) -> Manifest {
+        std::fs::read(self.manifest_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    /// Keeps `manifest` with the cache (written whole, then renamed into place).
+    pub fn keep_manifest(&self, manifest: &Manifest) {
+        let Ok(json) = serde_json::to_vec(manifest) else { return };
+        let temp = self.dir.join("files.json.tmp");
+        if std::fs::create_dir_all(&self.dir).and_then(|()| std::fs::write(&temp, json)).is_ok() {
+            let _ = std::fs::rename(temp, self.manifest_path());
+        }
+    }
+}
+
+impl Manifest {
+    /// What is known of the file at `path` if its size and time are `size` and `modified`.
+    pub fn get(&self, path: &str, size: u64, modified: u128) -> Option<Known> {
+        self.files.get(path).filter(|k| k.size == size && k.modified == modified).copied()
+    }
+
+    /// Records what is known of the file at `path`.
+    pub fn insert(&mut self, path: String, known: Known) {
+        self.files.insert(path, known);
     }
 }
 
@@ -69,6 +133,3 @@ impl DiskCache {
 pub fn key_of(bytes: &[u8]) -> u64 {
     crate::render::fingerprint::of_hash(&(bytes, SETTINGS))
 }
-
-/// A processed picture shared between rebuilds.
-pub type Shared = Arc<Encoded>;

@@ -6,9 +6,7 @@
 use std::io::Cursor;
 use std::sync::Arc;
 
-use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 /// The widths, in pixels, a picture is published at (those narrower than
@@ -51,8 +49,29 @@ pub struct Variant {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
-    /// The encoded file.
-    pub bytes: Arc<[u8]>,
+    /// Where the encoded file is.
+    pub stored: Stored,
+}
+
+/// Where an encoded file is: in memory (just encoded, or when the cache
+/// cannot be written), or in the disk cache, read when it is published (so a
+/// build never holds every picture in memory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// These bytes.
+    Memory(Arc<[u8]>),
+    /// This file of the cache.
+    Cached(std::path::PathBuf),
+}
+
+impl Stored {
+    /// The bytes.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Stored::Memory(bytes) => Ok(bytes.to_vec()),
+            Stored::Cached(path) => std::fs::read(path),
+        }
+    }
 }
 
 /// A picture ready to publish: its widths, narrowest first.
@@ -98,17 +117,26 @@ pub fn encode(bytes: &[u8]) -> Result<Encoded, String> {
     if width == 0 || height == 0 {
         return Err("the picture has no pixels".into());
     }
-    let variants = widths(width)
+    // From the widest down, each width resized from the one above it: a
+    // narrow width costs little, and quality stays (each step at most about 2:1
+    // after the first).
+    let mut sized: Vec<(u32, u32, DynamicImage)> = Vec::new();
+    for w in widths(width).into_iter().rev() {
+        let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
+        let from = sized.last().map_or(&picture, |(_, _, p)| p);
+        let next = if w == from.width() { from.clone() } else { resize(from, w, h)? };
+        sized.push((w, h, next));
+    }
+    sized.reverse();
+    let variants = sized
         .into_iter()
-        .map(|w| {
-            let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
-            let sized = if w == width { picture.clone() } else { picture.resize_exact(w, h, FilterType::CatmullRom) };
+        .map(|(w, h, sized)| {
             let mut out = Vec::new();
             let done = match kind {
-                Kind::Jpeg => sized.write_with_encoder(JpegEncoder::new_with_quality(&mut out, QUALITY)),
-                Kind::Png => sized.write_with_encoder(PngEncoder::new(&mut out)),
+                Kind::Jpeg => jpeg(&sized, &mut out),
+                Kind::Png => sized.write_with_encoder(PngEncoder::new(&mut out)).map_err(describe),
             };
-            done.map(|()| Variant { width: w, height: h, bytes: out.into() }).map_err(describe)
+            done.map(|()| Variant { width: w, height: h, stored: Stored::Memory(out.into()) })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Encoded { kind, variants })
@@ -122,6 +150,33 @@ pub fn widths(width: u32) -> Vec<u32> {
         out.push(width);
     }
     out
+}
+
+/// Encodes `picture` (8-bit RGB) as a JPEG into `out`: baseline, no metadata.
+fn jpeg(picture: &DynamicImage, out: &mut Vec<u8>) -> Result<(), String> {
+    let (w, h) = (picture.width(), picture.height());
+    let (Ok(w16), Ok(h16)) = (u16::try_from(w), u16::try_from(h)) else {
+        return Err(format!("a width of {w} × {h} pixels cannot be written as JPEG"));
+    };
+    let rgb = picture.to_rgb8();
+    jpeg_encoder::Encoder::new(out, QUALITY)
+        .encode(rgb.as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb)
+        .map_err(|e| format!("the picture cannot be encoded: {e}"))
+}
+
+/// `picture` (8-bit RGB or RGBA) resized to `width` × `height` (Lanczos, in SIMD).
+fn resize(picture: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, String> {
+    use fast_image_resize::{IntoImageView, Resizer, images::Image};
+    let failed = |e: &dyn std::fmt::Display| format!("the picture cannot be resized: {e}");
+    let pixel = picture.pixel_type().ok_or_else(|| failed(&"unknown pixel type"))?;
+    let mut out = Image::new(width, height, pixel);
+    Resizer::new().resize(picture, &mut out, None).map_err(|e| failed(&e))?;
+    let buffer = out.into_vec();
+    let resized = match picture {
+        DynamicImage::ImageRgba8(_) => image::RgbaImage::from_raw(width, height, buffer).map(DynamicImage::ImageRgba8),
+        _ => image::RgbImage::from_raw(width, height, buffer).map(DynamicImage::ImageRgb8),
+    };
+    resized.ok_or_else(|| failed(&"wrong buffer size"))
 }
 
 /// Converts pixels described by the ICC profile `icc` to sRGB, in place;

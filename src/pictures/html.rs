@@ -52,3 +52,9 @@ pub fn figure(img: &str, caption: Option<&str>, credit: Option<&str>) -> String 
     out.push_str("</figure>\n");
     out
 }
+
+/// The credit shown for `credit` as written: `desk` (the desk's own
+/// picture) reads as `desk_words`, the theme's words for it.
+pub fn credit<'a>(credit: &'a str, desk_words: &'a str) -> &'a str {
+    if credit.trim().eq_ignore_ascii_case("desk") { desk_words } else { credit }
+}

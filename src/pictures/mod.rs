@@ -27,7 +27,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::picture::folder_of;
 use crate::source::PictureFile;
 
-pub use encode::{Encoded, Kind, Variant};
+pub use encode::{Encoded, Kind, Stored, Variant};
 
 /// The folder of the output where pictures are published.
 pub const OUTPUT_DIR: &str = "pictures/";
@@ -55,9 +55,9 @@ impl Picture {
         format!("{OUTPUT_DIR}{stem}-{:08x}-{}.{}", self.key as u32, variant.width, self.encoded.kind.extension())
     }
 
-    /// Every published file of the picture, with its bytes.
-    pub fn files(&self) -> impl Iterator<Item = (String, &Arc<[u8]>)> {
-        self.encoded.variants.iter().map(|v| (self.file(v), &v.bytes))
+    /// Every published file of the picture, with where its bytes are.
+    pub fn files(&self) -> impl Iterator<Item = (String, &Stored)> {
+        self.encoded.variants.iter().map(|v| (self.file(v), &v.stored))
     }
 }
 
@@ -164,6 +164,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// work in `store` (memory) and in the site's disk cache; problems go to `diags`.
 pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, diags: &mut Diagnostics) -> SitePictures {
     let disk = cache::DiskCache::of(root);
+    let manifest = if files.is_empty() { cache::Manifest::default() } else { disk.manifest() };
     let results: Vec<(PathBuf, Result<Kept, Diagnostic>)> = files
         .par_iter()
         .map(|file| {
@@ -175,11 +176,13 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
             {
                 return (file.path.clone(), Ok((now, Arc::clone(kept))));
             }
-            (file.path.clone(), read(&full, file, &disk).map(|p| (now.unwrap_or_default(), Arc::new(p))))
+            let known = now.and_then(|(size, modified)| manifest.get(&file.content_path, size, nanos(modified)?));
+            (file.path.clone(), read(&full, file, known, &disk).map(|p| (now.unwrap_or_default(), Arc::new(p))))
         })
         .collect();
     let mut kept = HashMap::with_capacity(results.len());
     let mut by_path = HashMap::with_capacity(results.len());
+    let mut next = cache::Manifest::default();
     for (path, result) in results {
         match result {
             Ok((stamp, picture)) => {
@@ -195,18 +198,46 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
                         .hint("remove the position from the file before committing it, e.g. `exiftool -gps:all= FILE`"),
                     );
                 }
+                if let Some(modified) = nanos(stamp.1) {
+                    let known = cache::Known { size: stamp.0, modified, key: picture.key, position: picture.position };
+                    next.insert(picture.content_path.clone(), known);
+                }
                 by_path.insert(picture.content_path.clone(), Arc::clone(&picture));
                 kept.insert(path, (stamp, picture));
             }
             Err(d) => diags.push(d),
         }
     }
+    if !files.is_empty() {
+        disk.keep_manifest(&next);
+    }
     store.kept = kept;
     SitePictures::new(by_path)
 }
 
-/// Reads one picture and encodes it (or takes it from the disk cache).
-fn read(full: &Path, file: &PictureFile, disk: &cache::DiskCache) -> Result<Picture, Diagnostic> {
+/// A modification time in nanoseconds since 1970.
+fn nanos(time: Option<SystemTime>) -> Option<u128> {
+    Some(time?.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos())
+}
+
+/// Reads one picture and encodes it, or takes it from the disk cache (by
+/// `known`, what the cache knew of the file, without reading it).
+fn read(
+    full: &Path,
+    file: &PictureFile,
+    known: Option<cache::Known>,
+    disk: &cache::DiskCache,
+) -> Result<Picture, Diagnostic> {
+    if let Some(known) = known
+        && let Some(encoded) = disk.get(known.key)
+    {
+        return Ok(Picture {
+            content_path: file.content_path.clone(),
+            key: known.key,
+            encoded: Arc::new(encoded),
+            position: known.position,
+        });
+    }
     let bytes =
         std::fs::read(full).map_err(|e| Diagnostic::error("unreadable", &file.path, format!("cannot read: {e}")))?;
     let key = cache::key_of(&bytes);
@@ -214,13 +245,13 @@ fn read(full: &Path, file: &PictureFile, disk: &cache::DiskCache) -> Result<Pict
     let encoded = match disk.get(key) {
         Some(e) => e,
         None => {
-            let e = encode::encode(&bytes).map_err(|why| {
+            let mut e = encode::encode(&bytes).map_err(|why| {
                 Diagnostic::error("bad-picture", &file.path, why).hint(format!(
                     "export it again as a JPEG, PNG or WebP picture, at most {} pixels a side",
                     encode::MAX_SIDE
                 ))
             })?;
-            disk.put(key, &e);
+            disk.put(key, &mut e);
             e
         }
     };

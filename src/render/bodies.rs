@@ -48,6 +48,7 @@ fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions, pictures: u64
         origin.path.as_os_str(),
         &options.base_path,
         &options.shared_path,
+        &options.desk_credit,
         options.unsafe_html,
         pictures,
     ))

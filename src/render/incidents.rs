@@ -154,6 +154,7 @@ fn key(m: &Making<'_>, site: u64, id: BriefingId) -> u64 {
     index.involvements[id].hash(&mut h);
     index.incident_countries[id].hash(&mut h);
     index.publication[id].hash(&mut h);
+    index.pictures.folder_fingerprint(&index.briefings[id].origin.content_path).hash(&mut h);
     h.finish()
 }
 

@@ -5,8 +5,6 @@ use serde::Serialize;
 
 use crate::model::{Body, Origin};
 
-use super::Urls;
-
 /// The lead picture of a page, as its templates show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Lead {
@@ -27,12 +25,15 @@ pub struct Lead {
 
 /// The lead picture of the content file `origin` with `body`, if it names one
 /// (checked to be there by `pictures::check_notes`).
-pub fn lead(index: &crate::index::SiteIndex, urls: &Urls, origin: &Origin, body: &Body) -> Option<Lead> {
+pub fn lead(site: &super::Prepared<'_>, origin: &Origin, body: &Body) -> Option<Lead> {
+    let (index, urls) = (site.index, &site.urls);
     let (file, _) = body.pictures.lead.as_ref()?;
     let picture = index.pictures.beside(&origin.content_path, file)?;
     let note = body.pictures.note(file)?;
     let img = crate::pictures::html::img(picture, &urls.shared(""), &note.alt, false);
-    let html = crate::pictures::html::figure(&img, note.caption.as_deref(), note.credit.as_deref());
+    let desk = site.words.phrase("picture-credit-desk", &[]);
+    let credit = note.credit.as_deref().map(|c| crate::pictures::html::credit(c, &desk));
+    let html = crate::pictures::html::figure(&img, note.caption.as_deref(), credit);
     let widest = picture.encoded.variants.last()?;
     Some(Lead {
         html,

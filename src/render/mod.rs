@@ -191,14 +191,18 @@ pub fn render(
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
     }
-    for (name, bytes) in picture_files(index, &shown) {
-        sink(name, bytes.to_vec());
+    // Read from the cache one at a time: a build never holds every picture.
+    for (name, stored) in picture_files(index, &shown) {
+        match stored.read() {
+            Ok(bytes) => sink(name, bytes),
+            Err(e) => diags.push(picture_unreadable(&name, &e)),
+        }
     }
 }
 
 /// The pictures some page shows, by content path: the lead pictures of
 /// `index` and the pictures in bodies, `shown` (gathered from each language).
-pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, Arc<[u8]>)> {
+pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, crate::pictures::Stored)> {
     let leads = index
         .briefings
         .iter()
@@ -214,7 +218,17 @@ pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String,
         shown.iter().filter_map(|p| index.pictures.get(p)).chain(leads).collect();
     pictures.sort_by(|a, b| a.content_path.cmp(&b.content_path));
     pictures.dedup_by(|a, b| a.content_path == b.content_path);
-    pictures.iter().flat_map(|p| p.files().map(|(name, bytes)| (name, Arc::clone(bytes)))).collect()
+    pictures.iter().flat_map(|p| p.files().map(|(name, stored)| (name, stored.clone()))).collect()
+}
+
+/// The error for a processed picture whose file went missing from the cache mid-build.
+pub fn picture_unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "picture-cache",
+        crate::pictures::cache::CACHE_DIR,
+        format!("cannot read `{name}` from the cache: {e}"),
+    )
+    .hint("build again; if it happens again, delete the .sitrep-cache folder")
 }
 
 impl Prepared<'_> {
@@ -590,8 +604,12 @@ pub fn prepare<'a>(
 ) -> Prepared<'a> {
     let urls = Urls::of_language(config, language);
     let words = renderer.words(language);
-    let options =
-        MarkdownOptions { base_path: urls.to(""), unsafe_html: config.unsafe_html, shared_path: urls.shared("") };
+    let options = MarkdownOptions {
+        base_path: urls.to(""),
+        unsafe_html: config.unsafe_html,
+        shared_path: urls.shared(""),
+        desk_credit: words.phrase("picture-credit-desk", &[]),
+    };
     // Places are checked against the borders, and the site's files listed,
     // while the bodies and incidents are made.
     let ((bodies, incidents, found), (border_problems, jobs)) = rayon::join(

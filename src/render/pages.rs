@@ -133,7 +133,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             let untranslated = index.localized.as_ref().is_some_and(|l| l.pages[p]);
             ctx.insert("original", site.original_if(untranslated));
             let description = page.summary.clone().or(site.page_bodies[p].first_paragraph.clone()).unwrap_or_default();
-            image = super::lead::lead(index, &site.urls, &page.origin, &page.body);
+            image = super::lead::lead(site, &page.origin, &page.body);
             ("page.html", "page", page.title.clone(), description)
         }
         Job::Corrections => {
@@ -190,7 +190,7 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
     let publication = &index.publication[id];
     let file = format!("{}{}", site.urls.prefix(), urls::file_for(&path));
     // The title, summary and address are the row's: its fingerprint stands for them.
-    let image = super::lead::lead(index, &site.urls, &b.origin, &b.body);
+    let image = super::lead::lead(site, &b.origin, &b.body);
     let pictured = image.as_ref().map(|l| super::fingerprint::of_hash(&(l.key, &l.html)));
     let inputs = (incident.row_fingerprint, path, super::fingerprint::of_hash(&(publication, pictured)));
     let meta = move |(_, path, _): &(u64, String, u64)| PageMeta {

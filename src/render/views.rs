@@ -117,6 +117,35 @@ pub struct IncidentRow {
     /// The language its title and summary are written in, when it is not
     /// the page's (a briefing not translated yet).
     pub lang: Option<String>,
+    /// Its lead picture, small, for lists.
+    pub picture: Option<Thumbnail>,
+}
+
+/// A lead picture at its narrowest published width, for a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Thumbnail {
+    /// Address of the file.
+    pub src: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// What it shows.
+    pub alt: String,
+}
+
+/// The lead picture of briefing `id` as a thumbnail, if it has one.
+fn thumbnail(index: &SiteIndex, id: BriefingId, urls: &Urls) -> Option<Thumbnail> {
+    let b = &index.briefings[id];
+    let (file, _) = b.body.pictures.lead.as_ref()?;
+    let picture = index.pictures.beside(&b.origin.content_path, file)?;
+    let narrowest = picture.encoded.variants.first()?;
+    Some(Thumbnail {
+        src: urls.shared(&picture.file(narrowest)),
+        width: narrowest.width,
+        height: narrowest.height,
+        alt: b.body.pictures.note(file).map(|n| n.alt.clone()).unwrap_or_default(),
+    })
 }
 
 /// One part of a figure or total, by who was counted.
@@ -250,6 +279,7 @@ pub fn incident_row(
         draft: status.0,
         scheduled: status.1,
         lang: index.original_language(id).map(str::to_string),
+        picture: thumbnail(index, id, urls),
     }
 }
 

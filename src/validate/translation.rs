@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 use crate::frontmatter::{self, Document};
+use crate::model::picture::{PictureNote, PictureNotes};
 use crate::model::{Body, Glossary, Origin, TranslatedCorrection, Translation};
 use crate::raw::RawTranslation;
 use crate::schema::Of;
@@ -21,10 +22,11 @@ use super::Checker;
 /// The fields a translation of each kind may set.
 fn words(kind: SourceKind) -> &'static [&'static str] {
     match kind {
-        SourceKind::Briefing => &["title", "summary", "draft", "published", "updated", "corrections"],
-        SourceKind::Group => &["name", "full_name"],
-        SourceKind::Page => &["title", "summary", "draft"],
-        SourceKind::Country | SourceKind::Glossary => &[],
+        SourceKind::Briefing => &["title", "summary", "draft", "published", "updated", "corrections", "images"],
+        SourceKind::Group => &["name", "full_name", "images"],
+        SourceKind::Page => &["title", "summary", "draft", "images"],
+        SourceKind::Country => &["images"],
+        SourceKind::Glossary => &[],
     }
 }
 
@@ -71,6 +73,7 @@ pub fn translation(
         ("published", raw.published.is_some()),
         ("updated", raw.updated.is_some()),
         ("corrections", raw.corrections.is_some()),
+        ("images", raw.images.is_some()),
     ]
     .into_iter()
     .filter(|(_, set)| *set)
@@ -116,6 +119,18 @@ pub fn translation(
             note: k.note,
         })
         .collect();
+    let mut notes = Vec::new();
+    for (i, image) in raw.images.unwrap_or_default().into_iter().enumerate() {
+        let at = format!("images[{i}]");
+        let file =
+            c.required_text(image.file, &format!("{at}.file"), "name the original's picture: `file: airport.jpg`");
+        let alt = c.optional_text(image.alt).unwrap_or_default();
+        let caption = c.optional_text(image.caption);
+        if let Some(file) = file {
+            notes.push(PictureNote { file, alt, caption, credit: None, span: c.stored_span(&at) });
+        }
+    }
+    let body = body.with_pictures(PictureNotes { lead: None, notes });
     good.then(|| Translation {
         origin,
         language: language.to_string(),

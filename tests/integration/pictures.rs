@@ -126,7 +126,7 @@ fn a_briefing_folder_publishes_its_pictures_at_a_few_widths_never_enlarged() {
     assert_eq!(body.len(), 1, "{page}");
     assert!(body[0].ends_with(" 300w") && !body[0].contains(','), "never enlarged: {}", body[0]);
     assert_eq!(b.attrs("briefings/kati/", ".prose figure img", "loading"), ["lazy"]);
-    assert_eq!(b.texts("briefings/kati/", ".prose figcaption"), ["Kati and Bamako desk"]);
+    assert_eq!(b.texts("briefings/kati/", ".prose figcaption"), ["Kati and Bamako Made by the desk"]);
     // Every address in a srcset is a published file of that width.
     for srcset in lead.iter().chain(&body) {
         for candidate in srcset.split(", ") {
@@ -258,7 +258,8 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     assert!(report.ok, "{}", render(session.diagnostics()));
     let full = || sitrep::pipeline::build_site(&t.options()).0.expect("a good site").output;
     assert!(session.output() == &full());
-    let before: Vec<String> = session.output().paths().filter(|p| p.starts_with("pictures/")).map(String::from).collect();
+    let before: Vec<String> =
+        session.output().paths().filter(|p| p.starts_with("pictures/")).map(String::from).collect();
     assert_eq!(before.len(), 4, "{before:?}");
     // The photographer sends a better shot under the same name.
     fs::write(t.root.join("content/briefings/kati/scene.jpg"), field_photo(1200, 800)).unwrap();
@@ -271,4 +272,39 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     let after: Vec<&str> = session.output().paths().filter(|p| p.starts_with("pictures/scene-")).collect();
     assert_eq!(after.len(), 3, "480, 960 and 1200 wide: {after:?}");
     assert!(after.iter().all(|p| !before.contains(&p.to_string())), "new names for new pixels");
+}
+
+#[test]
+fn a_translation_gives_the_pictures_words_in_its_language_and_nothing_else() {
+    let t = site_with_pictures();
+    t.write(
+        "site.yaml",
+        "title: Minimal Desk\nbase_url: https://example.org/\nlanguages:\n  fr:\n    title: Bureau minimal\n",
+    );
+    t.write(
+        "content/briefings/kati/index.fr.md",
+        "---\ntitle: Le GSIM attaque la base de Kati\nimages:\n  - file: scene.jpg\n    alt: De la fumée au-dessus de la base de Kati\n    caption: La base au matin de l'attaque.\n---\nLa base a été attaquée à l'aube.\n\n![](area.png)\n",
+    );
+    let b = t.build();
+    assert_eq!(b.attrs("fr/briefings/kati/", ".lead-picture img", "alt"), ["De la fumée au-dessus de la base de Kati"]);
+    assert_eq!(
+        b.texts("fr/briefings/kati/", ".lead-picture figcaption"),
+        ["La base au matin de l'attaque. Field reporter"]
+    );
+    // The drawing's alt text was not translated: the original's; its credit reads in French.
+    assert_eq!(b.attrs("fr/briefings/kati/", ".prose figure img", "alt"), ["The area around Kati"]);
+    assert_eq!(b.texts("fr/briefings/kati/", ".prose figcaption"), ["Réalisation : la rédaction"]);
+    // Both languages show the same files.
+    assert_eq!(
+        b.attrs("fr/briefings/kati/", ".lead-picture img", "srcset"),
+        b.attrs("briefings/kati/", ".lead-picture img", "srcset")
+    );
+    // A picture the original does not describe is an error at its entry.
+    t.write(
+        "content/briefings/kati/index.fr.md",
+        "---\ntitle: Le GSIM attaque la base de Kati\nimages:\n  - file: other.jpg\n    alt: Autre chose\n---\nTexte.\n",
+    );
+    let diags = t.build_err();
+    let d = diags.iter().find(|d| d.code == "picture-of-nothing").unwrap_or_else(|| panic!("{}", render(&diags)));
+    assert_eq!(d.span.map(|s| s.line), Some(4), "{}", render(&diags));
 }

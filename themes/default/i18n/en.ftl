@@ -61,6 +61,7 @@ map-description = { $places ->
 map-title-briefing = Map of { $places }
 map-description-briefing = Where the incident happened; the circle's area follows the number killed (hollow: only a maximum was reported).
 map-point-one = { $place }: { $title } ({ $date })
+picture-credit-desk = Made by the desk
 map-cluster = { $places }: { $incidents } incidents, listed below the map
 
 ## Dates. `$day` is a number (it may choose a form: French writes "1er");

@@ -61,6 +61,7 @@ map-description = { $places ->
 map-title-briefing = Carte : { $places }
 map-description-briefing = Le lieu de l'incident ; la surface du cercle suit le nombre de tués (creux : seul un maximum a été rapporté).
 map-point-one = { $place } : { $title } ({ $date })
+picture-credit-desk = Réalisation : la rédaction
 map-cluster = { $places } : { $incidents } incidents, listés sous la carte
 
 ## Dates. `$day` est un nombre (le 1er du mois s'écrit « 1er ») ;
