@@ -17,11 +17,16 @@ fuzz_target!(|data: &[u8]| {
     let history = sitrep::history::History::default();
     let setup = pipeline::Setup { config: None, theme: None, drafts: true, strict: false, today, history: &history };
     let site = pipeline::build_sources(&setup, &files, &mut diags);
-    let options = MarkdownOptions { base_path: "/f/".into(), unsafe_html: false };
+    let options = MarkdownOptions {
+        base_path: "/f/".into(),
+        unsafe_html: false,
+        shared_path: "/f/".into(),
+        desk_credit: "desk".into(),
+    };
     let mut problems = Vec::new();
     let index = &site.index;
     let bodies = index.briefings.iter().map(|b| (&b.body, &b.origin)).chain(index.pages.iter().map(|p| (&p.body, &p.origin)));
     for (body, origin) in bodies {
-        markdown::render(body, &origin.path, &index.links, &options, &mut problems);
+        markdown::render(body, origin, &index.links, &index.pictures, &options, &mut problems);
     }
 });

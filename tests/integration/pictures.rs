@@ -141,6 +141,13 @@ fn a_briefing_folder_publishes_its_pictures_at_a_few_widths_never_enlarged() {
     assert_eq!(og.len(), 1);
     assert!(og[0].starts_with("https://example.org/pictures/scene-") && og[0].ends_with("-1600.jpg"), "{}", og[0]);
     assert_eq!(b.attrs("briefings/kati/", "meta[name='twitter:card']", "content"), ["summary_large_image"]);
+    // Lists show the lead picture small: the home page and the group's page.
+    for page in ["", "groups/jnim/"] {
+        let thumbs = b.attrs(page, ".incident-picture", "src");
+        assert_eq!(thumbs.len(), 1, "{page}");
+        assert!(thumbs[0].starts_with("/pictures/scene-") && thumbs[0].ends_with("-480.jpg"), "{}", thumbs[0]);
+        assert!(b.out.join(thumbs[0].trim_start_matches('/')).is_file());
+    }
 }
 
 #[test]
