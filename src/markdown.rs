@@ -250,7 +250,8 @@ fn body_picture(
         problems.push(crate::pictures::missing(&origin.path, &origin.content_path, file).at(at));
         return None;
     };
-    if note.and_then(|n| n.credit.as_ref()).is_none() && note.is_none() {
+    // A note without a credit is warned about where it is written.
+    if note.is_none() {
         problems.push(
             Diagnostic::warning("no-credit", &origin.path, format!("picture `{file}` has no credit"))
                 .at(at)
@@ -260,8 +261,8 @@ fn body_picture(
     let alt = alt?;
     let img = crate::pictures::html::img(picture, &options.shared_path, alt, true);
     let caption = caption.as_deref().or(note.and_then(|n| n.caption.as_deref()));
-    let credit = note.and_then(|n| n.credit.as_deref()).map(|c| crate::pictures::html::credit(c, &options.desk_credit));
-    let figure = crate::pictures::html::figure(&img, caption, credit);
+    let credit = note.and_then(|n| n.credit.as_deref());
+    let figure = crate::pictures::html::figure(&img, caption, credit, &options.desk_credit);
     Some((img, figure, picture.content_path.clone()))
 }
 

@@ -137,9 +137,9 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
     });
     let theme = config.as_ref().and_then(|c| theme::load(root, &c.theme, &mut diags));
     let mut timings = Timings::start();
-    // The git history is read while the files are read and validated: it is
-    // first needed by the index.
-    let (history, (files, validated)) = rayon::join(
+    // The git history is read while the files are read and validated and
+    // the pictures processed: it is first needed by the index.
+    let (history, (files, (validated, (pictures, found)))) = rayon::join(
         || history::read(root, record),
         || {
             let (files, picture_files) = source::load(root, &mut diags);
@@ -154,7 +154,6 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
             (files, (validated, pictures))
         },
     );
-    let (validated, (pictures, found)) = validated;
     diags.extend(found);
     timings.lap("read, validate, history");
     let setup = Setup::of(opts, config.as_ref(), theme.as_ref(), &history);

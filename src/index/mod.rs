@@ -172,6 +172,17 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
+    /// Every published content file with a body, with where it comes from:
+    /// briefings, group profiles, country profiles, then free pages.
+    pub fn bodies(&self) -> impl Iterator<Item = (&crate::model::Origin, &crate::model::Body)> {
+        self.briefings
+            .iter()
+            .map(|b| (&b.origin, &b.body))
+            .chain(self.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+            .chain(self.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)))
+            .chain(self.pages.iter().map(|p| (&p.origin, &p.body)))
+    }
+
     /// Ids of every briefing, newest first.
     pub fn newest_first(&self) -> impl Iterator<Item = BriefingId> + '_ {
         (0..self.briefings.len()).rev()

@@ -50,11 +50,6 @@ impl PictureNotes {
         }
         out
     }
-
-    /// True when the file names no picture.
-    pub fn is_empty(&self) -> bool {
-        self.lead.is_none() && self.notes.is_empty()
-    }
 }
 
 /// The picture types a content folder may hold.

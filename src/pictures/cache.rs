@@ -59,7 +59,10 @@ impl DiskCache {
             let mut meta = format!("{}\n", encoded.kind.extension());
             for v in &encoded.variants {
                 let file = dir.join(format!("{}.{}", v.width, encoded.kind.extension()));
-                std::fs::write(&file, v.stored.read()?)?;
+                match &v.stored {
+                    Stored::Memory(bytes) => std::fs::write(&file, &bytes[..])?,
+                    Stored::Cached(from) => drop(std::fs::copy(from, &file)?),
+                }
                 files.push(file);
                 meta.push_str(&format!("{} {}\n", v.width, v.height));
             }

@@ -32,8 +32,11 @@ pub fn img(picture: &Picture, base: &str, alt: &str, lazy: bool) -> String {
     out
 }
 
-/// A `<figure>` around `img` with the caption and credit, when given.
-pub fn figure(img: &str, caption: Option<&str>, credit: Option<&str>) -> String {
+/// A `<figure>` around `img` with the caption and credit, when given; a
+/// credit of `desk` (the desk's own picture) reads as `desk_words`, the
+/// theme's words for it.
+pub fn figure(img: &str, caption: Option<&str>, credit: Option<&str>, desk_words: &str) -> String {
+    let credit = credit.map(|c| if c.trim().eq_ignore_ascii_case("desk") { desk_words } else { c });
     let mut out = format!("<figure class=\"picture\">{img}");
     if caption.is_some() || credit.is_some() {
         out.push_str("<figcaption>");
@@ -51,10 +54,4 @@ pub fn figure(img: &str, caption: Option<&str>, credit: Option<&str>) -> String 
     }
     out.push_str("</figure>\n");
     out
-}
-
-/// The credit shown for `credit` as written: `desk` (the desk's own
-/// picture) reads as `desk_words`, the theme's words for it.
-pub fn credit<'a>(credit: &'a str, desk_words: &'a str) -> &'a str {
-    if credit.trim().eq_ignore_ascii_case("desk") { desk_words } else { credit }
 }

@@ -99,29 +99,12 @@ impl SitePictures {
         let folders = folders.into_iter().map(|(f, h)| (f, h.finish())).collect();
         SitePictures { by_path, folders }
     }
-
-    /// How many pictures the site has.
-    pub fn len(&self) -> usize {
-        self.by_path.len()
-    }
-
-    /// True when the site has no picture.
-    pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
-    }
 }
 
 /// Checks that every picture the published files of `index` describe
 /// (`image:`, `images:`) is beside them; the pictures `index.pictures` holds.
 pub fn check_notes(index: &crate::index::SiteIndex, diags: &mut Diagnostics) {
-    let bodies = index
-        .briefings
-        .iter()
-        .map(|b| (&b.origin, &b.body))
-        .chain(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)))
-        .chain(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)))
-        .chain(index.pages.iter().map(|p| (&p.origin, &p.body)));
-    for (origin, body) in bodies {
+    for (origin, body) in index.bodies() {
         let notes = &body.pictures;
         let lead = notes.lead.as_ref().map(|(f, span)| (f, *span));
         for (file, span) in lead.into_iter().chain(notes.notes.iter().map(|n| (&n.file, n.span))) {

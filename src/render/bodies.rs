@@ -69,11 +69,7 @@ impl BodyCache {
     /// the same text whose links still lead where they led; link problems
     /// (kept or new) go to `diags`. Bodies no longer in the site are forgotten.
     pub fn render(&mut self, index: &SiteIndex, options: &MarkdownOptions, diags: &mut Diagnostics) -> Bodies {
-        let mut wanted: Vec<(&Origin, &Body)> = Vec::new();
-        wanted.extend(index.briefings.iter().map(|b| (&b.origin, &b.body)));
-        wanted.extend(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)));
-        wanted.extend(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)));
-        wanted.extend(index.pages.iter().map(|p| (&p.origin, &p.body)));
+        let wanted: Vec<(&Origin, &Body)> = index.bodies().collect();
 
         let done: Vec<(u64, Arc<Rendered>, Vec<Diagnostic>)> = wanted
             .par_iter()

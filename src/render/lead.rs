@@ -32,8 +32,7 @@ pub fn lead(site: &super::Prepared<'_>, origin: &Origin, body: &Body) -> Option<
     let note = body.pictures.note(file)?;
     let img = crate::pictures::html::img(picture, &urls.shared(""), &note.alt, false);
     let desk = site.words.phrase("picture-credit-desk", &[]);
-    let credit = note.credit.as_deref().map(|c| crate::pictures::html::credit(c, &desk));
-    let html = crate::pictures::html::figure(&img, note.caption.as_deref(), credit);
+    let html = crate::pictures::html::figure(&img, note.caption.as_deref(), note.credit.as_deref(), &desk);
     let widest = picture.encoded.variants.last()?;
     Some(Lead {
         html,

@@ -203,17 +203,10 @@ pub fn render(
 /// The pictures some page shows, by content path: the lead pictures of
 /// `index` and the pictures in bodies, `shown` (gathered from each language).
 pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, crate::pictures::Stored)> {
-    let leads = index
-        .briefings
-        .iter()
-        .map(|b| (&b.origin, &b.body))
-        .chain(index.groups.iter().filter_map(|g| g.profile.as_ref()).map(|p| (&p.origin, &p.body)))
-        .chain(index.countries.iter().filter_map(|c| c.profile.as_ref()).map(|p| (&p.origin, &p.body)))
-        .chain(index.pages.iter().map(|p| (&p.origin, &p.body)))
-        .filter_map(|(origin, body)| {
-            let (file, _) = body.pictures.lead.as_ref()?;
-            index.pictures.beside(&origin.content_path, file)
-        });
+    let leads = index.bodies().filter_map(|(origin, body)| {
+        let (file, _) = body.pictures.lead.as_ref()?;
+        index.pictures.beside(&origin.content_path, file)
+    });
     let mut pictures: Vec<&Arc<crate::pictures::Picture>> =
         shown.iter().filter_map(|p| index.pictures.get(p)).chain(leads).collect();
     pictures.sort_by(|a, b| a.content_path.cmp(&b.content_path));
