@@ -152,18 +152,13 @@ def main():
     hugo = shutil.which("hugo")
 
     # Delete earlier outputs once, then let the file system settle (see above).
-    stale = [os.path.join(args.work, d) for d in os.listdir(args.work) if d.startswith(("out-", ".out-"))]
-    if stale:
-        print(f"removing {len(stale)} earlier outputs, then waiting {args.settle} s", flush=True)
-        for d in stale:
-            if os.path.isdir(d):
-                shutil.rmtree(d, ignore_errors=True)
-            else:
-                os.remove(d)
+    removed = remove_outputs(args.work)
     sites = {n: corpus(n, args.work) for n in sizes}
     subprocess.run(["sync"], check=False)
-    if stale:
-        time.sleep(args.settle)
+    wait = args.settle - (time.time() - removed) if removed else 0
+    if wait > 0:
+        print(f"waiting {wait:.0f} s for the file system to settle", flush=True)
+        time.sleep(wait)
 
     rows = {}  # (tool, n) -> median row
     how = {}
@@ -227,6 +222,29 @@ def main():
             rows[("latency", "pictures")] = serve_latency(sitrep, pics, args.edits)
 
     write_report(args, sizes, rows, how, latency, sitrep, hugo)
+    # Outputs run to tens of GiB: give the disk back now, not at the next run.
+    remove_outputs(args.work)
+
+
+def remove_outputs(work):
+    """Delete the build outputs under WORK; return when outputs were last
+    deleted (now, or as recorded by an earlier run), None when never."""
+    marker = os.path.join(work, ".outputs-removed-at")
+    stale = [os.path.join(work, d) for d in os.listdir(work) if d.startswith(("out-", ".out-"))]
+    if stale:
+        print(f"removing {len(stale)} build outputs", flush=True)
+        for d in stale:
+            if os.path.isdir(d):
+                shutil.rmtree(d, ignore_errors=True)
+            else:
+                os.remove(d)
+        with open(marker, "w") as f:
+            f.write(str(time.time()))
+    try:
+        with open(marker) as f:
+            return float(f.read())
+    except (OSError, ValueError):
+        return None
 
 
 def serve_latency(sitrep, site, edits):
