@@ -34,6 +34,7 @@ pub mod raw;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod source;

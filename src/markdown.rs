@@ -40,6 +40,8 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph as plain text, if there is one.
     pub first_paragraph: Option<String>,
+    /// Every word of the body as plain text (for search), blocks apart.
+    pub text: String,
     /// Every `@/` link: its target (content path) and where it led.
     pub links: Vec<(String, Result<String, LinkError>)>,
     /// The pictures beside the file it shows (content paths), to publish.
@@ -68,6 +70,7 @@ pub fn render(
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut first_paragraph: Option<String> = None;
     let mut in_first = false;
+    let mut plain = String::with_capacity(text.len());
     let mut lines: Option<LineIndex> = None;
     let mut used = Vec::new();
     // For each open link and image: whether it was dropped (its end is dropped too).
@@ -190,6 +193,12 @@ pub fn render(
             Event::SoftBreak | Event::HardBreak if in_first => first_paragraph.get_or_insert_default().push(' '),
             _ => {}
         }
+        match &event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::Rule if !plain.ends_with(' ') => plain.push(' '),
+            Event::End(end) if ends_block(end) && !plain.ends_with(' ') => plain.push(' '),
+            _ => {}
+        }
         events.push(event);
     }
     // A picture alone in its paragraph is a figure, with its caption and credit.
@@ -208,7 +217,23 @@ pub fn render(
     let fingerprint = crate::render::fingerprint::of_hash(&(&out, &first_paragraph));
     shown.sort_unstable();
     shown.dedup();
-    Rendered { html: out, first_paragraph, links: used, pictures: shown, fingerprint }
+    plain.truncate(plain.trim_end().len());
+    Rendered { html: out, first_paragraph, text: plain, links: used, pictures: shown, fingerprint }
+}
+
+/// True for the end of a block (a paragraph, a heading, a cell): its text
+/// and the next block's are words apart.
+fn ends_block(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// True for a picture address that names a file beside the content file
@@ -424,6 +449,14 @@ mod tests {
 
     fn body(md: &str) -> Body {
         Body::new(md.to_string(), 10)
+    }
+
+    #[test]
+    fn the_plain_text_has_every_word_and_keeps_blocks_apart() {
+        let mut p = Vec::new();
+        let md = "# Heading\n\nFirst *line* of [the text](https://example.org).\nSecond line.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n";
+        let r = render_at(&body(md), Path::new("x.md"), &LinkTargets::default(), &opts(), &mut p);
+        assert_eq!(r.text, "Heading First line of the text. Second line. one two a b c d");
     }
 
     #[test]

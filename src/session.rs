@@ -32,6 +32,7 @@ use crate::index::SiteIndex;
 use crate::output::{Output, Packed};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::{self, Caches, Renderer};
+use crate::search::SearchRecord;
 use crate::source;
 use crate::theme;
 use crate::timings::Timings;
@@ -110,6 +111,23 @@ pub struct Session {
     output: Output,
     fingerprints: foldhash::HashMap<String, u64>,
     diagnostics: Diagnostics,
+    /// What readers can search for in the site shown, and the index served.
+    search: SearchState,
+}
+
+/// The search records of the site shown and the index made from them. The
+/// index takes seconds at 10,000 briefings, so it is not made by `apply`:
+/// `serve` makes it in the background after each rebuild (see
+/// `search_to_index`), so the index served can lag the pages by that long.
+#[derive(Default)]
+struct SearchState {
+    /// The records of the last good rebuild, with their fingerprint.
+    records: std::sync::Arc<Vec<SearchRecord>>,
+    fingerprint: u64,
+    /// The fingerprint of the records the served index was made from.
+    indexed: Option<u64>,
+    /// The files of the served index.
+    files: Vec<String>,
 }
 
 impl Session {
@@ -131,6 +149,7 @@ impl Session {
             output: Output::new(),
             fingerprints: foldhash::HashMap::default(),
             diagnostics: Diagnostics::new(),
+            search: SearchState::default(),
         };
         let report = session.apply(&Changes::everything());
         (session, report)
@@ -198,6 +217,7 @@ impl Session {
         timings.lap("markdown and incidents");
         let produced = renderer.produce_all(&prepared, &stale, &Packed::new, &mut diags);
         let shown: HashSet<String> = prepared.iter().flat_map(|p| p.shown_pictures().cloned()).collect();
+        let findable: Vec<SearchRecord> = prepared.iter().flat_map(render::search::records).collect();
         let pictures = render::picture_files(&index, &shown);
         timings.lap("pages");
         // Freeing this rebuild's parts takes longer than some rebuilds:
@@ -230,8 +250,12 @@ impl Session {
 
         // Good: the new site replaces the last one, file by file.
         let mut changed = BTreeSet::new();
-        let statics_names: HashSet<&str> =
-            statics.iter().map(|(n, _)| n.as_str()).chain(pictures.iter().map(|(n, _)| n.as_str())).collect();
+        let statics_names: HashSet<&str> = statics
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain(pictures.iter().map(|(n, _)| n.as_str()))
+            .chain(self.search.files.iter().map(String::as_str))
+            .collect();
         let gone: Vec<String> = self
             .output
             .paths()
@@ -273,6 +297,13 @@ impl Session {
                 }
             }
         }
+        let fingerprint = render::fingerprint::of_hash(&findable);
+        if fingerprint != self.search.fingerprint {
+            self.search.records = std::sync::Arc::new(findable);
+            self.search.fingerprint = fingerprint;
+        } else {
+            drop_later(findable);
+        }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);
         let old_diagnostics = std::mem::replace(&mut self.diagnostics, diags);
         let indexes: Vec<SiteIndex> = indexes.into_iter().skip(1).map(std::borrow::Cow::into_owned).collect();
@@ -285,6 +316,76 @@ impl Session {
             changed: changed.into_iter().collect(),
             elapsed: started.elapsed(),
             timings,
+        }
+    }
+
+    /// The search records of the site shown, with their fingerprint, when the
+    /// index served was not made from them: make it with
+    /// [`crate::search::bundle`] (in the background: it takes seconds on a
+    /// large site) and hand it to [`Session::put_search_index`].
+    pub fn search_to_index(&self) -> Option<(u64, std::sync::Arc<Vec<SearchRecord>>)> {
+        let s = &self.search;
+        (s.indexed != Some(s.fingerprint)).then(|| (s.fingerprint, std::sync::Arc::clone(&s.records)))
+    }
+
+    /// Serves the search index `made` from the records of fingerprint
+    /// `fingerprint`, unless the site has changed since; returns the files
+    /// added, changed or removed. A failure to make it is kept with the
+    /// rebuild's problems.
+    pub fn put_search_index(
+        &mut self,
+        fingerprint: u64,
+        made: Result<Vec<(String, Vec<u8>)>, crate::search::SearchError>,
+    ) -> Vec<String> {
+        if fingerprint != self.search.fingerprint {
+            return Vec::new();
+        }
+        self.search.indexed = Some(fingerprint);
+        let files = match made {
+            Ok(files) => files,
+            Err(e) => {
+                self.diagnostics.push(render::search_failed(&e));
+                return Vec::new();
+            }
+        };
+        let mut changed = BTreeSet::new();
+        let now: HashSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        for old in self.search.files.iter().filter(|f| !now.contains(f.as_str())) {
+            self.output.remove(old);
+            changed.insert(old.clone());
+        }
+        self.search.files = files.iter().map(|(n, _)| n.clone()).collect();
+        for (name, bytes) in files {
+            let packed = Packed::new(bytes);
+            if self.output.packed(&name) != Some(&packed) {
+                changed.insert(name.clone());
+                self.output.insert_packed(name, packed);
+            }
+        }
+        changed.into_iter().collect()
+    }
+
+    /// [`Session::apply`], then the search index at once: what a full build
+    /// writes, in one step (`serve` makes the index in the background).
+    pub fn apply_and_index(&mut self, changes: &Changes) -> Rebuild {
+        let mut rebuild = self.apply(changes);
+        if rebuild.ok {
+            rebuild.changed.extend(self.index_search());
+            rebuild.changed.sort();
+            rebuild.changed.dedup();
+        }
+        rebuild
+    }
+
+    /// Brings the search index up to date now; returns the files it changed
+    /// (what `serve` does in the background; tests call it).
+    pub fn index_search(&mut self) -> Vec<String> {
+        match self.search_to_index() {
+            Some((fingerprint, records)) => {
+                let made = crate::search::bundle(&records);
+                self.put_search_index(fingerprint, made)
+            }
+            None => Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "corrections.html",
     "data.html",
     "explorer.html",
+    "search.html",
     "404.html",
 ];
 

@@ -71,6 +71,11 @@ pub fn explorer() -> String {
     "explorer/".to_string()
 }
 
+/// The search page.
+pub fn search() -> String {
+    "search/".to_string()
+}
+
 /// A free page: `<slug>/`.
 pub fn page(slug: &str) -> String {
     format!("{slug}/")

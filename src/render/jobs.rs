@@ -34,6 +34,8 @@ pub enum Job {
     Data,
     /// `/explorer/`: filter every incident in the browser.
     Explorer,
+    /// `/search/`: every word of every page, found in the browser.
+    Search,
     /// `/404.html`.
     NotFound,
     /// `/atom.xml`.
@@ -80,6 +82,7 @@ impl Job {
                 | Job::Corrections
                 | Job::Data
                 | Job::Explorer
+                | Job::Search
                 | Job::NotFound
         )
     }
@@ -98,6 +101,7 @@ pub fn jobs(index: &SiteIndex, main: bool, maps: bool) -> Vec<Job> {
         Job::Corrections,
         Job::Data,
         Job::Explorer,
+        Job::Search,
         Job::NotFound,
         Job::SiteFeed,
     ];
@@ -151,6 +155,7 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::Corrections => urls::corrections(),
         Job::Data => urls::data(),
         Job::Explorer => urls::explorer(),
+        Job::Search => urls::search(),
         Job::NotFound => "404.html".into(),
         Job::SiteFeed => "atom.xml".into(),
         Job::GroupFeed(g) => format!("{}atom.xml", group(g)),

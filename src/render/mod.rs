@@ -26,6 +26,7 @@ pub mod pagination;
 pub mod places;
 pub mod profiles;
 pub mod record;
+pub mod search;
 pub mod shared;
 pub mod structured;
 pub mod views;
@@ -176,6 +177,7 @@ pub fn render(
     timings.lap("templates");
     let mut pages: HashSet<String> = HashSet::default();
     let mut shown: HashSet<String> = HashSet::default();
+    let mut findable = Vec::new();
     // One language at a time, each made from the main index just before it
     // is rendered and dropped after: two languages never sit in memory at once.
     for language in 0..config.languages.len() {
@@ -186,8 +188,14 @@ pub fn render(
         renderer.render_into(&prepared, &prepared.jobs, sink, diags);
         pages.extend(prepared.jobs.iter().map(|j| prepared.file_of(j)));
         shown.extend(prepared.shown_pictures().cloned());
+        findable.extend(search::records(&prepared));
         timings.lap("pages");
     }
+    match crate::search::bundle(&findable) {
+        Ok(files) => files.into_iter().for_each(|(name, bytes)| sink(name, bytes)),
+        Err(e) => diags.push(search_failed(&e)),
+    }
+    timings.lap("search");
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
     }
@@ -212,6 +220,12 @@ pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String,
     pictures.sort_by(|a, b| a.content_path.cmp(&b.content_path));
     pictures.dedup_by(|a, b| a.content_path == b.content_path);
     pictures.iter().flat_map(|p| p.files().map(|(name, stored)| (name, stored.clone()))).collect()
+}
+
+/// The error for a search index Pagefind could not make.
+pub fn search_failed(e: &crate::search::SearchError) -> Diagnostic {
+    Diagnostic::error("search-index", crate::search::BUNDLE_DIR, format!("cannot make the search index: {}", e.0))
+        .hint("this is a bug in sitrep or Pagefind: please report it with the site that shows it")
 }
 
 /// The error for a processed picture whose file went missing from the cache mid-build.
@@ -321,6 +335,7 @@ struct SiteView<'a> {
     feed_url: String,
     data_url: String,
     explorer_url: String,
+    search_url: String,
     pages: Vec<NavPage>,
     languages: Vec<LanguageView>,
     generator: &'static str,
@@ -421,6 +436,7 @@ impl Renderer {
             feed_url: urls.to("atom.xml"),
             data_url: urls.to(&crate::urls::data()),
             explorer_url: urls.to(&crate::urls::explorer()),
+            search_url: urls.to(&crate::urls::search()),
             pages: index
                 .pages
                 .iter()

@@ -60,6 +60,21 @@ struct PageMeta {
     image: Option<super::lead::Lead>,
 }
 
+/// `search`: where the search page finds Pagefind's bundle.
+#[derive(Serialize)]
+struct SearchView {
+    /// The bundle's folder: `/sahel/pagefind/`.
+    bundle_url: String,
+    /// What results' addresses (relative to the site's root) are put after: `/sahel/`.
+    base_url: String,
+}
+
+impl SearchView {
+    fn new(site: &Prepared<'_>) -> SearchView {
+        SearchView { bundle_url: site.urls.shared(crate::search::BUNDLE_DIR), base_url: site.urls.shared("") }
+    }
+}
+
 /// Builds the context of one template page; with `keep` false, only its
 /// fingerprint (the context cannot be rendered).
 pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a> {
@@ -147,6 +162,10 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
         Job::Explorer => {
             explorer(site, &mut ctx);
             ("explorer.html", "explorer", say("page-title-explorer"), say("page-description-explorer"))
+        }
+        Job::Search => {
+            ctx.insert("search", SearchView::new(site));
+            ("search.html", "search", say("page-title-search"), say("page-description-search"))
         }
         Job::NotFound => ("404.html", "404", say("page-title-404"), String::new()),
         _ => ("404.html", "404", String::new(), String::new()),

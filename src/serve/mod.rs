@@ -139,8 +139,12 @@ pub async fn serve(
     let (session, first) = Session::open(build);
     let live = Live::new(snapshot(&session, &instance, 0));
 
-    let (tx, rx) = mpsc::channel::<Result<Vec<PathBuf>, String>>();
-    let watcher = Watcher::start(&root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    let (tx, rx) = mpsc::channel::<Event>();
+    let changed = tx.clone();
+    let watcher = Watcher::start(&root, move |batch| {
+        let _ = changed.send(Event::Changed(batch));
+    })
+    .map_err(|e| ServeError::Watch(e.to_string()))?;
     report(Report::Listening {
         url: url.clone(),
         public: !opts.bind.is_loopback(),
@@ -151,7 +155,7 @@ pub async fn serve(
         let _ = open::that_detached(&url);
     }
     let loop_live = Arc::clone(&live);
-    std::thread::spawn(move || rebuild_loop(session, watcher, rx, loop_live, instance, report));
+    std::thread::spawn(move || rebuild_loop(session, watcher, (tx, rx), loop_live, instance, report));
 
     // Once stopping, no new connection is accepted; requests in progress get a
     // moment (a page's event stream never ends by itself), then the runtime stops.
@@ -167,44 +171,78 @@ pub async fn serve(
 /// How long a stopping server lets requests in progress finish.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Waits for changes, rebuilds, publishes. Runs until the watcher stops.
+/// What the rebuild loop waits for.
+enum Event {
+    /// The watcher saw files change (or failed).
+    Changed(Result<Vec<PathBuf>, String>),
+    /// A search index was made in the background from the records of this fingerprint.
+    SearchIndexed(u64, Result<Vec<(String, Vec<u8>)>, crate::search::SearchError>),
+}
+
+/// Waits for changes, rebuilds, publishes; after each rebuild, makes the
+/// search index again in the background when what readers can find changed,
+/// and serves it once made (a page is reloaded for its pages, not for its
+/// index). Runs until the watcher stops.
 fn rebuild_loop(
     mut session: Session,
     mut watcher: Watcher,
-    rx: mpsc::Receiver<Result<Vec<PathBuf>, String>>,
+    (tx, rx): (mpsc::Sender<Event>, mpsc::Receiver<Event>),
     live: Arc<Live>,
     instance: String,
     report: impl Fn(Report),
 ) {
     let root = session.root().to_path_buf();
     let mut version = 0u64;
+    let mut indexing = false;
+    let index_search = |session: &Session, indexing: &mut bool| {
+        if *indexing {
+            return;
+        }
+        if let Some((fingerprint, records)) = session.search_to_index() {
+            *indexing = true;
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(Event::SearchIndexed(fingerprint, crate::search::bundle(&records)));
+            });
+        }
+    };
+    index_search(&session, &mut indexing);
     while let Ok(first) = rx.recv() {
         // Take whatever else is already waiting: one rebuild for a burst.
         let mut paths = Vec::new();
-        for batch in std::iter::once(first).chain(rx.try_iter()) {
-            match batch {
-                Ok(more) => paths.extend(more),
-                Err(e) => report(Report::WatchError(e)),
+        let mut indexed = Vec::new();
+        for event in std::iter::once(first).chain(rx.try_iter()) {
+            match event {
+                Event::Changed(Ok(more)) => paths.extend(more),
+                Event::Changed(Err(e)) => report(Report::WatchError(e)),
+                Event::SearchIndexed(fingerprint, made) => {
+                    indexing = false;
+                    indexed.extend(session.put_search_index(fingerprint, made));
+                }
             }
+        }
+        if !indexed.is_empty() {
+            // The same version: open pages have nothing to reload.
+            live.update(snapshot(&session, &instance, version));
         }
         let theme = session.theme_name();
         let changes = classify(&root, &theme, paths.iter().map(PathBuf::as_path));
-        if changes.is_empty() {
-            continue;
+        if !changes.is_empty() {
+            // Watch a replaced folder again before anyone hears of the rebuild:
+            // an edit made as soon as the page reloads must not go unseen.
+            watcher.watch_folders(&paths);
+            let rebuild = session.apply(&changes);
+            let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
+            if worth_telling {
+                version += 1;
+                live.publish(
+                    snapshot(&session, &instance, version),
+                    rebuild.ok && rebuild.css_only() && !had_errors(&live),
+                );
+            }
+            report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
         }
-        // Watch a replaced folder again before anyone hears of the rebuild:
-        // an edit made as soon as the page reloads must not go unseen.
-        watcher.watch_folders(&paths);
-        let rebuild = session.apply(&changes);
-        let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
-        if worth_telling {
-            version += 1;
-            live.publish(
-                snapshot(&session, &instance, version),
-                rebuild.ok && rebuild.css_only() && !had_errors(&live),
-            );
-        }
-        report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
+        index_search(&session, &mut indexing);
     }
 }
 

@@ -75,6 +75,12 @@ impl Live {
         let _ = self.signals.send(signal);
     }
 
+    /// Replaces the snapshot without telling open pages (what changed is not
+    /// on them: the search index).
+    pub fn update(&self, snapshot: Snapshot) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+    }
+
     /// Receives the next signals (for tests and the event stream).
     pub fn subscribe(&self) -> broadcast::Receiver<Signal> {
         self.signals.subscribe()

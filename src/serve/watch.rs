@@ -7,7 +7,6 @@
 //! (the output folder, `target/`, `.git/`, editor leftovers) is ignored.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::event::ModifyKind;
@@ -63,8 +62,8 @@ fn is_editor_temp(name: &str) -> bool {
     name.ends_with("___jb_tmp___") || name.ends_with("___jb_old___")
 }
 
-/// A file watcher on the parts of the site that matter, sending each debounced
-/// burst of paths (or the watcher's errors) to `tx`. Dropping it stops watching.
+/// A file watcher on the parts of the site that matter, handing each debounced
+/// burst of paths (or the watcher's errors) to `tell`. Dropping it stops watching.
 pub struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
@@ -74,7 +73,7 @@ pub struct Watcher {
 
 impl Watcher {
     /// Watches `content/` and `themes/` (recursively) and the root itself (for `site.yaml`).
-    pub fn start(root: &Path, tx: Sender<Result<Vec<PathBuf>, String>>) -> notify::Result<Watcher> {
+    pub fn start(root: &Path, tell: impl Fn(Result<Vec<PathBuf>, String>) + Send + 'static) -> notify::Result<Watcher> {
         let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| match result {
             Ok(events) => {
                 // Reading a file is not changing it: access events (sitrep's own reads
@@ -87,12 +86,12 @@ impl Watcher {
                     .flat_map(|e| e.event.paths)
                     .collect();
                 if !paths.is_empty() {
-                    let _ = tx.send(Ok(paths));
+                    tell(Ok(paths));
                 }
             }
             Err(errors) => {
                 let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                let _ = tx.send(Err(text.join("; ")));
+                tell(Err(text.join("; ")));
             }
         })?;
         let mut watcher = Watcher { debouncer, root: root.to_path_buf(), watched: Vec::new() };

@@ -216,15 +216,19 @@ fn check_lists_untranslated_briefings_as_notes_even_when_strict() {
 fn the_preview_re_renders_only_the_french_pages_that_show_an_edited_translation() {
     let t = bilingual();
     let (mut session, first) = sitrep::session::Session::open(t.options());
+    session.index_search();
     assert!(first.ok);
     let path = t.root.join("content/briefings/2024/bamako.fr.md");
     let text = std::fs::read_to_string(&path).unwrap().replace("Le GSIM frappe", "Le GSIM attaque");
     std::fs::write(&path, text).unwrap();
     let changes = sitrep::serve::watch::classify(&t.root, "default", [path.as_path()]);
-    let report = session.apply(&changes);
+    let report = session.apply_and_index(&changes);
     assert!(report.ok);
-    // Only French files change: the English pages do not show a translation.
-    assert!(report.changed.iter().all(|f| f.starts_with("fr/")), "{:?}", report.changed);
+    // Only French files change: the English pages do not show a translation,
+    // and only the French search index (Pagefind names its files by language).
+    let french = |f: &String| f.starts_with("fr/") || (f.starts_with("pagefind/") && !f.contains("en_"));
+    assert!(report.changed.iter().all(french), "{:?}", report.changed);
+    assert!(report.changed.iter().any(|f| f.starts_with("pagefind/fragment/fr_")), "{:?}", report.changed);
     assert!(report.changed.contains(&"fr/briefings/bamako/index.html".to_string()));
     assert!(report.changed.contains(&"fr/index.html".to_string()), "the French home lists it");
     assert!(report.rendered < 40, "rendered {} files", report.rendered);

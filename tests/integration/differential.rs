@@ -403,6 +403,7 @@ impl Desk {
 fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut desk = Desk::new();
     let (mut session, first) = Session::open(desk.options());
+    session.index_search();
     let (site, diags) = pipeline::build_site(&desk.options());
     let site = site.unwrap_or_else(|| panic!("the starting desk builds:\n{}", crate::support::render(&diags)));
     prop_assert!(first.ok);
@@ -411,7 +412,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
     for (n, e) in edits.iter().enumerate() {
         let touched = desk.apply(e);
         let changes = sitrep::serve::watch::classify(&desk.t.root, "desk", touched.iter().map(PathBuf::as_path));
-        let report = session.apply(&changes);
+        let report = session.apply_and_index(&changes);
         let (site, _) = pipeline::build_site(&desk.options());
         match site {
             Some(site) => {
@@ -434,7 +435,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
     // Whatever state the desk is left in, mending it brings the preview back.
     let touched = desk.mend_all();
     let changes = sitrep::serve::watch::classify(&desk.t.root, "desk", touched.iter().map(PathBuf::as_path));
-    let report = session.apply(&changes);
+    let report = session.apply_and_index(&changes);
     let (site, diags) = pipeline::build_site(&desk.options());
     let site = site.unwrap_or_else(|| panic!("the mended desk builds:\n{}", crate::support::render(&diags)));
     prop_assert!(report.ok || touched.is_empty());

@@ -25,7 +25,8 @@ struct Live {
 impl Live {
     fn new() -> Live {
         let t = SiteTest::fixture("sahel");
-        let (session, report) = Session::open(t.options());
+        let (mut session, report) = Session::open(t.options());
+        session.index_search();
         assert!(report.ok && report.full);
         let last = full(&t.options());
         assert_eq!(session.output(), &last, "the first build is a full build");
@@ -45,7 +46,7 @@ impl Live {
     fn rebuild(&mut self, rel: &str) -> BTreeSet<String> {
         let mut changes = Changes::default();
         changes.content.insert(rel.trim_start_matches("content/").to_string());
-        let report = self.session.apply(&changes);
+        let report = self.session.apply_and_index(&changes);
         assert!(report.ok, "{}", crate::support::render(self.session.diagnostics()));
         assert!(!report.full, "a briefing edit re-renders only what it touches");
         let expected = full(&self.t.options());
@@ -130,7 +131,7 @@ fn a_broken_edit_keeps_the_last_good_site_until_it_is_fixed() {
     fs::write(&path, text.replace("date: 2022-07-22", "date: 2022-13-45")).unwrap();
     let mut changes = Changes::default();
     changes.content.insert("briefings/kati.md".into());
-    let report = live.session.apply(&changes);
+    let report = live.session.apply_and_index(&changes);
     assert!(!report.ok);
     assert_eq!(live.session.output(), &good, "the last good site is kept");
     assert!(live.session.diagnostics().iter().any(|d| d.code == "impossible-date"));
@@ -152,12 +153,12 @@ fn a_profile_change_re_renders_what_shows_it_and_a_template_touched_without_chan
     .unwrap();
     let mut changes = Changes::default();
     changes.content.insert("groups/jnim.md".into());
-    let report = live.session.apply(&changes);
+    let report = live.session.apply_and_index(&changes);
     assert!(report.ok && !report.full);
     assert_eq!(live.session.output(), &full(&live.t.options()));
     assert_eq!(report.changed, ["groups/jnim/index.html"], "only the profile's page shows its affiliation");
     // A template saved without a change: every fingerprint is the same, nothing is rendered.
-    let report = live.session.apply(&Changes { templates: true, ..Changes::default() });
+    let report = live.session.apply_and_index(&Changes { templates: true, ..Changes::default() });
     assert!(report.ok && report.changed.is_empty());
     assert_eq!(report.rendered, 0);
     // A real template change renders every page that uses it.
@@ -166,7 +167,7 @@ fn a_profile_change_re_renders_what_shows_it_and_a_template_touched_without_chan
     let base = t.root.join("themes/default/templates/base.html");
     fs::write(&base, fs::read_to_string(&base).unwrap().replace("</footer>", "<p>New footer line.</p></footer>"))
         .unwrap();
-    let report = live.session.apply(&Changes { templates: true, ..Changes::default() });
+    let report = live.session.apply_and_index(&Changes { templates: true, ..Changes::default() });
     assert!(report.ok);
     assert_eq!(live.session.output(), &full(&live.t.options()));
     assert!(report.changed.iter().filter(|f| f.ends_with(".html")).count() > 20);

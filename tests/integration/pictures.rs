@@ -262,6 +262,7 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     use sitrep::session::{Changes, Session};
     let t = site_with_pictures();
     let (mut session, report) = Session::open(t.options());
+    session.index_search();
     assert!(report.ok, "{}", render(session.diagnostics()));
     let full = || sitrep::pipeline::build_site(&t.options()).0.expect("a good site").output;
     assert!(session.output() == &full());
@@ -272,7 +273,7 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     fs::write(t.root.join("content/briefings/kati/scene.jpg"), field_photo(1200, 800)).unwrap();
     let mut changes = Changes::default();
     changes.content.insert("briefings/kati/scene.jpg".into());
-    let report = session.apply(&changes);
+    let report = session.apply_and_index(&changes);
     assert!(report.ok, "{}", render(session.diagnostics()));
     assert!(session.output() == &full(), "the preview is what a build would write");
     assert!(report.changed.iter().any(|p| p == "briefings/kati/index.html"), "{:?}", report.changed);

@@ -523,3 +523,21 @@ data-how-3 = Developments (a propaganda video, a training camp, an agreement) ar
 data-csv-note = Cells that hold several values separate them with a semicolon and a space. Empty cells mean “not known” or “not reported”, never zero. A text cell that begins with <code>=</code>, <code>+</code>, <code>-</code> or <code>@</code> is written with an apostrophe before it (<code>'=...</code>), so that no spreadsheet runs it as a formula; numbers are written as they are.
 data-json-intro = An object with <code>title</code>, <code>source</code>, <code>count</code> and <code>incidents</code>, the newest first. Each incident has:
 data-geojson = A feature collection with a point for every place that has coordinates (an incident in two places gives two points). Each point's properties: <code>id</code>, <code>url</code>, <code>title</code>, <code>event_date</code>, <code>location</code>, <code>country</code>, <code>geo_precision</code>, <code>perpetrators</code>, <code>killed_low</code> and <code>killed_high</code>, as in the CSV. Coordinates are WGS84 longitude and latitude; mind <code>geo_precision</code> before reading them as exact.
+
+## Search: the box on every page, the search page and its filters.
+search-label = Search the briefings
+search-placeholder = A place, a group, any word
+search-button = Search
+page-title-search = Search
+page-description-search = Find any briefing, group, country or page by a word in it
+search-intro = Every word of every briefing, group and country profile and page. Narrow the results by kind, group, country, year or event.
+search-without-script = Search needs JavaScript. Every incident is also listed in the chronology and can be filtered in the explorer:
+search-filter-kind = Kind
+search-filter-group = Group
+search-filter-country = Country
+search-filter-year = Year
+search-filter-event = Event
+search-kind-briefing = Briefing
+search-kind-group = Group
+search-kind-country = Country
+search-kind-page = Page

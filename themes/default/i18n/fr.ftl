@@ -525,3 +525,21 @@ data-how-3 = Les faits marquants (une vidéo de propagande, un camp d'entraînem
 data-csv-note = Les cellules qui contiennent plusieurs valeurs les séparent par un point-virgule suivi d'une espace. Une cellule vide signifie « inconnu » ou « non communiqué », jamais zéro. Une cellule de texte qui commence par <code>=</code>, <code>+</code>, <code>-</code> ou <code>@</code> est précédée d'une apostrophe (<code>'=...</code>), afin qu'aucun tableur ne l'exécute comme une formule ; les nombres sont écrits tels quels.
 data-json-intro = Un objet avec <code>title</code>, <code>source</code>, <code>count</code> et <code>incidents</code>, du plus récent au plus ancien. Chaque incident comporte :
 data-geojson = Une collection d'entités avec un point pour chaque lieu doté de coordonnées (un incident survenu en deux lieux donne deux points). Propriétés de chaque point : <code>id</code>, <code>url</code>, <code>title</code>, <code>event_date</code>, <code>location</code>, <code>country</code>, <code>geo_precision</code>, <code>perpetrators</code>, <code>killed_low</code> et <code>killed_high</code>, comme dans le CSV. Les coordonnées sont la longitude et la latitude WGS84 ; tenez compte de <code>geo_precision</code> avant de les lire comme exactes.
+
+## Recherche : la case de chaque page, la page de recherche et ses filtres.
+search-label = Rechercher dans les briefings
+search-placeholder = Un lieu, un groupe, un mot
+search-button = Rechercher
+page-title-search = Recherche
+page-description-search = Trouver un briefing, un groupe, un pays ou une page par un mot qu'il contient
+search-intro = Tous les mots de chaque briefing, profil de groupe ou de pays et page. Affinez les résultats par genre, groupe, pays, année ou événement.
+search-without-script = La recherche demande JavaScript. Chaque incident figure aussi dans la chronologie et peut être filtré dans l'explorateur :
+search-filter-kind = Genre
+search-filter-group = Groupe
+search-filter-country = Pays
+search-filter-year = Année
+search-filter-event = Événement
+search-kind-briefing = Briefing
+search-kind-group = Groupe
+search-kind-country = Pays
+search-kind-page = Page

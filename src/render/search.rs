@@ -1,0 +1,87 @@
+//! What readers can search for in one language: a record per briefing,
+//! group, country and free page, made from what the pages are made of.
+
+use std::collections::BTreeMap;
+
+use crate::search::SearchRecord;
+
+use super::Prepared;
+use super::jobs::{Job, path_of};
+
+/// Every page of `site`'s language a reader can find. Filter names and the
+/// kinds of page are the theme's words.
+pub fn records(site: &Prepared<'_>) -> Vec<SearchRecord> {
+    let index = site.index;
+    let words = site.words;
+    let say = |key: &str| words.phrase(key, &[]);
+    let (kind, group, country, year, event) = (
+        say("search-filter-kind"),
+        say("search-filter-group"),
+        say("search-filter-country"),
+        say("search-filter-year"),
+        say("search-filter-event"),
+    );
+    let language = site.config.languages[site.language].code.clone();
+    let record = |job: Job, title: &str, text: String, filters: BTreeMap<String, Vec<String>>| SearchRecord {
+        url: format!("{}{}", site.urls.prefix(), path_of(&job, index)),
+        language: language.clone(),
+        title: title.to_string(),
+        text,
+        filters,
+    };
+    let mut records = Vec::with_capacity(index.briefings.len() + index.groups.len() + index.pages.len());
+    let briefing_kind = say("search-kind-briefing");
+    for (id, b) in index.briefings.iter().enumerate() {
+        let row = &site.incidents[id].row;
+        let mut groups: Vec<String> =
+            index.involvements[id].iter().map(|i| index.groups[i.group].name.clone()).collect();
+        groups.dedup();
+        let filters = BTreeMap::from([
+            (kind.clone(), vec![briefing_kind.clone()]),
+            (group.clone(), groups),
+            (country.clone(), row.countries.iter().map(|c| c.name.clone()).collect()),
+            (year.clone(), vec![b.date.year().to_string()]),
+            (event.clone(), vec![row.event_label.clone()]),
+        ]);
+        let text = join(&[&b.title, &row.summary, &row.places, &site.briefing_bodies[id].text]);
+        records.push(record(Job::Briefing(id), &b.title, text, filters));
+    }
+    let group_kind = say("search-kind-group");
+    for (g, entry) in index.groups.iter().enumerate() {
+        let mut text = vec![entry.name.as_str()];
+        if let Some(p) = &entry.profile {
+            text.extend(p.full_name.as_deref());
+            text.extend(p.aliases.iter().map(String::as_str));
+        }
+        let body = site.group_bodies[g].as_ref().map(|r| r.text.as_str()).unwrap_or("");
+        text.push(body);
+        let filters = BTreeMap::from([(kind.clone(), vec![group_kind.clone()])]);
+        records.push(record(Job::Group(g, 0), &entry.name, join(&text), filters));
+    }
+    let country_kind = say("search-kind-country");
+    for (c, entry) in index.countries.iter().enumerate() {
+        let body = site.country_bodies[c].as_ref().map(|r| r.text.as_str()).unwrap_or("");
+        let filters = BTreeMap::from([(kind.clone(), vec![country_kind.clone()])]);
+        records.push(record(Job::Country(c, 0), &entry.name, join(&[&entry.name, body]), filters));
+    }
+    let page_kind = say("search-kind-page");
+    for (p, page) in index.pages.iter().enumerate() {
+        let summary = page.summary.as_deref().unwrap_or("");
+        let text = join(&[&page.title, summary, &site.page_bodies[p].text]);
+        let filters = BTreeMap::from([(kind.clone(), vec![page_kind.clone()])]);
+        records.push(record(Job::Page(p), &page.title, text, filters));
+    }
+    records
+}
+
+/// The parts of a record's text, each ending a sentence.
+fn join(parts: &[&str]) -> String {
+    let mut text = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with(['.', '!', '?', ':', ';']) { " " } else { ". " });
+        }
+        text.push_str(part);
+    }
+    text
+}

@@ -1,0 +1,101 @@
+//! Full-text search: what a reader can find, indexed with Pagefind.
+//!
+//! The index is made from records sitrep already has (each page's title,
+//! summary and body text, with its group, country, year and kind of event
+//! as filters), not by reading back the HTML it wrote. Pagefind keeps one
+//! index per language, stemmed in that language, and its script picks the
+//! one of the page's `<html lang>`. The bundle (index, script, its own small
+//! interface) goes to `pagefind/` at the site's root, shared by every
+//! language; nothing it needs comes from another site.
+
+use std::collections::BTreeMap;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// The folder of the output the bundle goes to.
+pub const BUNDLE_DIR: &str = "pagefind/";
+
+/// One page a reader can find, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SearchRecord {
+    /// Its address under the site's root, without the base path: `fr/briefings/x/`.
+    pub url: String,
+    /// The language it is written in (`en`, `fr`): the index it goes to.
+    pub language: String,
+    /// Its title, shown as the result.
+    pub title: String,
+    /// Every word a reader may search for: title, summary, places, body.
+    pub text: String,
+    /// Filters, by name as readers see it: `Group` -> [`JNIM`].
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// Why the index could not be made.
+#[derive(Debug)]
+pub struct SearchError(pub String);
+
+/// The Pagefind bundle for `records`: each file's path in the output
+/// (`pagefind/...`) and its bytes.
+pub fn bundle(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| SearchError(format!("cannot start the indexer: {e}")))?;
+    runtime.block_on(index(records))
+}
+
+async fn index(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+    let config = PagefindServiceConfig::builder().keep_index_url(true).build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
+    for r in records {
+        // Pagefind shows every other entry of `meta` as `name: value`, in no reader's words.
+        let meta = BTreeMap::from([("title".to_string(), r.title.clone())]);
+        let (url, text, language, filters) = (r.url.clone(), r.text.clone(), r.language.clone(), r.filters.clone());
+        index.add_custom_record(url, text, language, Some(meta), Some(filters), None).await.map_err(failed)?;
+    }
+    let files = index.get_files().await.map_err(failed)?;
+    Ok(files
+        .into_iter()
+        .map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            (format!("{BUNDLE_DIR}{}", name.trim_start_matches('/')), f.contents)
+        })
+        .collect())
+}
+
+/// A failure of the indexer, as a `SearchError`.
+fn failed(e: impl std::fmt::Display) -> SearchError {
+    SearchError(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(url: &str, language: &str, text: &str) -> SearchRecord {
+        SearchRecord {
+            url: url.into(),
+            language: language.into(),
+            title: format!("Title of {url}"),
+            text: text.into(),
+            filters: BTreeMap::from([("Group".to_string(), vec!["JNIM".to_string()])]),
+        }
+    }
+
+    #[test]
+    fn the_bundle_has_the_script_and_one_index_per_language() {
+        let files = bundle(&[
+            record("briefings/a/", "en", "Gunmen attacked the market at dawn."),
+            record("fr/briefings/a/", "fr", "Des hommes armés ont attaqué le marché à l'aube."),
+        ])
+        .expect("indexed");
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"pagefind/pagefind.js"), "{names:?}");
+        assert!(names.contains(&"pagefind/pagefind-ui.js"), "{names:?}");
+        let entry = files.iter().find(|(n, _)| n == "pagefind/pagefind-entry.json").expect("entry");
+        let entry: serde_json::Value = serde_json::from_slice(&entry.1).expect("json");
+        let languages = entry["languages"].as_object().expect("languages");
+        assert!(languages.contains_key("en") && languages.contains_key("fr"), "{entry}");
+        assert!(names.iter().all(|n| n.starts_with(BUNDLE_DIR)), "{names:?}");
+    }
+}
