@@ -36,15 +36,65 @@ pub struct SearchRecord {
 pub struct SearchError(pub String);
 
 /// The Pagefind bundle for `records`: each file's path in the output
-/// (`pagefind/...`) and its bytes.
+/// (`pagefind/...`) and its bytes. Each language's index is made on its own
+/// thread (Pagefind indexes one record at a time), then the languages'
+/// bundles are put together: their files are named by language, but for the
+/// script and interface (the same in each) and the entry file, which lists
+/// every language.
 pub fn bundle(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+    let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    if languages.len() < 2 {
+        return bundle_of(records.iter());
+    }
+    let bundles: Vec<Result<Vec<(String, Vec<u8>)>, SearchError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = languages
+            .iter()
+            .map(|&language| scope.spawn(move || bundle_of(records.iter().filter(|r| r.language == language))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(SearchError("the indexer stopped".into()))))
+            .collect()
+    });
+    merge(bundles.into_iter().collect::<Result<_, _>>()?)
+}
+
+/// One bundle from the bundles of single languages.
+pub fn merge(bundles: Vec<Vec<(String, Vec<u8>)>>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+    let entry_name = format!("{BUNDLE_DIR}pagefind-entry.json");
+    let mut entry: Option<serde_json::Value> = None;
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    for bundle in bundles {
+        for (name, bytes) in bundle {
+            if name != entry_name {
+                files.insert(name, bytes);
+                continue;
+            }
+            let this: serde_json::Value = serde_json::from_slice(&bytes).map_err(failed)?;
+            match entry.as_mut().and_then(|e| e["languages"].as_object_mut()) {
+                Some(all) => {
+                    all.extend(this["languages"].as_object().into_iter().flatten().map(|(k, v)| (k.clone(), v.clone())))
+                }
+                None => entry = Some(this),
+            }
+        }
+    }
+    let entry = entry.ok_or_else(|| SearchError("no entry file".into()))?;
+    files.insert(entry_name, serde_json::to_vec(&entry).map_err(failed)?);
+    Ok(files.into_iter().collect())
+}
+
+/// The bundle of `records` made by one indexer (one language's, for [`merge`]).
+pub fn bundle_of<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| SearchError(format!("cannot start the indexer: {e}")))?;
     runtime.block_on(index(records))
 }
 
-async fn index(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
     let config = PagefindServiceConfig::builder().keep_index_url(true).build();
     let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
     for r in records {

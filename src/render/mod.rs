@@ -177,25 +177,23 @@ pub fn render(
     timings.lap("templates");
     let mut pages: HashSet<String> = HashSet::default();
     let mut shown: HashSet<String> = HashSet::default();
-    let mut findable = Vec::new();
+    // Each language's search index is made on a thread of its own while the
+    // pages are rendered (Pagefind indexes one record at a time).
+    let mut indexers = Vec::new();
     // One language at a time, each made from the main index just before it
     // is rendered and dropped after: two languages never sit in memory at once.
     for language in 0..config.languages.len() {
         let index = language_index(index, config, language);
         renderer.set_site(config, language, &index);
         let prepared = prepare(&index, config, language, today, &mut Caches::default(), &renderer, diags);
+        let findable = search::records(&prepared);
+        indexers.push(std::thread::spawn(move || crate::search::bundle_of(findable.iter())));
         timings.lap("markdown and rows");
         renderer.render_into(&prepared, &prepared.jobs, sink, diags);
         pages.extend(prepared.jobs.iter().map(|j| prepared.file_of(j)));
         shown.extend(prepared.shown_pictures().cloned());
-        findable.extend(search::records(&prepared));
         timings.lap("pages");
     }
-    match crate::search::bundle(&findable) {
-        Ok(files) => files.into_iter().for_each(|(name, bytes)| sink(name, bytes)),
-        Err(e) => diags.push(search_failed(&e)),
-    }
-    timings.lap("search");
     for (name, bytes) in renderer.static_files(&pages, diags) {
         sink(name, bytes);
     }
@@ -206,6 +204,14 @@ pub fn render(
             Err(e) => diags.push(picture_unreadable(&name, &e)),
         }
     }
+    timings.lap("static files and pictures");
+    let stopped = || Err(crate::search::SearchError("the indexer stopped".into()));
+    let bundles: Result<Vec<_>, _> = indexers.into_iter().map(|h| h.join().unwrap_or_else(|_| stopped())).collect();
+    match bundles.and_then(crate::search::merge) {
+        Ok(files) => files.into_iter().for_each(|(name, bytes)| sink(name, bytes)),
+        Err(e) => diags.push(search_failed(&e)),
+    }
+    timings.lap("search (what the pages left)");
 }
 
 /// The pictures some page shows, by content path: the lead pictures of
