@@ -31,6 +31,9 @@ pub struct SearchRecord {
     pub filters: BTreeMap<String, Vec<String>>,
 }
 
+/// Files of a bundle: each one's path in the output and its bytes.
+pub type BundleFiles = Vec<(String, Vec<u8>)>;
+
 /// Why the index could not be made.
 #[derive(Debug)]
 pub struct SearchError(pub String);
@@ -41,14 +44,14 @@ pub struct SearchError(pub String);
 /// bundles are put together: their files are named by language, but for the
 /// script and interface (the same in each) and the entry file, which lists
 /// every language.
-pub fn bundle(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+pub fn bundle(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
     let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
     if languages.len() < 2 {
         return bundle_of(records.iter());
     }
-    let bundles: Vec<Result<Vec<(String, Vec<u8>)>, SearchError>> = std::thread::scope(|scope| {
+    let bundles: Vec<Result<BundleFiles, SearchError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = languages
             .iter()
             .map(|&language| scope.spawn(move || bundle_of(records.iter().filter(|r| r.language == language))))
@@ -62,7 +65,7 @@ pub fn bundle(records: &[SearchRecord]) -> Result<Vec<(String, Vec<u8>)>, Search
 }
 
 /// One bundle from the bundles of single languages.
-pub fn merge(bundles: Vec<Vec<(String, Vec<u8>)>>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+pub fn merge(bundles: Vec<BundleFiles>) -> Result<BundleFiles, SearchError> {
     let entry_name = format!("{BUNDLE_DIR}pagefind-entry.json");
     let mut entry: Option<serde_json::Value> = None;
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
@@ -87,14 +90,14 @@ pub fn merge(bundles: Vec<Vec<(String, Vec<u8>)>>) -> Result<Vec<(String, Vec<u8
 }
 
 /// The bundle of `records` made by one indexer (one language's, for [`merge`]).
-pub fn bundle_of<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+pub fn bundle_of<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<BundleFiles, SearchError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| SearchError(format!("cannot start the indexer: {e}")))?;
     runtime.block_on(index(records))
 }
 
-async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<BundleFiles, SearchError> {
     let config = PagefindServiceConfig::builder().keep_index_url(true).build();
     let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
     for r in records {

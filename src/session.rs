@@ -335,7 +335,7 @@ impl Session {
     pub fn put_search_index(
         &mut self,
         fingerprint: u64,
-        made: Result<Vec<(String, Vec<u8>)>, crate::search::SearchError>,
+        made: Result<crate::search::BundleFiles, crate::search::SearchError>,
     ) -> Vec<String> {
         if fingerprint != self.search.fingerprint {
             return Vec::new();

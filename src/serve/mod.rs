@@ -176,7 +176,7 @@ enum Event {
     /// The watcher saw files change (or failed).
     Changed(Result<Vec<PathBuf>, String>),
     /// A search index was made in the background from the records of this fingerprint.
-    SearchIndexed(u64, Result<Vec<(String, Vec<u8>)>, crate::search::SearchError>),
+    SearchIndexed(u64, Result<crate::search::BundleFiles, crate::search::SearchError>),
 }
 
 /// Waits for changes, rebuilds, publishes; after each rebuild, makes the
