@@ -27,6 +27,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "data.html",
     "explorer.html",
     "search.html",
+    "terms.html",
+    "term.html",
     "404.html",
 ];
 

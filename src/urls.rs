@@ -71,6 +71,22 @@ pub fn explorer() -> String {
     "explorer/".to_string()
 }
 
+/// The index of the tags, tactics or targets: `tags/`, `tactics/`, `targets/`
+/// (`kind`: `tag`, `tactic`, `target`).
+pub fn terms(kind: &str) -> String {
+    format!("{kind}s/")
+}
+
+/// A tag, tactic or target: `tags/<slug>/`.
+pub fn term(kind: &str, slug: &str) -> String {
+    format!("{kind}s/{slug}/")
+}
+
+/// A region of a country: `countries/<country>/<region>/`.
+pub fn region(country_slug: &str, slug: &str) -> String {
+    format!("countries/{country_slug}/{slug}/")
+}
+
 /// The search page.
 pub fn search() -> String {
     "search/".to_string()

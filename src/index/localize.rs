@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use crate::model::country::CountryNames;
 use crate::model::{Briefing, Translation};
 
-use super::SiteIndex;
 use super::translations::Translated;
+use super::{SiteIndex, TermKind};
 
 /// What an index in another language shows in the original language.
 #[derive(Debug, Clone, Default)]
@@ -98,6 +98,10 @@ pub fn localize(index: &SiteIndex, main: &str, language: &str, translated: Optio
         }
     }
     out.tactics = out.tactics.iter().map(|t| term(&terms, t)).collect();
+    // Regions are names of places: they stay as written.
+    let mut named = out.terms.as_ref().clone();
+    named.iter_mut().filter(|t| t.kind != TermKind::Region).for_each(|t| t.name = term(&terms, &t.name));
+    out.terms = named.into();
     out.targets = out.targets.iter().map(|t| term(&terms, t)).collect();
     for (id, g) in out.groups.iter_mut().enumerate() {
         let Some(profile) = &mut g.profile else { continue };

@@ -10,6 +10,8 @@
 pub mod groups;
 mod links;
 pub mod localize;
+pub mod related;
+pub mod terms;
 pub mod translations;
 
 use foldhash::{HashMap, HashSet};
@@ -27,6 +29,7 @@ use crate::urls;
 
 pub use groups::Group;
 pub use links::{LinkError, LinkTargets};
+pub use terms::{BriefingTerms, Term, TermId, TermKind};
 
 /// Position of a briefing in `SiteIndex::briefings` (oldest first).
 pub type BriefingId = usize;
@@ -154,6 +157,12 @@ pub struct SiteIndex {
     pub tactics: Vec<String>,
     /// Every target named, likewise.
     pub targets: Vec<String>,
+    /// Every tag, tactic, target and region, with its incidents (see `terms`).
+    pub terms: Arc<Vec<Term>>,
+    /// Each briefing's terms, by id.
+    pub briefing_terms: Arc<Vec<BriefingTerms>>,
+    /// Each briefing's related briefings, by id (see `related`).
+    pub related: Arc<Vec<Vec<related::Related>>>,
     /// Totals over every incident of violence.
     pub totals: Totals,
     /// Developments (listed, not counted).
@@ -172,6 +181,15 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
+    /// The page path of term `id`: `tags/capital/`, `countries/mali/mopti/`.
+    pub fn term_path(&self, id: TermId) -> String {
+        let t = &self.terms[id];
+        match (t.kind, t.country) {
+            (TermKind::Region, Some(c)) => urls::region(&self.countries[c].slug, &t.slug),
+            (kind, _) => urls::term(kind.as_str(), &t.slug),
+        }
+    }
+
     /// Every published content file with a body, with where it comes from:
     /// briefings, group profiles, country profiles, then free pages.
     pub fn bodies(&self) -> impl Iterator<Item = (&crate::model::Origin, &crate::model::Body)> {
@@ -340,6 +358,8 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
     found.extend(totals.1);
     let totals = totals.0;
 
+    let (terms, briefing_terms) = terms::terms(&briefings, &figures, &countries);
+    let related = related::related(&briefings, &involvements, &briefing_terms);
     let mut pages = content.pages;
     check_unique_pages(&pages, &mut found);
     pages.sort_by(|a, b| a.title.cmp(&b.title));
@@ -359,6 +379,9 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
         corrections: corrections.into(),
         tactics,
         targets,
+        terms: terms.into(),
+        briefing_terms: briefing_terms.into(),
+        related: related.into(),
         totals,
         developments,
         links: links.into(),

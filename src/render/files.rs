@@ -136,6 +136,12 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
                 &country.incidents,
             ))
         }
+        Job::TermFeed(t) => {
+            let term = &index.terms[t];
+            let name = super::terms::full_name(site, t);
+            let alternate = index.term_path(t);
+            FileInputs::Feed(feed(site, phrase("feed-title-term", &name), path, alternate, &term.incidents))
+        }
         Job::IncidentsJson | Job::ExplorerData => json(phrase("data-title-site", ""), &newest_first()),
         Job::IncidentsCsv => FileInputs::Csv(
             newest_first()

@@ -155,6 +155,11 @@ fn key(m: &Making<'_>, site: u64, id: BriefingId) -> u64 {
     index.incident_countries[id].hash(&mut h);
     index.publication[id].hash(&mut h);
     index.pictures.folder_fingerprint(&index.briefings[id].origin.content_path).hash(&mut h);
+    // Its terms are shown by the name and address the whole site gives them.
+    let terms = &index.briefing_terms[id];
+    for &t in terms.targets.iter().chain(&terms.tactics).chain(&terms.tags).chain(terms.regions.iter().flatten()) {
+        (&index.terms[t].name, &index.terms[t].slug).hash(&mut h);
+    }
     h.finish()
 }
 

@@ -1,6 +1,6 @@
 //! The plan of a site: every file it has, and where it goes.
 
-use crate::index::{BriefingId, GroupId, SiteIndex};
+use crate::index::{BriefingId, GroupId, SiteIndex, TermId, TermKind};
 use crate::urls;
 
 use super::pagination;
@@ -26,6 +26,13 @@ pub enum Job {
     /// `/chronology/<year>/` and its further pages: by position in
     /// `SiteIndex::years`, then page from 0.
     Year(usize, usize),
+    /// `/tags/`, `/tactics/`, `/targets/`: every term of a kind.
+    Terms(TermKind),
+    /// `/tags/<slug>/`, `/countries/<country>/<region>/`... and its further
+    /// pages, by page from 0.
+    Term(TermId, usize),
+    /// The term's feed: `/tags/<slug>/atom.xml`.
+    TermFeed(TermId),
     /// `/<slug>/`.
     Page(usize),
     /// `/corrections/`.
@@ -78,6 +85,8 @@ impl Job {
                 | Job::Country(..)
                 | Job::Chronology
                 | Job::Year(..)
+                | Job::Terms(_)
+                | Job::Term(..)
                 | Job::Page(_)
                 | Job::Corrections
                 | Job::Data
@@ -134,6 +143,12 @@ pub fn jobs(index: &SiteIndex, main: bool, maps: bool) -> Vec<Job> {
         let pages = pagination::page_count(&[year.months.iter().map(|m| m.incidents.len()).sum()]);
         jobs.extend((0..pages).map(|page| Job::Year(y, page)));
     }
+    jobs.extend(TermKind::LISTED.map(Job::Terms));
+    for (t, term) in index.terms.iter().enumerate() {
+        let pages = pagination::page_count(&[term.incidents.len()]);
+        jobs.extend((0..pages).map(|page| Job::Term(t, page)));
+        jobs.push(Job::TermFeed(t));
+    }
     jobs.extend((0..index.pages.len()).map(Job::Page));
     jobs
 }
@@ -151,6 +166,9 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::Country(c, page) => pagination::path(&country(c), page),
         Job::Chronology => urls::chronology(),
         Job::Year(y, page) => pagination::path(&urls::year(index.years[y].year), page),
+        Job::Terms(kind) => urls::terms(kind.as_str()),
+        Job::Term(t, page) => pagination::path(&index.term_path(t), page),
+        Job::TermFeed(t) => format!("{}atom.xml", index.term_path(t)),
         Job::Page(p) => urls::page(&index.pages[p].slug),
         Job::Corrections => urls::corrections(),
         Job::Data => urls::data(),

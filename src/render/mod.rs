@@ -29,6 +29,7 @@ pub mod record;
 pub mod search;
 pub mod shared;
 pub mod structured;
+pub mod terms;
 pub mod views;
 pub mod words;
 
@@ -342,6 +343,8 @@ struct SiteView<'a> {
     data_url: String,
     explorer_url: String,
     search_url: String,
+    /// The indexes of tags, tactics and targets.
+    term_indexes: Vec<views::Link>,
     pages: Vec<NavPage>,
     languages: Vec<LanguageView>,
     generator: &'static str,
@@ -443,6 +446,13 @@ impl Renderer {
             data_url: urls.to(&crate::urls::data()),
             explorer_url: urls.to(&crate::urls::explorer()),
             search_url: urls.to(&crate::urls::search()),
+            term_indexes: crate::index::TermKind::LISTED
+                .iter()
+                .map(|k| views::Link {
+                    name: self.tongues[language].words.phrase(&format!("terms-title-{}", k.as_str()), &[]),
+                    url: urls.to(&crate::urls::terms(k.as_str())),
+                })
+                .collect(),
             pages: index
                 .pages
                 .iter()

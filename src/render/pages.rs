@@ -139,6 +139,17 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
             let year = [("year", Value::Text(&year))];
             ("year.html", "year", words.phrase("page-title-year", &year), words.phrase("page-description-year", &year))
         }
+        Job::Terms(kind) => {
+            let (title, description) = super::terms::index_page(site, kind, &mut ctx);
+            ("terms.html", "terms", title, description)
+        }
+        Job::Term(t, page) => {
+            let (title, description, pager) = super::terms::term_page(site, t, page, &mut ctx);
+            pagination = Some(pager);
+            let name = super::terms::full_name(site, t);
+            page_feed = feed(&name, format!("{}atom.xml", index.term_path(t)));
+            ("term.html", "term", title, description)
+        }
         Job::Page(p) => {
             let page = &index.pages[p];
             let body = &site.page_bodies[p];
@@ -188,6 +199,37 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
     PageRender { file: format!("{}{}", site.urls.prefix(), super::jobs::file_for_path(path)), template, context: ctx }
 }
 
+/// `related`: another incident to read, and why.
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    row: Hashed<'a, tera::Value>,
+    why: String,
+}
+
+/// The related briefings of briefing `id`, each with why, in the reader's words.
+fn related<'a>(site: &'a Prepared<'a>, id: BriefingId) -> Vec<RelatedView<'a>> {
+    use crate::index::related::Shared;
+    let (index, words) = (site.index, site.words);
+    index.related[id]
+        .iter()
+        .map(|r| {
+            let why = if r.days == 0 {
+                words.phrase("related-same-wave", &[("date", Value::Text(&words.date(&index.briefings[id].date)))])
+            } else {
+                let key = if r.days > 0 { "related-days-later" } else { "related-days-earlier" };
+                let when = words.phrase(key, &[("n", Value::Number(u64::from(r.days.unsigned_abs())))]);
+                let (key, name) = match &r.shared {
+                    Shared::Group(g) => ("related-group", index.groups[*g].name.as_str()),
+                    Shared::Place(place) => ("related-place", place.as_str()),
+                    Shared::Region(t) => ("related-region", index.terms[*t].name.as_str()),
+                };
+                words.phrase(key, &[("name", Value::Text(name)), ("when", Value::Text(&when))])
+            };
+            RelatedView { row: site.row(r.id), why }
+        })
+        .collect()
+}
+
 /// The context of briefing `id`'s page, at `path`. There are as many of
 /// these as briefings, and a live preview takes every page's fingerprint on
 /// every edit: each part is given by what it is made of and made only if
@@ -204,6 +246,7 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
     ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
     ctx.insert("previous", index.previous(id).map(|p| site.row(p)));
     ctx.insert("next", index.next(id).map(|n| site.row(n)));
+    ctx.insert("related", related(site, id));
     ctx.insert("original", site.original_if(index.original_language(id).is_some()));
     let b = &index.briefings[id];
     let publication = &index.publication[id];

@@ -325,6 +325,8 @@ struct CountryView<'a> {
     body_html: &'a str,
     totals: TotalsView,
     groups: Vec<GroupCount>,
+    /// Its regions, most briefings first.
+    regions: Vec<super::terms::TermLink>,
 }
 
 #[derive(Serialize)]
@@ -356,7 +358,12 @@ fn country_part<'a>(site: &'a Prepared<'a>, cid: usize) -> &'a CountryPart {
         }
         let mut groups: Vec<(GroupId, usize)> = counts.into_iter().collect();
         groups.sort_by(|a, b| b.1.cmp(&a.1).then(index.groups[a.0].name.cmp(&index.groups[b.0].name)));
+        let mut regions: Vec<usize> = (0..index.terms.len())
+            .filter(|&t| index.terms[t].kind == crate::index::TermKind::Region && index.terms[t].country == Some(cid))
+            .collect();
+        regions.sort_by(|&a, &b| index.terms[b].incidents.len().cmp(&index.terms[a].incidents.len()));
         let view = CountryView {
+            regions: regions.into_iter().map(|t| super::terms::link(site, t)).collect(),
             name: &c.name,
             code: c.code.to_string(),
             profiled: c.profile.is_some(),

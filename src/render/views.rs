@@ -322,6 +322,8 @@ pub struct PlaceView {
     pub name: String,
     /// Administrative region.
     pub admin1: Option<String>,
+    /// The region's page.
+    pub admin1_url: Option<String>,
     /// Country name.
     pub country: String,
     /// `12.64° N, 8.00° W`.
@@ -437,12 +439,12 @@ pub struct BriefingDetail<'a> {
     pub places: Vec<PlaceView>,
     /// Every group named, in the order written.
     pub actors: Vec<Actor>,
-    /// Free terms.
-    pub targets: &'a [String],
-    /// Free terms.
-    pub tactics: &'a [String],
-    /// Free terms.
-    pub tags: &'a [String],
+    /// Its targets, each linked to its page.
+    pub targets: Vec<Link>,
+    /// Its tactics, linked.
+    pub tactics: Vec<Link>,
+    /// Its tags, linked.
+    pub tags: Vec<Link>,
     /// Every report.
     pub reports: Vec<ReportView>,
     /// Derived figures per kind.
@@ -464,6 +466,10 @@ pub fn briefing_detail<'a>(
 ) -> BriefingDetail<'a> {
     let b: &Briefing = &index.briefings[id];
     let dates = &index.publication[id];
+    let terms = &index.briefing_terms[id];
+    let linked = |ids: &[crate::index::TermId]| -> Vec<Link> {
+        ids.iter().map(|&t| Link { name: index.terms[t].name.clone(), url: urls.to(&index.term_path(t)) }).collect()
+    };
     let mut corrections: Vec<CorrectionView> = b
         .corrections
         .iter()
@@ -486,9 +492,11 @@ pub fn briefing_detail<'a>(
         places: b
             .locations
             .iter()
-            .map(|l| PlaceView {
+            .zip(&terms.regions)
+            .map(|(l, region)| PlaceView {
                 name: l.name.clone(),
                 admin1: l.admin1.clone(),
+                admin1_url: region.map(|r| urls.to(&index.term_path(r))),
                 country: index.country_name(l.country),
                 coordinates: l.coordinates.map(|(lat, lon)| words.coordinates(lat, lon)),
                 precision: l.precision.as_str(),
@@ -496,9 +504,9 @@ pub fn briefing_detail<'a>(
             })
             .collect(),
         actors: index.involvements[id].iter().map(|i| actor(index, i, urls, words)).collect(),
-        targets: &b.targets,
-        tactics: &b.tactics,
-        tags: &b.tags,
+        targets: linked(&terms.targets),
+        tactics: linked(&terms.tactics),
+        tags: linked(&terms.tags),
         reports: b
             .casualties
             .iter()

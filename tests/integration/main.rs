@@ -39,3 +39,4 @@ mod serve;
 mod subpath;
 mod synth;
 mod templates;
+mod terms;

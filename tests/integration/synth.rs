@@ -46,7 +46,9 @@ fn a_synthetic_site_builds_with_no_error_no_warning_and_every_page() {
     let count = |prefix: &str| pages.iter().filter(|p| p.starts_with(prefix)).count();
     assert_eq!(count("briefings/"), N);
     assert_eq!(count("groups/"), 41, "40 groups and the index");
-    assert_eq!(count("countries/"), 13, "12 countries and the index");
+    let regions = b.site.index.terms.iter().filter(|t| t.kind == sitrep::index::TermKind::Region).count();
+    assert!(regions > 0, "the synthetic places name their regions");
+    assert_eq!(count("countries/"), 13 + regions, "12 countries, the index and every region");
     for page in ["index.html", "404.html", "about/index.html", "methodology/index.html", "chronology/index.html"] {
         assert!(pages.contains(page), "{page} missing");
     }

@@ -541,3 +541,47 @@ search-kind-briefing = Briefing
 search-kind-group = Group
 search-kind-country = Country
 search-kind-page = Page
+
+## Tags, tactics, targets and regions: a page each, and an index of each kind.
+term-kind-tag = Tag
+term-kind-tactic = Tactic
+term-kind-target = Target
+term-kind-region = Region
+term-title = { $kind }: { $name }
+region-title = { $name }, { $country }
+terms-title-tag = Tags
+terms-title-tactic = Tactics
+terms-title-target = Targets
+terms-description-tag = Every tag the desk gives its briefings, with their incidents
+terms-description-tactic = Every tactic the briefings name, with its incidents
+terms-description-target = Every target the briefings name, with its incidents
+terms-none = Nothing yet.
+term-briefings = { $n ->
+    [one] 1 briefing
+   *[other] { $n } briefings
+  }
+term-incidents = { $n ->
+    [one] 1 incident
+   *[other] { $n } incidents
+  }
+term-description = { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+  }: { $name }
+feed-title-term = { $name }: latest briefings — { $site }
+country-regions = Regions
+
+## Related briefings, on a briefing's page.
+related-title = Related briefings
+related-same-wave = Same wave: { $date }
+related-group = Same group ({ $name }), { $when }
+related-place = Same place ({ $name }), { $when }
+related-region = Same region ({ $name }), { $when }
+related-days-later = { $n ->
+    [one] the next day
+   *[other] { $n } days later
+  }
+related-days-earlier = { $n ->
+    [one] the day before
+   *[other] { $n } days earlier
+  }

@@ -543,3 +543,47 @@ search-kind-briefing = Briefing
 search-kind-group = Groupe
 search-kind-country = Pays
 search-kind-page = Page
+
+## Mots-clés, tactiques, cibles et régions : une page chacun, et un index de chaque sorte.
+term-kind-tag = Mot-clé
+term-kind-tactic = Tactique
+term-kind-target = Cible
+term-kind-region = Région
+term-title = { $kind } : { $name }
+region-title = { $name }, { $country }
+terms-title-tag = Mots-clés
+terms-title-tactic = Tactiques
+terms-title-target = Cibles
+terms-description-tag = Tous les mots-clés des briefings, avec leurs incidents
+terms-description-tactic = Toutes les tactiques que citent les briefings, avec leurs incidents
+terms-description-target = Toutes les cibles que citent les briefings, avec leurs incidents
+terms-none = Rien pour l'instant.
+term-briefings = { $n ->
+    [one] 1 briefing
+   *[other] { $n } briefings
+  }
+term-incidents = { $n ->
+    [one] 1 incident
+   *[other] { $n } incidents
+  }
+term-description = { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+  } : { $name }
+feed-title-term = { $name } : derniers briefings — { $site }
+country-regions = Régions
+
+## Briefings liés, sur la page d'un briefing.
+related-title = Briefings liés
+related-same-wave = Même vague : { $date }
+related-group = Même groupe ({ $name }), { $when }
+related-place = Même lieu ({ $name }), { $when }
+related-region = Même région ({ $name }), { $when }
+related-days-later = { $n ->
+    [one] le lendemain
+   *[other] { $n } jours plus tard
+  }
+related-days-earlier = { $n ->
+    [one] la veille
+   *[other] { $n } jours plus tôt
+  }
