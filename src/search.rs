@@ -49,7 +49,7 @@ pub fn bundle(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
     languages.sort_unstable();
     languages.dedup();
     if languages.len() < 2 {
-        return bundle_of(records.iter());
+        return merge(vec![bundle_of(records.iter())?]);
     }
     let bundles: Vec<Result<BundleFiles, SearchError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = languages
@@ -64,7 +64,8 @@ pub fn bundle(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
     merge(bundles.into_iter().collect::<Result<_, _>>()?)
 }
 
-/// One bundle from the bundles of single languages.
+/// One bundle from the bundles of single languages (from one, the same
+/// files written the same way: a build and a preview serve the same bytes).
 pub fn merge(bundles: Vec<BundleFiles>) -> Result<BundleFiles, SearchError> {
     let entry_name = format!("{BUNDLE_DIR}pagefind-entry.json");
     let mut entry: Option<serde_json::Value> = None;
