@@ -475,6 +475,11 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "```",
         "",
     ]
+    # The page weight and Lighthouse section is bench/pages.py's: kept as it is.
+    start, end = "<!-- pages:start -->", "<!-- pages:end -->"
+    old = open(args.out, encoding="utf-8").read() if os.path.exists(args.out) else ""
+    if start in old and end in old:
+        lines += ["", old[old.index(start) : old.index(end) + len(end)], ""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print(f"wrote {args.out}")
