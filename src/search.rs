@@ -16,8 +16,10 @@ use pagefind::options::PagefindServiceConfig;
 /// The folder of the output the bundle goes to.
 pub const BUNDLE_DIR: &str = "pagefind/";
 
-/// One page a reader can find, in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// One page a reader can find, in one language. Its body is shared with the
+/// page's rendering, not copied, and stands in its fingerprint for its words
+/// (a live preview takes every record's fingerprint on every edit).
+#[derive(Debug, Clone)]
 pub struct SearchRecord {
     /// Its address under the site's root, without the base path: `fr/briefings/x/`.
     pub url: String,
@@ -25,10 +27,54 @@ pub struct SearchRecord {
     pub language: String,
     /// Its title, shown as the result.
     pub title: String,
-    /// Every word a reader may search for: title, summary, places, body.
+    /// The words a reader may search for besides the body: title, summary, places.
     pub text: String,
+    /// The rendered body, whose plain text is searched too.
+    pub body: Option<std::sync::Arc<crate::markdown::Rendered>>,
     /// Filters, by name as readers see it: `Group` -> [`JNIM`].
     pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// A record's words, filters and body fingerprint.
+type RecordKey<'a> = ([&'a str; 4], &'a BTreeMap<String, Vec<String>>, Option<u64>);
+
+impl SearchRecord {
+    /// The words and the body's fingerprint: what the index is made of besides the body's text.
+    fn key(&self) -> RecordKey<'_> {
+        let body = self.body.as_ref().map(|b| b.fingerprint);
+        ([&self.url, &self.language, &self.title, &self.text], &self.filters, body)
+    }
+
+    /// Everything searched: the words, then the body's text.
+    fn searched(&self) -> String {
+        join(&[&self.text, self.body.as_ref().map_or("", |b| b.text.as_str())])
+    }
+}
+
+impl PartialEq for SearchRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for SearchRecord {}
+
+impl std::hash::Hash for SearchRecord {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key().hash(h);
+    }
+}
+
+/// Parts of a record's text, each ending a sentence.
+pub fn join(parts: &[&str]) -> String {
+    let mut text = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with(['.', '!', '?', ':', ';']) { " " } else { ". " });
+        }
+        text.push_str(part);
+    }
+    text
 }
 
 /// Files of a bundle: each one's path in the output and its bytes.
@@ -104,7 +150,7 @@ async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Bu
     for r in records {
         // Pagefind shows every other entry of `meta` as `name: value`, in no reader's words.
         let meta = BTreeMap::from([("title".to_string(), r.title.clone())]);
-        let (url, text, language, filters) = (r.url.clone(), r.text.clone(), r.language.clone(), r.filters.clone());
+        let (url, text, language, filters) = (r.url.clone(), r.searched(), r.language.clone(), r.filters.clone());
         index.add_custom_record(url, text, language, Some(meta), Some(filters), None).await.map_err(failed)?;
     }
     let files = index.get_files().await.map_err(failed)?;
@@ -132,6 +178,7 @@ mod tests {
             language: language.into(),
             title: format!("Title of {url}"),
             text: text.into(),
+            body: None,
             filters: BTreeMap::from([("Group".to_string(), vec!["JNIM".to_string()])]),
         }
     }

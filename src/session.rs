@@ -217,9 +217,11 @@ impl Session {
         timings.lap("markdown and incidents");
         let produced = renderer.produce_all(&prepared, &stale, &Packed::new, &mut diags);
         let shown: HashSet<String> = prepared.iter().flat_map(|p| p.shown_pictures().cloned()).collect();
-        let findable: Vec<SearchRecord> = prepared.iter().flat_map(render::search::records).collect();
         let pictures = render::picture_files(&index, &shown);
         timings.lap("pages");
+        let findable: Vec<SearchRecord> = prepared.iter().flat_map(render::search::records).collect();
+        let findable_fingerprint = render::fingerprint::of_hash(&findable);
+        timings.lap("search records");
         // Freeing this rebuild's parts takes longer than some rebuilds:
         // the reload does not wait for it.
         let parts: Vec<_> = prepared
@@ -297,10 +299,9 @@ impl Session {
                 }
             }
         }
-        let fingerprint = render::fingerprint::of_hash(&findable);
-        if fingerprint != self.search.fingerprint {
+        if findable_fingerprint != self.search.fingerprint {
             self.search.records = std::sync::Arc::new(findable);
-            self.search.fingerprint = fingerprint;
+            self.search.fingerprint = findable_fingerprint;
         } else {
             drop_later(findable);
         }

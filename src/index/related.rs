@@ -63,16 +63,15 @@ pub fn related(
     (0..briefings.len())
         .map(|id| {
             let Some(day) = days[id] else { return Vec::new() };
-            // Briefings are sorted by date: the window is a run of ids around this one.
-            let near = |other: &usize| days[*other].is_some_and(|d| (d - day).abs() <= WINDOW_DAYS);
+            // Briefings are sorted by date: the window is a run of ids around
+            // this one (briefings dated only to the month are passed over).
             let before = (0..id).rev().take_while(|o| days[*o].is_none_or(|d| day - d <= WINDOW_DAYS));
             let after = (id + 1..briefings.len()).take_while(|o| days[*o].is_none_or(|d| d - day <= WINDOW_DAYS));
             let mut found: Vec<Related> = before
                 .chain(after)
-                .filter(near)
                 .filter_map(|other| {
-                    let shared = shared(briefings, &perpetrators, terms, id, other)?;
-                    Some(Related { id: other, shared, days: days[other]? - day })
+                    let days = days[other]? - day;
+                    Some(Related { id: other, shared: shared(briefings, &perpetrators, terms, id, other)?, days })
                 })
                 .collect();
             let strength = |s: &Shared| match s {

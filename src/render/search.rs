@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::search::SearchRecord;
+use std::sync::Arc;
+
+use crate::markdown::Rendered;
+use crate::search::{SearchRecord, join};
 
 use super::Prepared;
 use super::jobs::{Job, path_of};
@@ -22,11 +25,12 @@ pub fn records(site: &Prepared<'_>) -> Vec<SearchRecord> {
         say("search-filter-event"),
     );
     let language = site.config.languages[site.language].code.clone();
-    let record = |job: Job, title: &str, text: String, filters: BTreeMap<String, Vec<String>>| SearchRecord {
+    let record = |job: Job, title: &str, text: String, body: Option<&Arc<Rendered>>, filters| SearchRecord {
         url: format!("{}{}", site.urls.prefix(), path_of(&job, index)),
         language: language.clone(),
         title: title.to_string(),
         text,
+        body: body.cloned(),
         filters,
     };
     let mut records = Vec::with_capacity(index.briefings.len() + index.groups.len() + index.pages.len());
@@ -43,8 +47,8 @@ pub fn records(site: &Prepared<'_>) -> Vec<SearchRecord> {
             (year.clone(), vec![b.date.year().to_string()]),
             (event.clone(), vec![row.event_label.clone()]),
         ]);
-        let text = join(&[&b.title, &row.summary, &row.places, &site.briefing_bodies[id].text]);
-        records.push(record(Job::Briefing(id), &b.title, text, filters));
+        let text = join(&[&b.title, &row.summary, &row.places]);
+        records.push(record(Job::Briefing(id), &b.title, text, Some(&site.briefing_bodies[id]), filters));
     }
     let group_kind = say("search-kind-group");
     for (g, entry) in index.groups.iter().enumerate() {
@@ -53,35 +57,21 @@ pub fn records(site: &Prepared<'_>) -> Vec<SearchRecord> {
             text.extend(p.full_name.as_deref());
             text.extend(p.aliases.iter().map(String::as_str));
         }
-        let body = site.group_bodies[g].as_ref().map(|r| r.text.as_str()).unwrap_or("");
-        text.push(body);
         let filters = BTreeMap::from([(kind.clone(), vec![group_kind.clone()])]);
-        records.push(record(Job::Group(g, 0), &entry.name, join(&text), filters));
+        records.push(record(Job::Group(g, 0), &entry.name, join(&text), site.group_bodies[g].as_ref(), filters));
     }
     let country_kind = say("search-kind-country");
     for (c, entry) in index.countries.iter().enumerate() {
-        let body = site.country_bodies[c].as_ref().map(|r| r.text.as_str()).unwrap_or("");
         let filters = BTreeMap::from([(kind.clone(), vec![country_kind.clone()])]);
-        records.push(record(Job::Country(c, 0), &entry.name, join(&[&entry.name, body]), filters));
+        let body = site.country_bodies[c].as_ref();
+        records.push(record(Job::Country(c, 0), &entry.name, entry.name.clone(), body, filters));
     }
     let page_kind = say("search-kind-page");
     for (p, page) in index.pages.iter().enumerate() {
         let summary = page.summary.as_deref().unwrap_or("");
-        let text = join(&[&page.title, summary, &site.page_bodies[p].text]);
         let filters = BTreeMap::from([(kind.clone(), vec![page_kind.clone()])]);
-        records.push(record(Job::Page(p), &page.title, text, filters));
+        let text = join(&[&page.title, summary]);
+        records.push(record(Job::Page(p), &page.title, text, Some(&site.page_bodies[p]), filters));
     }
     records
-}
-
-/// The parts of a record's text, each ending a sentence.
-fn join(parts: &[&str]) -> String {
-    let mut text = String::new();
-    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push_str(if text.ends_with(['.', '!', '?', ':', ';']) { " " } else { ". " });
-        }
-        text.push_str(part);
-    }
-    text
 }
