@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 
 /// The folder of the output the bundle goes to.
@@ -86,7 +86,7 @@ pub struct SearchError(pub String);
 
 /// The Pagefind bundle for `records`: each file's path in the output
 /// (`pagefind/...`) and its bytes. Each language's index is made on its own
-/// thread (Pagefind indexes one record at a time), then the languages'
+/// thread (each reads its records in parallel on rayon's pool), then the languages'
 /// bundles are put together: their files are named by language, but for the
 /// script and interface (the same in each) and the entry file, which lists
 /// every language.
@@ -147,12 +147,18 @@ pub fn bundle_of<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<
 async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<BundleFiles, SearchError> {
     let config = PagefindServiceConfig::builder().keep_index_url(true).build();
     let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
-    for r in records {
-        // Pagefind shows every other entry of `meta` as `name: value`, in no reader's words.
-        let meta = BTreeMap::from([("title".to_string(), r.title.clone())]);
-        let (url, text, language, filters) = (r.url.clone(), r.searched(), r.language.clone(), r.filters.clone());
-        index.add_custom_record(url, text, language, Some(meta), Some(filters), None).await.map_err(failed)?;
-    }
+    let records = records
+        .map(|r| CustomRecord {
+            url: r.url.clone(),
+            content: r.searched(),
+            language: r.language.clone(),
+            // Pagefind shows every other entry of `meta` as `name: value`, in no reader's words.
+            meta: BTreeMap::from([("title".to_string(), r.title.clone())]),
+            filters: r.filters.clone(),
+            sort: BTreeMap::new(),
+        })
+        .collect();
+    index.add_custom_records(records).await.map_err(failed)?;
     let files = index.get_files().await.map_err(failed)?;
     Ok(files
         .into_iter()

@@ -179,7 +179,8 @@ pub fn render(
     let mut pages: HashSet<String> = HashSet::default();
     let mut shown: HashSet<String> = HashSet::default();
     // Each language's search index is made on a thread of its own while the
-    // pages are rendered (Pagefind indexes one record at a time).
+    // pages are rendered (its records are read on rayon's pool, shared with
+    // the pages).
     let mut indexers = Vec::new();
     // One language at a time, each made from the main index just before it
     // is rendered and dropped after: two languages never sit in memory at once.

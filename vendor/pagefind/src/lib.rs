@@ -113,6 +113,33 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
+    /// Fossick already-read files in parallel (sitrep's addition), replacing
+    /// any page of the same URL as `fossick_one` does, found by a map rather
+    /// than a scan of every page.
+    pub fn fossick_batch(&mut self, files: Vec<Fossicker>) -> Result<usize> {
+        let results = files
+            .into_par_iter()
+            .map(|f| f.fossick_sync(&self.options))
+            .collect::<Result<Vec<_>>>()?;
+        let count = results.len();
+        let mut positions: HashMap<String, usize> = self
+            .fossicked_pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (page.url.clone(), i))
+            .collect();
+        for result in results {
+            match positions.get(&result.url) {
+                Some(&i) => self.fossicked_pages[i] = result,
+                None => {
+                    positions.insert(result.url.clone(), self.fossicked_pages.len());
+                    self.fossicked_pages.push(result);
+                }
+            }
+        }
+        Ok(count)
+    }
+
     pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
         let result = file.fossick_sync(&self.options);
         if let Some(result) = result.as_ref().ok() {
@@ -163,7 +190,10 @@ impl SearchState {
 
         log.status("[Reading languages]");
 
-        let pages_with_data = self.fossicked_pages.iter().filter(|d| {
+        // sitrep's change: the pages are moved into the index, not copied
+        // (an index is built once; copying every page's words doubled the
+        // memory the build peaked at).
+        let pages_with_data = std::mem::take(&mut self.fossicked_pages).into_iter().filter(|d| {
             if used_custom_body && !d.has_custom_body && !d.force_inclusion {
                 return false;
             }
@@ -172,12 +202,7 @@ impl SearchState {
 
         let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
         for page in pages_with_data {
-            let language = page.language.clone();
-            if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
-            } else {
-                language_map.insert(language, vec![page.clone()]);
-            }
+            language_map.entry(page.language.clone()).or_default().push(page);
         }
 
         log.info(format!(
@@ -346,13 +371,11 @@ impl SearchState {
             .map(|indexes| indexes.get_lang_meta(&self.options))
             .collect();
 
-        let mut files: Vec<_> =
-            join_all(self.built_indexes.iter().map(|indexes| async {
-                indexes.write_files_to_memory(&self.options, outdir).await
-            }))
-            .await
-            .into_iter()
-            .flatten()
+        // sitrep's change: each file compressed in parallel.
+        let mut files: Vec<_> = self
+            .built_indexes
+            .iter()
+            .flat_map(|indexes| indexes.files_in_memory_in_parallel(&self.options, outdir))
             .collect();
 
         files.extend(

@@ -301,14 +301,6 @@ impl PagefindIndexes {
         self.write_files(options, outdir, false).await;
     }
 
-    pub async fn write_files_to_memory(
-        &self,
-        options: &SearchOptions,
-        outdir: &PathBuf,
-    ) -> Vec<SyntheticFile> {
-        self.write_files(options, outdir, true).await.unwrap()
-    }
-
     async fn write_files(
         &self,
         options: &SearchOptions,
@@ -386,6 +378,63 @@ impl PagefindIndexes {
             None
         }
     }
+
+    /// The files of `write_files` in memory, each compressed on a
+    /// thread of rayon's pool (sitrep's addition: the futures of `write` run
+    /// one after another on a single-threaded runtime).
+    pub fn files_in_memory_in_parallel(&self, options: &SearchOptions, outdir: &PathBuf) -> Vec<SyntheticFile> {
+        use rayon::prelude::*;
+        let mut plain: Vec<(PathBuf, &[u8])> = Vec::new();
+        if self.language != "unknown" {
+            if let Some(wasm_path) = self.lang_wasm_path() {
+                let wasm = WEB_WASM_FILES.get_file(wasm_path).expect("WASM should exist");
+                plain.push((outdir.join(format!("wasm.{}.pagefind", self.language)), wasm.contents()));
+            } else {
+                options.logger.v_warn(format!(
+                    "Note: Pagefind doesn't support stemming for the language {}. \n\
+                    Search will still work, but will not match across root words.",
+                    self.language
+                ));
+            }
+        }
+        let mut compressed: Vec<(PathBuf, &[u8])> =
+            vec![(outdir.join(format!("pagefind.{}.pf_meta", &self.meta_index.0)), &self.meta_index.1)];
+        compressed.extend(
+            self.fragments
+                .iter()
+                .map(|(hash, fragment)| (outdir.join(format!("fragment/{}.pf_fragment", hash)), fragment.as_bytes())),
+        );
+        compressed.extend(
+            self.word_indexes
+                .iter()
+                .map(|(hash, index)| (outdir.join(format!("index/{}.pf_index", hash)), index.as_slice())),
+        );
+        compressed.extend(
+            self.filter_indexes
+                .iter()
+                .map(|(hash, index)| (outdir.join(format!("filter/{}.pf_filter", hash)), index.as_slice())),
+        );
+        let mut files: Vec<SyntheticFile> = plain
+            .into_iter()
+            .map(|(filename, contents)| SyntheticFile { filename, contents: contents.to_vec() })
+            .collect();
+        files.par_extend(
+            compressed
+                .into_par_iter()
+                .map(|(filename, contents)| SyntheticFile { filename, contents: gzip(&[contents]) }),
+        );
+        files
+    }
+}
+
+/// `chunks` gzipped as Pagefind's script reads them, each after its marker.
+fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    for chunk in chunks {
+        gz.write_all(b"pagefind_dcd").unwrap();
+        gz.write_all(chunk).unwrap();
+    }
+    gz.finish().expect("writing to memory")
 }
 
 #[derive(Copy, Clone)]
@@ -435,12 +484,8 @@ async fn write(
 
     match compression {
         Compress::GZ => {
-            let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-            for chunk in content_chunks {
-                gz.write_all(b"pagefind_dcd").unwrap();
-                gz.write_all(chunk).unwrap();
-            }
-            if let Ok(contents) = gz.finish() {
+            {
+                let contents = gzip(&content_chunks);
                 if let Some(mut file) = file {
                     file.write_all(&contents).await.unwrap();
                     // `write_all` resolving only means the bytes are in tokio's
