@@ -110,6 +110,40 @@ pub fn bundle(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
     merge(bundles.into_iter().collect::<Result<_, _>>()?)
 }
 
+/// [`bundle`], made in the background: one language after another, on one
+/// thread of the lowest priority, so that the work a writer waits for (the
+/// preview's rebuilds) always comes first and two languages' indexers never
+/// sit in memory at once.
+pub fn bundle_in_background(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "search-index".into())
+            .start_handler(|_| lowest_priority())
+            .build()
+            .ok()
+    });
+    let pool = pool.as_ref().ok_or_else(|| SearchError("cannot start the indexer".into()))?;
+    let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    pool.install(|| {
+        if languages.len() < 2 {
+            return merge(vec![bundle_of(records.iter())?]);
+        }
+        let bundles = languages.iter().map(|&l| bundle_of(records.iter().filter(|r| r.language == l)));
+        merge(bundles.collect::<Result<_, _>>()?)
+    })
+}
+
+/// Gives the calling thread the lowest scheduling priority (nice 19).
+fn lowest_priority() {
+    // On Linux a thread has a priority of its own (setpriority on its id).
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+}
+
 /// One bundle from the bundles of single languages (from one, the same
 /// files written the same way: a build and a preview serve the same bytes).
 pub fn merge(bundles: Vec<BundleFiles>) -> Result<BundleFiles, SearchError> {

@@ -179,8 +179,13 @@ enum Event {
     SearchIndexed(u64, Result<crate::search::BundleFiles, crate::search::SearchError>),
 }
 
-/// Waits for changes, rebuilds, publishes; after each rebuild, makes the
-/// search index again in the background when what readers can find changed,
+/// How long the site must stay unchanged before the search index is made
+/// again: a writer typing does not set the indexer off at every save.
+const SEARCH_QUIET: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Waits for changes, rebuilds, publishes; once the site has stayed
+/// unchanged for [`SEARCH_QUIET`], makes the search index again in the
+/// background (at the lowest priority) when what readers can find changed,
 /// and serves it once made (a page is reloaded for its pages, not for its
 /// index). Runs until the watcher stops.
 fn rebuild_loop(
@@ -202,21 +207,37 @@ fn rebuild_loop(
             *indexing = true;
             let tx = tx.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(Event::SearchIndexed(fingerprint, crate::search::bundle(&records)));
+                let _ = tx.send(Event::SearchIndexed(fingerprint, crate::search::bundle_in_background(&records)));
             });
         }
     };
-    index_search(&session, &mut indexing);
-    while let Ok(first) = rx.recv() {
+    // When to make the index next: at once for the first build.
+    let mut index_at = Some(std::time::Instant::now());
+    loop {
+        let waited = match index_at {
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(std::time::Instant::now())),
+            None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+        };
+        let first = match waited {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                index_at = None;
+                index_search(&session, &mut indexing);
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         // Take whatever else is already waiting: one rebuild for a burst.
         let mut paths = Vec::new();
         let mut indexed = Vec::new();
+        let mut finished_indexing = false;
         for event in std::iter::once(first).chain(rx.try_iter()) {
             match event {
                 Event::Changed(Ok(more)) => paths.extend(more),
                 Event::Changed(Err(e)) => report(Report::WatchError(e)),
                 Event::SearchIndexed(fingerprint, made) => {
                     indexing = false;
+                    finished_indexing = true;
                     indexed.extend(session.put_search_index(fingerprint, made));
                 }
             }
@@ -241,8 +262,11 @@ fn rebuild_loop(
                 );
             }
             report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
+            index_at = Some(std::time::Instant::now() + SEARCH_QUIET);
+        } else if finished_indexing && index_at.is_none() {
+            // If it was made from records the site has since left behind, again.
+            index_at = Some(std::time::Instant::now());
         }
-        index_search(&session, &mut indexing);
     }
 }
 

@@ -182,8 +182,9 @@ impl PagefindIndex {
         })
     }
 
-    /// Index many custom records at once, read in parallel (sitrep's
-    /// addition: one record at a time, each waits for the last).
+    /// Index many custom records at once, read in parallel on the rayon
+    /// pool the caller runs in (sitrep's addition: `add_custom_record` reads
+    /// one record at a time, each waiting for the last).
     ///
     /// # Returns
     /// How many records were added, otherwise an Error.
@@ -215,10 +216,9 @@ impl PagefindIndex {
                 Fossicker::new_with_data(r.url, data)
             })
             .collect();
-        let state = Arc::clone(&self.search_index);
-        tokio::task::spawn_blocking(move || state.blocking_lock().fossick_batch(files))
-            .await
-            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+        // On the caller's thread, not tokio's blocking pool: the records
+        // are read on the rayon pool the caller runs in.
+        self.search_index.lock().await.fossick_batch(files)
     }
 
     /// Index a directory of HTML files from disk.
