@@ -150,6 +150,8 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
     hugo = shutil.which("hugo")
+    # The Pagefind CLI (bench/run.sh installs it from npm, the version sitrep's crate is).
+    pagefind = os.environ.get("PAGEFIND") or None
 
     # Delete earlier outputs once, then let the file system settle (see above).
     removed = remove_outputs(args.work)
@@ -183,6 +185,12 @@ def main():
             commands["sitrep+git cold"] = lambda run: f"exec {sitrep} build --root {repo} --output {out('sitrep-git-cold', run)}"
         if hugo and hugo_site:
             commands["hugo"] = lambda run: f"exec hugo --quiet -s {hugo_site} -d {out('hugo', run)}"
+            # sitrep's build includes its search index; Hugo's needs the Pagefind CLI after it.
+            if n == 10000 and pagefind:
+                commands["hugo + pagefind"] = lambda run: (
+                    f"hugo --quiet -s {hugo_site} -d {out('hugo-pagefind', run)} && "
+                    f"exec {pagefind} --silent --site {out('hugo-pagefind', run)}"
+                )
         for name, cmd in commands.items():
             print(f"warm-up {name} {n}", flush=True)
             timed(cmd("warmup"))
@@ -342,7 +350,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for n in sizes:
-        for tool in ("sitrep", "sitrep+git", "sitrep+git cold", "hugo"):
+        for tool in ("sitrep", "sitrep+git", "sitrep+git cold", "hugo", "hugo + pagefind"):
             if (tool, n) not in rows:
                 continue
             wall, lo, hi, cpu, peak, user, system = rows[(tool, n)]
@@ -373,6 +381,12 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
             if n == 10000:
                 lines.append(f"| 10k: CPU ≤ 1/4 of Hugo's | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
                 lines.append(f"| 10k: peak memory ≤ 1/4 of Hugo's | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
+    if ("sitrep", 10000) in rows and ("hugo + pagefind", 10000) in rows:
+        # Like for like: sitrep's build makes its search index; Hugo's site gets one from the Pagefind CLI.
+        s, h = rows[("sitrep", 10000)], rows[("hugo + pagefind", 10000)]
+        lines.append(f"| 10k with search: wall ≤ 1/4 of Hugo + Pagefind CLI | {s[0] / h[0]:.2f} ({s[0]:.2f} s vs {h[0]:.2f} s) | {verdict(s[0] <= h[0] / 4)} |")
+        lines.append(f"| 10k with search: CPU ≤ 1/4 of Hugo + Pagefind CLI | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
+        lines.append(f"| 10k with search: peak memory ≤ 1/4 of Hugo + Pagefind CLI | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
     if ("sitrep+git", 10000) in rows:
         s, g = rows[("sitrep", 10000)], rows[("sitrep+git", 10000)]
         extra = g[0] / s[0] - 1
@@ -462,6 +476,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "sitrep check --root $W/sitrep-10000",
         "sitrep build --root $W/sitrep-10000 --output $W/out-sitrep-timings-10000-0 --timings",
         "hugo --quiet -s $W/hugo-N -d $W/out-hugo-N-RUN",
+        "hugo --quiet -s $W/hugo-10000 -d $W/out-hugo-pagefind-10000-RUN && pagefind --silent --site $W/out-hugo-pagefind-10000-RUN   # Pagefind CLI 1.6.0 from npm",
         "python3 bench/bilingual.py $W/sitrep-10000 $W/hugo-10000   # the bilingual corpus",
         "sitrep build --root $W/sitrep-10000-bilingual --output $W/out-bilingual-sitrep-RUN",
         "hugo --quiet -s $W/hugo-10000-bilingual-every -d $W/out-bilingual-hugo-every-...-RUN",

@@ -2,7 +2,7 @@
 # The benchmark: builds sitrep (release), then bench/run.py times full builds
 # at 1k, 10k and 50k briefings (and Hugo on the same corpus when `hugo` and
 # the peer corpus generator are there), measures `serve` latency at 10k, and
-# writes BENCHMARKS.md. Takes about 15 minutes on 2 cores.
+# writes BENCHMARKS.md. Takes about 40 minutes on 2 cores.
 #
 #   bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--edits 20]
 #
@@ -17,4 +17,11 @@ if [ -z "${GENCORPUS:-}" ] && [ -f ../shared/tools/bench/gencorpus.py ]; then
 fi
 export GENCORPUS="${GENCORPUS:-}"
 cargo build --release --quiet --examples --bin sitrep
+# sitrep's build makes a search index; Hugo's is compared with the Pagefind
+# CLI run after it: the version of sitrep's pagefind crate, from npm.
+cli=target/bench/pagefind-cli/node_modules/.bin/pagefind
+if [ ! -x "$cli" ] && command -v npm >/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix target/bench/pagefind-cli pagefind@1.6.0 || true
+fi
+if [ -x "$cli" ]; then export PAGEFIND="$PWD/$cli"; fi
 exec python3 bench/run.py target/release/sitrep "$@"

@@ -220,7 +220,11 @@ impl Session {
         let pictures = render::picture_files(&index, &shown);
         timings.lap("pages");
         let findable: Vec<SearchRecord> = prepared.iter().flat_map(render::search::records).collect();
-        let findable_fingerprint = render::fingerprint::of_hash(&findable);
+        let findable_fingerprint = {
+            use rayon::prelude::*;
+            let each: Vec<u64> = findable.par_iter().map(render::fingerprint::of_hash).collect();
+            render::fingerprint::of_hash(&each)
+        };
         timings.lap("search records");
         // Freeing this rebuild's parts takes longer than some rebuilds:
         // the reload does not wait for it.

@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::model::{Briefing, IncidentDate, Role};
 
 use super::terms::BriefingTerms;
@@ -42,8 +44,32 @@ pub struct Related {
     pub days: i32,
 }
 
+/// What a briefing can share with another, as a key of [`postings`]: a
+/// perpetrator, a place (by its number in [`place_numbers`]) or a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Tie {
+    Group(GroupId),
+    Place(usize),
+    Region(TermId),
+}
+
+impl Tie {
+    /// Stronger ties sort first: a group, then a place, then a region.
+    fn strength(self) -> u8 {
+        match self {
+            Tie::Group(_) => 0,
+            Tie::Place(_) => 1,
+            Tie::Region(_) => 2,
+        }
+    }
+}
+
 /// The related briefings of every briefing, by id. `briefings` are sorted
 /// by date (as in the index).
+///
+/// Rather than compare each briefing with every other in its window, each
+/// looks up the briefings dated to the day that share each of its ties
+/// (lists sorted by date, so the window is a slice of each).
 pub fn related(
     briefings: &[Arc<Briefing>],
     involvements: &[Vec<Involvement>],
@@ -56,53 +82,79 @@ pub fn related(
             _ => None,
         })
         .collect();
-    let perpetrators: Vec<Vec<GroupId>> = involvements
-        .iter()
-        .map(|inv| inv.iter().filter(|i| i.role == Role::Perpetrator).map(|i| i.group).collect())
+    let places = place_numbers(briefings);
+    // Each briefing's ties, strongest kind first, each kind in the briefing's order.
+    let ties: Vec<Vec<Tie>> = (0..briefings.len())
+        .map(|id| {
+            let groups = involvements[id].iter().filter(|i| i.role == Role::Perpetrator).map(|i| Tie::Group(i.group));
+            let places = places[id].iter().map(|&p| Tie::Place(p));
+            let regions = terms[id].regions.iter().flatten().map(|&r| Tie::Region(r));
+            groups.chain(places).chain(regions).collect()
+        })
         .collect();
+    let mut postings: foldhash::HashMap<Tie, Vec<BriefingId>> = Default::default();
+    for (id, ties) in ties.iter().enumerate().filter(|(id, _)| days[*id].is_some()) {
+        for tie in ties {
+            let list = postings.entry(*tie).or_default();
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    }
     (0..briefings.len())
+        .into_par_iter()
         .map(|id| {
             let Some(day) = days[id] else { return Vec::new() };
-            // Briefings are sorted by date: the window is a run of ids around
-            // this one (briefings dated only to the month are passed over).
-            let before = (0..id).rev().take_while(|o| days[*o].is_none_or(|d| day - d <= WINDOW_DAYS));
-            let after = (id + 1..briefings.len()).take_while(|o| days[*o].is_none_or(|d| d - day <= WINDOW_DAYS));
-            let mut found: Vec<Related> = before
-                .chain(after)
-                .filter_map(|other| {
-                    let days = days[other]? - day;
-                    Some(Related { id: other, shared: shared(briefings, &perpetrators, terms, id, other)?, days })
-                })
-                .collect();
-            let strength = |s: &Shared| match s {
-                Shared::Group(_) => 0,
-                Shared::Place(_) => 1,
-                Shared::Region(_) => 2,
-            };
-            found.sort_by_key(|r| (r.days.abs(), strength(&r.shared), std::cmp::Reverse(r.id)));
+            // The first tie found with each other briefing is its strongest.
+            let mut found: foldhash::HashMap<BriefingId, Tie> = Default::default();
+            for tie in &ties[id] {
+                let list = &postings[tie];
+                let from = list.partition_point(|&o| days[o].is_some_and(|d| d < day - WINDOW_DAYS));
+                for &other in list[from..].iter().take_while(|&&o| days[o].is_some_and(|d| d <= day + WINDOW_DAYS)) {
+                    if other != id {
+                        found.entry(other).or_insert(*tie);
+                    }
+                }
+            }
+            let mut found: Vec<(BriefingId, Tie, i32)> =
+                found.into_iter().filter_map(|(other, tie)| Some((other, tie, days[other]? - day))).collect();
+            found.sort_by_key(|&(other, tie, days)| (days.abs(), tie.strength(), std::cmp::Reverse(other)));
             found.truncate(MOST);
             found
+                .into_iter()
+                .map(|(other, tie, days)| Related { id: other, shared: shared(briefings, &places, id, tie), days })
+                .collect()
         })
         .collect()
 }
 
-/// The strongest tie between briefings `a` and `b`: a perpetrator, then a place, then a region.
-fn shared(
-    briefings: &[Arc<Briefing>],
-    perpetrators: &[Vec<GroupId>],
-    terms: &[BriefingTerms],
-    a: BriefingId,
-    b: BriefingId,
-) -> Option<Shared> {
-    if let Some(g) = perpetrators[a].iter().find(|g| perpetrators[b].contains(g)) {
-        return Some(Shared::Group(*g));
+/// A number for each distinct place (a name, whatever its case, in a
+/// country), for each location of each briefing.
+fn place_numbers(briefings: &[Arc<Briefing>]) -> Vec<Vec<usize>> {
+    let mut numbers: foldhash::HashMap<(crate::model::CountryCode, String), usize> = Default::default();
+    briefings
+        .iter()
+        .map(|b| {
+            b.locations
+                .iter()
+                .map(|l| {
+                    let next = numbers.len();
+                    *numbers.entry((l.country, l.name.to_ascii_lowercase())).or_insert(next)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What briefing `id` shares through `tie`, in its own words: a place is
+/// named as this briefing writes it.
+fn shared(briefings: &[Arc<Briefing>], places: &[Vec<usize>], id: BriefingId, tie: Tie) -> Shared {
+    match tie {
+        Tie::Group(g) => Shared::Group(g),
+        Tie::Region(r) => Shared::Region(r),
+        Tie::Place(p) => {
+            let at = places[id].iter().position(|&q| q == p).unwrap_or(0);
+            Shared::Place(briefings[id].locations[at].name.clone())
+        }
     }
-    let (la, lb) = (&briefings[a].locations, &briefings[b].locations);
-    if let Some(place) =
-        la.iter().find(|p| lb.iter().any(|q| q.country == p.country && q.name.eq_ignore_ascii_case(&p.name)))
-    {
-        return Some(Shared::Place(place.name.clone()));
-    }
-    let region = terms[a].regions.iter().flatten().find(|r| terms[b].regions.iter().flatten().any(|s| s == *r))?;
-    Some(Shared::Region(*region))
 }

@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod labels;
 pub mod lead;
 pub mod map;
+pub mod overviews;
 pub mod pages;
 pub mod pagination;
 pub mod places;
@@ -133,6 +134,8 @@ pub struct Prepared<'a> {
     pub jobs: Vec<jobs::Job>,
     /// The position of this language in the site's languages (0: the main one).
     pub language: usize,
+    /// Gatherings of incidents kept between rebuilds.
+    pub overviews: Arc<overviews::OverviewCache>,
     /// The language originals are written in, for what has no translation
     /// into this one (none for the main language).
     pub original: Option<views::OriginalLanguage>,
@@ -614,6 +617,8 @@ pub struct Caches {
     pub bodies: BodyCache,
     /// Incidents in every form they are shown.
     pub incidents: IncidentCache,
+    /// What the maps and charts of lists of incidents are drawn from.
+    pub overviews: Arc<overviews::OverviewCache>,
 }
 
 /// Renders the Markdown bodies and builds the incidents of the
@@ -672,6 +677,10 @@ pub fn prepare<'a>(
         shared: shared::Shared::new(index.groups.len(), index.countries.len(), index.years.len()),
         jobs,
         language,
+        overviews: {
+            caches.overviews.next_generation();
+            Arc::clone(&caches.overviews)
+        },
         original: (language > 0).then(|| views::OriginalLanguage {
             code: config.languages[0].code.clone(),
             name: renderer.words(0).phrase("language-name", &[]),

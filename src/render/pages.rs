@@ -230,6 +230,25 @@ fn related<'a>(site: &'a Prepared<'a>, id: BriefingId) -> Vec<RelatedView<'a>> {
         .collect()
 }
 
+/// What briefing `id`'s related briefings are made of: each other
+/// incident's row and what it shares, and the briefing's date.
+fn related_inputs(site: &Prepared<'_>, id: BriefingId) -> u64 {
+    use crate::index::related::Shared;
+    use std::hash::{Hash, Hasher};
+    let index = site.index;
+    let mut h = super::fingerprint::hasher();
+    index.briefings[id].date.hash(&mut h);
+    for r in &index.related[id] {
+        (r.id, r.days, site.incidents[r.id].row_fingerprint).hash(&mut h);
+        match &r.shared {
+            Shared::Group(g) => (0u8, &index.groups[*g].name).hash(&mut h),
+            Shared::Place(place) => (1u8, place).hash(&mut h),
+            Shared::Region(t) => (2u8, &index.terms[*t].name).hash(&mut h),
+        }
+    }
+    h.finish()
+}
+
 /// The context of briefing `id`'s page, at `path`. There are as many of
 /// these as briefings, and a live preview takes every page's fingerprint on
 /// every edit: each part is given by what it is made of and made only if
@@ -246,7 +265,7 @@ fn briefing<'a>(site: &'a Prepared<'a>, id: BriefingId, path: String, mut ctx: P
     ctx.insert("body_html", Hashed::new(body.html.as_str(), body.fingerprint));
     ctx.insert("previous", index.previous(id).map(|p| site.row(p)));
     ctx.insert("next", index.next(id).map(|n| site.row(n)));
-    ctx.insert("related", related(site, id));
+    ctx.insert("related", Lazy::new(related_inputs(site, id), move |_| related(site, id)));
     ctx.insert("original", site.original_if(index.original_language(id).is_some()));
     let b = &index.briefings[id];
     let publication = &index.publication[id];
@@ -535,22 +554,19 @@ pub(super) fn insert_overview<'a>(
     focus: Vec<String>,
     live: bool,
 ) {
-    let places = super::places::gather(site.index, &ids);
-    let (months, undated) = super::charts::monthly(site.index, &ids, site.words);
+    let gathering = site.overviews.gathering(site, &ids);
     let mut h = super::fingerprint::hasher();
-    (subject, &focus, live, &months, undated).hash(&mut h);
-    places.feed(&mut h, &site.incidents);
+    (subject, &focus, live, &gathering.months, gathering.undated).hash(&mut h);
+    gathering.places.feed(&mut h, &site.incidents);
     // Country names a profile gives (the others are the language's).
     site.index.countries.iter().for_each(|c| (c.code, &c.name).hash(&mut h));
     let inputs = h.finish();
     let overview = std::sync::Arc::new(Overview {
         site,
-        places,
+        gathering,
         subject: subject.to_string(),
         focus,
         live,
-        months,
-        undated,
         drawn: std::sync::OnceLock::new(),
     });
     let o = overview.clone();
@@ -560,22 +576,19 @@ pub(super) fn insert_overview<'a>(
     let o = overview.clone();
     ctx.insert("map_places", Lazy::new(inputs, move |_| o.drawn().map_places.clone()));
     let o = overview.clone();
-    ctx.insert("months", Lazy::new(inputs, move |_| o.months.clone()));
-    ctx.insert("months_undated", overview.undated);
+    ctx.insert("months", Lazy::new(inputs, move |_| o.gathering.months.clone()));
+    ctx.insert("months_undated", overview.gathering.undated);
 }
 
 /// The map and chart of some incidents, drawn once, when a page shows them.
 struct Overview<'a> {
     site: &'a Prepared<'a>,
-    /// The incidents by place.
-    places: super::places::Gathered,
+    /// The incidents by place and by month.
+    gathering: std::sync::Arc<super::overviews::Gathering>,
     subject: String,
     focus: Vec<String>,
     /// The page's script redraws the map's circles (see [`super::map::MapOptions::live`]).
     live: bool,
-    /// The incidents by month, and how many have no month.
-    months: Vec<super::charts::MonthStat>,
-    undated: usize,
     drawn: std::sync::OnceLock<Drawn>,
 }
 
@@ -608,11 +621,12 @@ impl Overview<'_> {
             let site = self.site;
             let (map, chart_svg) = rayon::join(
                 || {
-                    let mut map = super::places::incidents_map(site, &self.places, &self.subject, &self.focus);
+                    let mut map =
+                        super::places::incidents_map(site, &self.gathering.places, &self.subject, &self.focus);
                     map.options.live = self.live;
                     map.draw(site.world, site.words, site.index)
                 },
-                || super::charts::monthly_svg("chart", &self.subject, &self.months, site.words),
+                || super::charts::monthly_svg("chart", &self.subject, &self.gathering.months, site.words),
             );
             let map_places = map
                 .clusters

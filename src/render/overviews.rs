@@ -1,0 +1,70 @@
+//! The overviews of lists of incidents (a map's places, a chart's months),
+//! kept between the rebuilds of a live preview: an edit to one briefing
+//! gathers again only the lists it is in.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use crate::index::BriefingId;
+
+use super::Prepared;
+use super::charts::MonthStat;
+use super::places::Gathered;
+
+/// What a page's map and chart are drawn from.
+pub struct Gathering {
+    /// The incidents by place.
+    pub places: Gathered,
+    /// The incidents by month.
+    pub months: Vec<MonthStat>,
+    /// How many have no month.
+    pub undated: usize,
+}
+
+/// Gatherings by the fingerprint of their incidents: those the last
+/// rebuild used and those this one has used so far.
+#[derive(Default)]
+pub struct OverviewCache {
+    generations: Mutex<Generations>,
+}
+
+#[derive(Default)]
+struct Generations {
+    current: HashMap<u64, Arc<Gathering>>,
+    previous: HashMap<u64, Arc<Gathering>>,
+}
+
+impl OverviewCache {
+    /// Starts a rebuild: what the last rebuild did not use is let go.
+    pub fn next_generation(&self) {
+        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        g.previous = std::mem::take(&mut g.current);
+    }
+
+    /// The gathering of incidents `ids` of `site`, made unless a rebuild
+    /// already made it from the same incidents.
+    pub fn gathering(&self, site: &Prepared<'_>, ids: &[BriefingId]) -> Arc<Gathering> {
+        let mut h = super::fingerprint::hasher();
+        ids.len().hash(&mut h);
+        // An incident's fingerprint covers everything it is made of.
+        ids.iter().for_each(|&id| (id, site.incidents[id].fingerprint).hash(&mut h));
+        let key = h.finish();
+        let found = {
+            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+            let kept = g.current.get(&key).cloned().or_else(|| g.previous.remove(&key));
+            if let Some(kept) = &kept {
+                g.current.insert(key, Arc::clone(kept));
+            }
+            kept
+        };
+        found.unwrap_or_else(|| {
+            let places = super::places::gather(site.index, ids);
+            let (months, undated) = super::charts::monthly(site.index, ids, site.words);
+            let made = Arc::new(Gathering { places, months, undated });
+            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+            g.current.insert(key, Arc::clone(&made));
+            made
+        })
+    }
+}
