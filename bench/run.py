@@ -213,7 +213,7 @@ def main():
                 capture_output=True,
                 text=True,
             )
-            rows[("timings", n)] = [l.strip() for l in r.stdout.splitlines() if re.match(r"^\s*[a-z ,]+:\s+\d+ ms$", l)]
+            rows[("timings", n)] = [l.strip() for l in r.stdout.splitlines() if re.match(r"^\s*[a-z ,()]+:\s+\d+ ms$", l)]
 
     if 10000 in sizes:
         bilingual(args, sitrep, hugo, sites[10000], rows)

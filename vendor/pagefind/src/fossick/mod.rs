@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -376,6 +377,7 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
+        let memo_context = format!("{}\u{0}{:?}", data.language, options.include_characters);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -507,15 +509,20 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
+            // sitrep's change: the words a word is indexed under, remembered
+            // per thread (stemming each occurrence anew was most of the work).
+            let mut indexable_words = remembered_indexable_words(&memo_context, &base_word, || {
+                let mut words =
+                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+                let dotted_tails = get_dotted_tails(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                    &words,
+                );
+                words.extend(dotted_tails);
+                words
+            });
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =
@@ -727,6 +734,38 @@ fn normalize_content(content: &str) -> String {
 }
 
 // TODO: These language codes are duplicated with pagefind_web's Cargo.toml
+/// How many words a thread remembers the indexed forms of before it forgets them all.
+const REMEMBERED_WORDS: usize = 200_000;
+
+thread_local! {
+    /// sitrep's addition: the indexed forms of the words this thread has read,
+    /// for one language and set of included characters (`context`).
+    static INDEXABLE: std::cell::RefCell<(String, HashMap<String, Vec<IndexableWord>>)> =
+        std::cell::RefCell::new((String::new(), HashMap::new()));
+}
+
+/// The words `word` is indexed under, as `make` gives them, made once per
+/// thread and `context` (the language and included characters).
+fn remembered_indexable_words(
+    context: &str,
+    word: &str,
+    make: impl FnOnce() -> Vec<IndexableWord>,
+) -> Vec<IndexableWord> {
+    INDEXABLE.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.0 != context || memo.1.len() >= REMEMBERED_WORDS {
+            memo.0 = context.to_string();
+            memo.1.clear();
+        }
+        if let Some(words) = memo.1.get(word) {
+            return words.clone();
+        }
+        let words = make();
+        memo.1.insert(word.to_string(), words.clone());
+        words
+    })
+}
+
 fn get_stemmer(lang: &str) -> Option<Stemmer> {
     match lang.split('-').next().unwrap() {
         "ar" => Some(Stemmer::create(Algorithm::Arabic)),
