@@ -9,10 +9,5 @@
 #
 # GENCORPUS: as for bench/run.sh.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${GENCORPUS:-}" ] && [ -f ../shared/tools/bench/gencorpus.py ]; then
-  GENCORPUS="$(cd ../shared/tools/bench && pwd)/gencorpus.py"
-fi
-export GENCORPUS="${GENCORPUS:-}"
-cargo build --release --quiet --examples --bin sitrep
+source "$(dirname "$0")/env.sh"
 exec python3 bench/pages.py target/release/sitrep "$@"

@@ -2,7 +2,8 @@
 # The benchmark: builds sitrep (release), then bench/run.py times full builds
 # at 1k, 10k and 50k briefings (and Hugo on the same corpus when `hugo` and
 # the peer corpus generator are there), measures `serve` latency at 10k, and
-# writes BENCHMARKS.md. Takes about 40 minutes on 2 cores.
+# writes BENCHMARKS.md. About 20 minutes with --sizes 1000,10000 on 2 cores;
+# the 50,000-briefing site adds to that.
 #
 #   bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--edits 20]
 #
@@ -11,12 +12,7 @@
 # ../shared/tools/bench/gencorpus.py when that exists. Without it the sites
 # come from `cargo run --release --example synth` and Hugo is not run.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${GENCORPUS:-}" ] && [ -f ../shared/tools/bench/gencorpus.py ]; then
-  GENCORPUS="$(cd ../shared/tools/bench && pwd)/gencorpus.py"
-fi
-export GENCORPUS="${GENCORPUS:-}"
-cargo build --release --quiet --examples --bin sitrep
+source "$(dirname "$0")/env.sh"
 # sitrep's build makes a search index; Hugo's is compared with the Pagefind
 # CLI run after it: the version of sitrep's pagefind crate, from npm.
 cli=target/bench/pagefind-cli/node_modules/.bin/pagefind

@@ -91,9 +91,7 @@ pub struct SearchError(pub String);
 /// script and interface (the same in each) and the entry file, which lists
 /// every language.
 pub fn bundle(records: &[SearchRecord]) -> Result<BundleFiles, SearchError> {
-    let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
-    languages.sort_unstable();
-    languages.dedup();
+    let languages = languages(records);
     if languages.len() < 2 {
         return merge(vec![bundle_of(records.iter())?]);
     }
@@ -125,16 +123,22 @@ pub fn bundle_in_background(records: &[SearchRecord]) -> Result<BundleFiles, Sea
             .ok()
     });
     let pool = pool.as_ref().ok_or_else(|| SearchError("cannot start the indexer".into()))?;
-    let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
-    languages.sort_unstable();
-    languages.dedup();
     pool.install(|| {
+        let languages = languages(records);
         if languages.len() < 2 {
             return merge(vec![bundle_of(records.iter())?]);
         }
-        let bundles = languages.iter().map(|&l| bundle_of(records.iter().filter(|r| r.language == l)));
+        let bundles = languages.into_iter().map(|l| bundle_of(records.iter().filter(|r| r.language == l)));
         merge(bundles.collect::<Result<_, _>>()?)
     })
+}
+
+/// The languages of `records`, each once.
+fn languages(records: &[SearchRecord]) -> Vec<&str> {
+    let mut languages: Vec<&str> = records.iter().map(|r| r.language.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    languages
 }
 
 /// Gives the calling thread the lowest scheduling priority (nice 19).
