@@ -67,8 +67,8 @@ impl Cluster<'_> {
 
 /// How near (map units) a point joins a cluster even when their circles do
 /// not meet: a cluster's count, 24 CSS pixels wide over its centre, covers
-/// this far on a map drawn at a phone's width (340 px for 800 units).
-const COUNT_REACH: f64 = 28.0;
+/// half that on each side on a phone.
+const COUNT_REACH: f64 = 12.0 * UNITS_PER_PIXEL;
 
 /// Gathers `points` (projected by `view`) into clusters: heaviest first, each
 /// point joins the first cluster whose circle its own circle meets, or, when
@@ -89,5 +89,44 @@ pub(super) fn gather<'p>(view: &View, points: &[&'p MapPoint]) -> Vec<Cluster<'p
             None => clusters.push(Cluster { x, y, members: vec![(i, p)] }),
         }
     }
+    merge_covered_counts(&mut clusters);
     clusters
+}
+
+/// Map units per CSS pixel on a phone (800 units drawn 340 px wide).
+const UNITS_PER_PIXEL: f64 = 800.0 / 340.0;
+
+/// How large a cluster's count is drawn, in map units on a phone: 24
+/// pixels high, 24 wide or 8 plus about 7 a character (the theme's
+/// `.map-count`), digits and a separator every three.
+fn count_size(c: &Cluster<'_>) -> (f64, f64) {
+    let digits = c.incidents().to_string().len();
+    let characters = digits + (digits - 1) / 3;
+    let width = (8.0 + 7.0 * characters as f64).max(24.0);
+    (width * UNITS_PER_PIXEL, 24.0 * UNITS_PER_PIXEL)
+}
+
+/// Two clusters of several incidents whose counts would cover each other on
+/// a phone become one (the later into the earlier, heavier one, drawn where
+/// it is), until no two counts overlap: each count stays a whole target a
+/// finger can reach (WCAG 2.5.8).
+fn merge_covered_counts(clusters: &mut Vec<Cluster<'_>>) {
+    let overlap = |a: &Cluster<'_>, b: &Cluster<'_>| {
+        let ((aw, h), (bw, _)) = (count_size(a), count_size(b));
+        (a.x - b.x).abs() < (aw + bw) / 2.0 && (a.y - b.y).abs() < h
+    };
+    loop {
+        let pair = (0..clusters.len()).find_map(|i| {
+            let a = &clusters[i];
+            if !a.is_several() {
+                return None;
+            }
+            (i + 1..clusters.len()).find(|&j| clusters[j].is_several() && overlap(a, &clusters[j])).map(|j| (i, j))
+        });
+        let Some((i, j)) = pair else { return };
+        let absorbed = clusters.remove(j);
+        let kept = &mut clusters[i];
+        kept.members.extend(absorbed.members);
+        kept.members.sort_by_key(|(n, p)| (std::cmp::Reverse(p.killed), std::cmp::Reverse(p.incidents), *n));
+    }
 }

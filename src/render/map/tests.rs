@@ -411,6 +411,29 @@ fn one_place_with_several_incidents_is_numbered_and_one_incidents_places_are_not
 }
 
 #[test]
+fn counts_that_would_cover_each_other_on_a_phone_become_one() {
+    // Two places with two incidents each, 0.8° apart: their circles do not
+    // meet, but their counts (24 px on a 340-px map of Mali) would overlap.
+    let mut segou = point(-6.27, 13.43, 9, "segou");
+    segou.incidents = 2;
+    segou.place = "Segou".into();
+    let mut markala = point(-5.47, 13.43, 3, "markala");
+    markala.incidents = 2;
+    markala.place = "Markala".into();
+    let map = clustered(&[markala.clone(), segou.clone()]);
+    assert_eq!(map.clusters, [("map-places-1".to_string(), vec![1, 0])], "{}", map.html);
+    assert_eq!(map.html.matches(r#"class="map-count""#).count(), 1, "{}", map.html);
+    assert!(map.html.contains(r#"aria-label="Segou, Markala: 4 incidents""#), "{}", map.html);
+    // Far apart (Gao, 9° east), they stay two counts.
+    let mut gao = markala;
+    gao.lon = 0.0;
+    gao.lat = 16.27;
+    let map = clustered(&[gao, segou]);
+    assert_eq!(map.clusters.len(), 2, "{}", map.html);
+    assert_eq!(map.html.matches(r#"class="map-count""#).count(), 2);
+}
+
+#[test]
 fn a_cluster_never_adds_a_maximum_to_a_confirmed_figure() {
     let confirmed = point(-3.0, 16.77, 10, "confirmed");
     let mut maximum = point(-3.0, 16.77, 200, "maximum");
