@@ -10,8 +10,10 @@ times, made when missing) with sitrep into WORK/pages-out, then:
 - Lighthouse (npm `lighthouse`, installed into WORK/lighthouse when missing;
   Chromium from Debian's `chromium` package), mobile with its default
   simulated throttling, performance and accessibility, on one page of each
-  type served over HTTP by Python's http.server: the largest page of its type,
-  where pages of a type differ in size.
+  type served over HTTP by Python's http.server, text gzip-compressed as
+  static hosts serve it (GitHub Pages, Netlify, Cloudflare Pages, nginx with
+  `gzip on`): the largest page of its type, where pages of a type differ in
+  size.
 
 Writes the results between the `pages` markers of BENCHMARKS.md (bench/run.py
 keeps that section when it rewrites the file). Run it through
@@ -19,6 +21,8 @@ bench/pages.sh, which builds sitrep first.
 """
 import argparse
 import datetime
+import gzip
+import io
 import http.server
 import json
 import os
@@ -78,8 +82,30 @@ def kind_of(page):
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site's files, text gzip-compressed when the browser asks."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".geojson", ".txt", ".pf_meta")
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzipped and path.endswith(self.TEXT) and os.path.isfile(path)):
+            return super().send_head()
+        if not self.path.split("?")[0].endswith("/") and os.path.isdir(self.translate_path(self.path)):
+            return super().send_head()  # the redirect to the folder's address
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def serve(out):
