@@ -48,6 +48,12 @@ pub fn record_json(record: &IncidentRecord) -> String {
     serde_json::to_string(record).unwrap_or_default()
 }
 
+/// What the explorer reads of one incident as compact JSON; `url`: its
+/// briefing's address from the site's root.
+pub fn explorer_json(record: &IncidentRecord, url: String) -> String {
+    serde_json::to_string(&record.for_explorer(url)).unwrap_or_default()
+}
+
 /// One row of `incidents.csv`; each field is described in `CSV_COLUMNS`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[allow(missing_docs)]

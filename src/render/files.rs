@@ -142,7 +142,18 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
             let alternate = index.term_path(t);
             FileInputs::Feed(feed(site, phrase("feed-title-term", &name), path, alternate, &term.incidents))
         }
-        Job::IncidentsJson | Job::ExplorerData => json(phrase("data-title-site", ""), &newest_first()),
+        Job::IncidentsJson => json(phrase("data-title-site", ""), &newest_first()),
+        Job::ExplorerData(part) => FileInputs::Json {
+            title: phrase("data-title-site", ""),
+            source: &site.config.base_url,
+            records: newest_first()
+                .chunks(jobs::EXPLORER_PART)
+                .nth(part)
+                .unwrap_or_default()
+                .iter()
+                .map(|&id| Hashed::new(site.incidents[id].explorer.as_str(), site.incidents[id].data_fingerprint))
+                .collect(),
+        },
         Job::IncidentsCsv => FileInputs::Csv(
             newest_first()
                 .iter()

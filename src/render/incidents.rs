@@ -45,7 +45,9 @@ pub struct Incident {
     pub csv: Vec<u8>,
     /// Its points of `incidents.geojson`, each as compact JSON.
     pub features: Vec<String>,
-    /// Fingerprint of the JSON, CSV and GeoJSON forms.
+    /// What the explorer reads of it, as compact JSON.
+    pub explorer: String,
+    /// Fingerprint of the JSON, CSV, GeoJSON and explorer forms.
     pub data_fingerprint: u64,
 }
 
@@ -180,6 +182,18 @@ fn build(m: &Making<'_>, id: BriefingId, fingerprint: u64) -> Incident {
     let csv = data::csv_line(&csv_row);
     let features: Vec<String> =
         data::features(&record, &csv_row).iter().map(|f| serde_json::to_string(f).unwrap_or_default()).collect();
-    let data_fingerprint = fingerprint::of(&(&json, &csv, &features));
-    Incident { fingerprint, row, value, row_fingerprint, detail_fingerprint, json, csv, features, data_fingerprint }
+    let explorer = data::explorer_json(&record, m.urls.to(&crate::urls::briefing(&b.slug)));
+    let data_fingerprint = fingerprint::of(&(&json, &csv, &features, &explorer));
+    Incident {
+        fingerprint,
+        row,
+        value,
+        row_fingerprint,
+        detail_fingerprint,
+        json,
+        csv,
+        features,
+        explorer,
+        data_fingerprint,
+    }
 }

@@ -65,9 +65,10 @@ pub enum Job {
     Sitemap,
     /// `/robots.txt`.
     Robots,
-    /// `/<code>/explorer/incidents.json`: the explorer's incidents in a
-    /// language other than the main one (whose explorer reads the download).
-    ExplorerData,
+    /// `/explorer/incidents-<n>.json`, from 1: the `n`th part of what the
+    /// explorer reads of every incident, newest first, in the page's
+    /// language ([`EXPLORER_PART`] incidents a part), by part from 0.
+    ExplorerData(usize),
     /// `/maps/world.svg`: the country outlines every map shows.
     MapOutlines,
 }
@@ -97,6 +98,16 @@ impl Job {
     }
 }
 
+/// Incidents in a part of the explorer's data: each part is read and
+/// prepared by a phone's browser in one step short enough not to hold up
+/// the page (a few tens of milliseconds), and a preview's edit rewrites one.
+pub const EXPLORER_PART: usize = 500;
+
+/// How many parts the explorer's data has (one, empty, for a site without briefings).
+pub fn explorer_parts(index: &SiteIndex) -> usize {
+    index.briefings.len().div_ceil(EXPLORER_PART).max(1)
+}
+
 /// Every file of one language of the site: every page and feed in each
 /// language; the data downloads, sitemap, robots.txt and the map outlines
 /// (when the theme has maps: `maps`) once, with the main language (`main`),
@@ -119,9 +130,8 @@ pub fn jobs(index: &SiteIndex, main: bool, maps: bool) -> Vec<Job> {
         if maps {
             jobs.push(Job::MapOutlines);
         }
-    } else {
-        jobs.push(Job::ExplorerData);
     }
+    jobs.extend((0..explorer_parts(index)).map(Job::ExplorerData));
     jobs.extend((0..index.briefings.len()).map(Job::Briefing));
     for g in 0..index.groups.len() {
         let pages = pagination::page_count(&GroupLists::of(index, g).lengths());
@@ -185,7 +195,7 @@ pub fn path_of(job: &Job, index: &SiteIndex) -> String {
         Job::CountryJson(c) => format!("{}incidents.json", country(c)),
         Job::Sitemap => "sitemap.xml".into(),
         Job::Robots => "robots.txt".into(),
-        Job::ExplorerData => format!("{}incidents.json", urls::explorer()),
+        Job::ExplorerData(part) => format!("{}incidents-{}.json", urls::explorer(), part + 1),
         Job::MapOutlines => urls::map_outlines(),
     }
 }

@@ -509,14 +509,12 @@ struct Choice {
 
 fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     let index = site.index;
-    // The main language's explorer reads the download; another language's
-    // reads its own copy, with its words and addresses.
-    let data = if site.language == 0 {
-        site.urls.shared(&format!("{}incidents.json", urls::data()))
-    } else {
-        site.urls.to(&format!("{}incidents.json", urls::explorer()))
-    };
-    ctx.insert("data_url", data);
+    // What it reads of every incident, in parts, in the page's language.
+    let parts: Vec<String> = (0..super::jobs::explorer_parts(index))
+        .map(|part| site.urls.to(&path_of(&Job::ExplorerData(part), index)))
+        .collect();
+    ctx.insert("data_urls", parts);
+    ctx.insert("download_url", site.urls.shared(&format!("{}incidents.json", urls::data())));
     let groups: Vec<Choice> =
         index.groups.iter().map(|g| Choice { value: g.slug.clone(), label: g.name.clone() }).collect();
     let countries: Vec<Choice> =
@@ -532,6 +530,7 @@ fn explorer<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
     ctx.insert("events", events);
     ctx.insert("totals", TotalsView::new(site.words, &index.totals, index.developments));
     ctx.insert("explorer_words", explorer_words(site.words));
+    ctx.insert("explorer_names", explorer_names(index));
     // The map of every incident, whose circles the script redraws as the filters change.
     let all: Vec<BriefingId> = (0..index.briefings.len()).collect();
     let subject = site.words.phrase("subject-all-incidents", &[]);
@@ -666,7 +665,7 @@ fn explorer_words(words: &super::Words) -> String {
             .into_iter()
             .map(|c| (c.as_str().to_string(), serde_json::Value::from(super::views::claim_label(words, c))))
             .collect();
-    serde_json::json!({
+    script_json(serde_json::json!({
         "figures": {
             "exact": words.phrase("amount-exact", &[slot("n")]),
             "between": words.phrase("amount-between", &[slot("low"), slot("high")]),
@@ -689,10 +688,21 @@ fn explorer_words(words: &super::Words) -> String {
         "map_place_many": words.phrase("explorer-map-place", &[("place", Value::Text("{place}")), ("n", Value::Text("{n}"))]),
         "months": months,
         "claims": claims,
-    })
-    .to_string()
-    // Inside <script>, markup characters must not appear as such.
-    .replace('<', "\\u003c")
-    .replace('>', "\\u003e")
-    .replace('&', "\\u0026")
+    }))
+}
+
+/// The names of the groups and countries the explorer's data names by slug
+/// and code: `{"groups": {slug: name}, "countries": {code: [name, slug]}}`.
+fn explorer_names(index: &crate::index::SiteIndex) -> String {
+    let groups: serde_json::Map<String, serde_json::Value> =
+        index.groups.iter().map(|g| (g.slug.clone(), g.name.clone().into())).collect();
+    let countries: serde_json::Map<String, serde_json::Value> =
+        index.countries.iter().map(|c| (c.code.to_string(), serde_json::json!([c.name, c.slug]))).collect();
+    script_json(serde_json::json!({"groups": groups, "countries": countries}))
+}
+
+/// `value` as JSON safe inside a `<script>` element: markup characters do
+/// not appear as such.
+fn script_json(value: serde_json::Value) -> String {
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }

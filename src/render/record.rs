@@ -274,3 +274,75 @@ pub fn record(index: &SiteIndex, id: BriefingId, summary: &str, urls: &Urls) -> 
             .collect(),
     }
 }
+
+/// What the incident explorer reads of an incident: what it filters on and
+/// shows, and nothing else, as short as stays readable (its files are read
+/// on a phone; the downloads keep every field). Groups and countries are
+/// named by slug and code: the explorer's page has their names. A field
+/// without a value is left out.
+#[derive(Debug, Serialize)]
+pub struct ExplorerRecord<'a> {
+    /// The briefing's address, from the site's root (with its base path).
+    pub url: String,
+    /// Headline.
+    pub title: &'a str,
+    /// The lead.
+    pub summary: &'a str,
+    /// As in [`IncidentRecord`].
+    pub event_date: &'a str,
+    /// As in [`IncidentRecord`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<&'a str>,
+    /// `month` or `year`; left out for a day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_precision: Option<&'a str>,
+    /// As in [`IncidentRecord`].
+    pub event: &'a str,
+    /// ISO codes of its countries, in the order written.
+    pub countries: Vec<&'a str>,
+    /// Places, each `[name, region, latitude, longitude]` (`null` where not known).
+    pub locations: Vec<ExplorerPlace<'a>>,
+    /// Actors, each `[group slug, role, claim]`.
+    pub actors: Vec<(&'a str, &'a str, &'a str)>,
+    /// As in [`IncidentRecord`].
+    pub targets: &'a [String],
+    /// As in [`IncidentRecord`].
+    pub tactics: &'a [String],
+    /// Killed, `[low, high]` as in [`RangeRef`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub killed: Option<(Option<u64>, Option<u64>)>,
+    /// Injured, the same way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injured: Option<(Option<u64>, Option<u64>)>,
+}
+
+/// A place as the explorer reads it: `[name, region, latitude, longitude]`.
+pub type ExplorerPlace<'a> = (&'a str, Option<&'a str>, Option<f64>, Option<f64>);
+
+impl IncidentRecord {
+    /// What the explorer reads of it; `url`: the briefing's address from the
+    /// site's root.
+    pub fn for_explorer(&self, url: String) -> ExplorerRecord<'_> {
+        let range = |k: &Option<KindRef>| k.as_ref().map(|k| (k.low, k.high));
+        ExplorerRecord {
+            url,
+            title: &self.title,
+            summary: &self.summary,
+            event_date: &self.event_date,
+            end_date: self.end_date.as_deref(),
+            date_precision: Some(self.date_precision.as_str()).filter(|p| *p != "day"),
+            event: &self.event,
+            countries: self.countries.iter().map(|c| c.code.as_str()).collect(),
+            locations: self
+                .locations
+                .iter()
+                .map(|l| (l.name.as_str(), l.admin1.as_deref(), l.latitude, l.longitude))
+                .collect(),
+            actors: self.actors.iter().map(|a| (a.slug.as_str(), a.role.as_str(), a.claim.as_str())).collect(),
+            targets: &self.targets,
+            tactics: &self.tactics,
+            killed: range(&self.casualties.killed),
+            injured: range(&self.casualties.injured),
+        }
+    }
+}

@@ -154,10 +154,14 @@ fn downloads_are_shared_and_the_french_explorer_reads_french_data() {
     let links = built.attrs("fr/data/", ".download-list a", "href");
     assert!(links.contains(&"/sahel/data/incidents.csv".to_string()), "{links:?}");
     let data = built.attrs("fr/explorer/", "#sr-explorer", "data-incidents");
-    assert_eq!(data, ["/sahel/fr/explorer/incidents.json"]);
-    let json: serde_json::Value = serde_json::from_str(&built.source("fr/explorer/incidents.json")).unwrap();
+    assert_eq!(data, ["/sahel/fr/explorer/incidents-1.json"]);
+    let json: serde_json::Value = serde_json::from_str(&built.source("fr/explorer/incidents-1.json")).unwrap();
     let titles: Vec<&str> = json["incidents"].as_array().unwrap().iter().filter_map(|i| i["title"].as_str()).collect();
     assert!(titles.contains(&"Le GSIM frappe l'école de gendarmerie de Bamako"), "{titles:?}");
+    // The English explorer reads its own English copy, linking from the site's root.
+    let json: serde_json::Value = serde_json::from_str(&built.source("explorer/incidents-1.json")).unwrap();
+    let bamako = json["incidents"].as_array().unwrap().iter().find(|i| i["url"] == "/sahel/briefings/bamako/");
+    assert_eq!(bamako.unwrap()["title"], "JNIM strikes gendarmerie school in Bamako");
     // The shared download stays in the main language.
     assert!(built.source("data/incidents.json").contains("JNIM strikes gendarmerie school in Bamako"));
     // The explorer's own words are French.

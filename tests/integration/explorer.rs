@@ -66,7 +66,18 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
     );
     assert_eq!(
         eval(&tab, "document.querySelector('#sr-list .incident-title a').getAttribute('href')"),
-        Value::from(format!("{base}/briefings/bamako/"))
+        Value::from("/briefings/bamako/")
+    );
+    // Its country and group, named from the page and linking to their pages.
+    let first = "document.querySelector('#sr-list .incident')";
+    assert_eq!(
+        eval(
+            &tab,
+            &format!(
+                "[...{first}.querySelectorAll('.incident-meta a, .actor a')].map(a => a.textContent + ' ' + a.getAttribute('href')).join(', ')"
+            )
+        ),
+        Value::from("Mali /countries/mali/, JNIM /groups/jnim/")
     );
     // The fixture's markup in titles and places stays text.
     assert_eq!(
@@ -78,13 +89,23 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
         Value::from(true)
     );
     assert_eq!(eval(&tab, "location.search"), Value::from(""));
+    // With no filter, the map is the page's own: every incident, with the
+    // places' names and the lists its numbered clusters lead to.
+    let drawn = "document.querySelector('#sr-map svg.map').dataset.places || ''";
+    assert_eq!(eval(&tab, drawn), Value::from(""));
+    assert_eq!(eval(&tab, "document.getElementById('sr-map-places') !== null"), Value::from(true));
+    let page_circles = eval(&tab, "document.querySelectorAll('#sr-map svg.map circle.map-point').length");
+
+    // A group: the count and the total follow, and the address records the filter.
+    set(&tab, "sr-group", "jnim", "change");
+    count(&tab, "5");
     // The map: a circle per located place of the matches, drawn by the script
     // from the map's own projection; the names of places drawn for every
     // incident are gone, the countries' stay.
     let circles = "document.querySelectorAll('#sr-map svg.map circle.map-point').length";
-    let all = eval(&tab, circles).as_u64().unwrap();
-    assert!(all >= 2, "{all} circles");
-    assert_eq!(eval(&tab, "document.querySelector('#sr-map svg.map').dataset.places"), Value::from(all.to_string()));
+    let jnim = eval(&tab, circles).as_u64().unwrap();
+    assert!(jnim >= 2, "{jnim} circles");
+    assert_eq!(eval(&tab, drawn), Value::from(jnim.to_string()));
     assert_eq!(
         eval(&tab, "document.querySelectorAll('#sr-map .map-label-place, #sr-map .map-count').length"),
         Value::from(0)
@@ -93,9 +114,6 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
     // So are the lists a reader without the script reaches from the counts.
     assert_eq!(eval(&tab, "document.getElementById('sr-map-places') === null"), Value::from(true));
 
-    // A group: the count and the total follow, and the address records the filter.
-    set(&tab, "sr-group", "jnim", "change");
-    count(&tab, "5");
     wait_for(&tab, "document.getElementById('sr-killed').textContent", "243–500".into());
     wait_for(&tab, "location.search", "?group=jnim".into());
     assert_eq!(
@@ -116,6 +134,10 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
     count(&tab, "7");
     wait_for(&tab, "location.search", "".into());
     assert_eq!(eval(&tab, "document.getElementById('sr-group').value"), Value::from(""));
+    // The page's own map is back, as it came.
+    assert_eq!(eval(&tab, drawn), Value::from(""));
+    assert_eq!(eval(&tab, circles), page_circles);
+    assert_eq!(eval(&tab, "document.getElementById('sr-map-places') !== null"), Value::from(true));
 
     // Text search, typed: case and accents do not matter.
     tab.find_element("#sr-q").unwrap().click().unwrap();
@@ -136,7 +158,7 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
     );
     assert_eq!(
         eval(&tab, "document.querySelector('#sr-map svg.map a').getAttribute('href')"),
-        Value::from(format!("{base}/briefings/kati-2022/"))
+        Value::from("/briefings/kati-2022/")
     );
     let inside = "(() => { const c = document.querySelector('#sr-map circle.map-point').getBoundingClientRect(); \
         const m = document.querySelector('#sr-map svg.map').getBoundingClientRect(); \
@@ -174,4 +196,41 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
     wait_for(&tab, "document.getElementById('sr-count').textContent", "0".into());
     assert_eq!(eval(&tab, "document.getElementById('sr-empty').hidden"), Value::from(false));
     assert_eq!(eval(&tab, "document.getElementById('sr-list').hidden"), Value::from(true));
+}
+
+#[test]
+#[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
+fn a_long_list_shows_fifty_at_a_time_and_more_on_request() {
+    let chromium = chromium();
+    // The minimal desk plus 65 attacks in 2024: 66 incidents.
+    let t = SiteTest::fixture("minimal");
+    for i in 0..65 {
+        let (month, day) = (1 + i / 28, 1 + i % 28);
+        let text = format!(
+            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
+             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n"
+        );
+        t.write(&format!("content/briefings/attack-{i:02}.md"), &text);
+    }
+    t.copy_default_theme("default");
+    let preview = Preview::start(&t.root);
+    let base = format!("http://{}", preview.addr);
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+
+    open(&tab, &base, "/explorer/");
+    wait_for(&tab, "document.getElementById('sr-count').textContent", "66".into());
+    wait_for(&tab, "document.querySelectorAll('#sr-list > li').length", 50.into());
+    assert_eq!(eval(&tab, "document.getElementById('sr-more-wrap').hidden"), Value::from(false));
+    assert_eq!(
+        eval(&tab, "document.getElementById('sr-more').textContent"),
+        Value::from("Show 16 more (16 not shown)")
+    );
+    tab.find_element("#sr-more").unwrap().click().unwrap();
+    wait_for(&tab, "document.querySelectorAll('#sr-list > li').length", 66.into());
+    assert_eq!(eval(&tab, "document.getElementById('sr-more-wrap').hidden"), Value::from(true));
+    // The reader lands on the first incident added: the 51st newest.
+    wait_for(&tab, "document.activeElement.textContent", "Attack number 14".into());
+    let last = "[...document.querySelectorAll('#sr-list .incident-title')].pop().textContent";
+    assert_eq!(eval(&tab, last), Value::from("JNIM attacks the Kati base"));
 }

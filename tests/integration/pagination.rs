@@ -75,3 +75,49 @@ fn year_and_group_pages_split_the_same_way_and_the_chronology_shows_the_latest()
     let sitemap = std::fs::read_to_string(b.out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("https://example.org/groups/jnim/page/3/"), "{sitemap}");
 }
+
+#[test]
+fn the_explorer_reads_every_incident_once_in_parts_of_five_hundred_newest_first() {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..1200 {
+        let (year, day) = (2000 + i / 300, 1 + i % 300);
+        let text = format!(
+            "---\ntitle: Attack number {i}\ndate: {year}-{:02}-{:02}\ncountries: [ML]\ngroups: [JNIM]\n\
+             casualties:\n  - {{kind: killed, count: {i}, according_to: the army}}\n\
+             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n",
+            1 + (day - 1) / 28,
+            1 + (day - 1) % 28
+        );
+        t.write(&format!("content/briefings/attack-{i:04}.md"), &text);
+    }
+    let b = t.build();
+    let parts = b.attrs("explorer/", "#sr-explorer", "data-incidents");
+    assert_eq!(parts, ["/explorer/incidents-1.json /explorer/incidents-2.json /explorer/incidents-3.json"]);
+    assert!(!b.has("explorer/incidents-4.json"));
+    let mut titles = Vec::new();
+    for n in 1..=3 {
+        let part: serde_json::Value = serde_json::from_str(&b.source(&format!("explorer/incidents-{n}.json"))).unwrap();
+        let incidents = part["incidents"].as_array().unwrap();
+        assert_eq!(incidents.len(), if n < 3 { 500 } else { 201 });
+        for i in incidents {
+            titles.push(i["title"].as_str().unwrap().to_string());
+            // Only what the explorer reads: no sources, reports or ids.
+            assert!(i.get("sources").is_none() && i.get("reports").is_none() && i.get("id").is_none(), "{i}");
+        }
+    }
+    // The fixture's own briefing (2022) is the newest.
+    let mut expected = vec!["JNIM attacks the Kati base".to_string()];
+    expected.extend((0..1200).rev().map(|i| format!("Attack number {i}")));
+    assert!(titles == expected, "every incident once, newest first: {:?}", &titles[..3]);
+    let newest: serde_json::Value = serde_json::from_str(&b.source("explorer/incidents-1.json")).unwrap();
+    let attack = &newest["incidents"][1];
+    assert_eq!(attack["killed"], serde_json::json!([1199, 1199]));
+    assert_eq!(attack["url"], "/briefings/attack-1199/");
+    assert_eq!(attack["actors"], serde_json::json!([["jnim", "perpetrator", "attributed"]]));
+    assert_eq!(attack["countries"], serde_json::json!(["ML"]));
+    // The page names what the data names by slug and code.
+    let names = b.texts("explorer/", "#sr-names");
+    let names: serde_json::Value = serde_json::from_str(&names[0]).unwrap();
+    assert_eq!(names["groups"]["jnim"], "JNIM");
+    assert_eq!(names["countries"]["ML"], serde_json::json!(["Mali", "mali"]));
+}
