@@ -171,7 +171,7 @@ def main():
         "## Page weight and Lighthouse",
         "",
         f"Written by `bench/pages.sh` on {today}: the site at `{os.path.relpath(args.site, ROOT)}` "
-        f"({briefings:,} briefings, {len(sizes):,} HTML pages), Lighthouse {version}, mobile, simulated throttling; "
+        f"({briefings:,} briefings, {len(sizes):,} HTML pages), Lighthouse {version}, mobile, simulated throttling, text served gzip-compressed as static hosts serve it; "
         "for each page type, its largest page.",
         "",
         f"- Largest HTML page: `{largest[0]}`, {largest[1] / 1024:,.0f} KB; pages over 300 KB: **{over}**",
