@@ -98,9 +98,9 @@ impl Job {
     }
 }
 
-/// Incidents in a part of the explorer's data: each part is read and
-/// prepared by a phone's browser in one step short enough not to hold up
-/// the page (a few tens of milliseconds), and a preview's edit rewrites one.
+/// Incidents in a part of the explorer's data: its worker reads and
+/// prepares a part in one short step (the reader's phone does other work
+/// between parts), and a preview's edit to a briefing rewrites only its part.
 pub const EXPLORER_PART: usize = 500;
 
 /// How many parts the explorer's data has (one, empty, for a site without briefings).
