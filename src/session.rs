@@ -193,7 +193,7 @@ impl Session {
         let index = self.index_all(pictures, &mut diags);
         timings.lap("index");
         let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_mut()) else {
-            return self.fail(diags, started);
+            return self.fail(diags, started, timings);
         };
         let indexes = render::languages(&index, config);
         for (language, index) in indexes.iter().enumerate() {
@@ -250,8 +250,9 @@ impl Session {
         let setup = pipeline::Setup::of(&self.opts, Some(config), None, &self.history);
         pipeline::settle(&mut diags, &unpublished, &setup);
         diags.sort();
+        timings.lap("problems");
         if diags.has_errors() {
-            return self.fail(diags, started);
+            return self.fail(diags, started, timings);
         }
 
         // Good: the new site replaces the last one, file by file.
@@ -406,10 +407,10 @@ impl Session {
         index
     }
 
-    fn fail(&mut self, mut diags: Diagnostics, started: Instant) -> Rebuild {
+    fn fail(&mut self, mut diags: Diagnostics, started: Instant, timings: Timings) -> Rebuild {
         diags.sort();
         self.diagnostics = diags;
-        Rebuild { ok: false, elapsed: started.elapsed(), ..Rebuild::default() }
+        Rebuild { ok: false, elapsed: started.elapsed(), timings, ..Rebuild::default() }
     }
 
     /// Reloads settings and theme; recompiles templates.
