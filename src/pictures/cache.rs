@@ -11,7 +11,7 @@ pub const CACHE_DIR: &str = ".sitrep-cache/pictures";
 
 /// Changes whenever encoding changes (widths, quality, formats), so an older
 /// entry is never taken for a newer one.
-pub const SETTINGS: &str = "pictures-1: widths 480 960 1600; jpeg q82; png";
+pub const SETTINGS: &str = "pictures-2: widths 480 960 1600; jpeg q82 and webp q80; png";
 
 /// The disk cache of one site.
 #[derive(Debug, Clone)]
@@ -40,10 +40,12 @@ impl DiskCache {
             let (w, h) = line.split_once(' ')?;
             let (width, height): (u32, u32) = (w.parse().ok()?, h.parse().ok()?);
             let file = dir.join(format!("{width}.{}", kind.extension()));
-            if !file.is_file() {
+            // A photograph has its WebP beside it.
+            let webp = (kind == Kind::Jpeg).then(|| dir.join(format!("{width}.webp")));
+            if !file.is_file() || webp.as_ref().is_some_and(|w| !w.is_file()) {
                 return None;
             }
-            variants.push(Variant { width, height, stored: Stored::Cached(file) });
+            variants.push(Variant { width, height, stored: Stored::Cached(file), webp: webp.map(Stored::Cached) });
         }
         (!variants.is_empty()).then_some(Encoded { kind, variants })
     }
@@ -59,11 +61,16 @@ impl DiskCache {
             let mut meta = format!("{}\n", encoded.kind.extension());
             for v in &encoded.variants {
                 let file = dir.join(format!("{}.{}", v.width, encoded.kind.extension()));
-                match &v.stored {
-                    Stored::Memory(bytes) => std::fs::write(&file, &bytes[..])?,
-                    Stored::Cached(from) => drop(std::fs::copy(from, &file)?),
-                }
-                files.push(file);
+                keep(&v.stored, &file)?;
+                let webp = match &v.webp {
+                    Some(stored) => {
+                        let webp = dir.join(format!("{}.webp", v.width));
+                        keep(stored, &webp)?;
+                        Some(webp)
+                    }
+                    None => None,
+                };
+                files.push((file, webp));
                 meta.push_str(&format!("{} {}\n", v.width, v.height));
             }
             let temp = dir.join("meta.tmp");
@@ -71,10 +78,19 @@ impl DiskCache {
             std::fs::rename(temp, dir.join("meta"))
         };
         if write().is_ok() {
-            for (v, file) in encoded.variants.iter_mut().zip(files) {
+            for (v, (file, webp)) in encoded.variants.iter_mut().zip(files) {
                 v.stored = Stored::Cached(file);
+                v.webp = webp.map(Stored::Cached);
             }
         }
+    }
+}
+
+/// Writes `stored` to `file` in the cache.
+fn keep(stored: &Stored, file: &Path) -> std::io::Result<()> {
+    match stored {
+        Stored::Memory(bytes) => std::fs::write(file, &bytes[..]),
+        Stored::Cached(from) => std::fs::copy(from, file).map(drop),
     }
 }
 

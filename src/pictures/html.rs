@@ -10,14 +10,23 @@ use super::Picture;
 pub const SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
 
 /// The `<img>` of `picture`, whose files are under `base` (the site's path:
-/// `/sahel/`), described by `alt`; `lazy` below the fold.
+/// `/sahel/`), described by `alt`; `lazy` below the fold. A photograph's is
+/// in a `<picture>` whose WebP widths a browser that shows WebP takes first.
 pub fn img(picture: &Picture, base: &str, alt: &str, lazy: bool) -> String {
     let variants = &picture.encoded.variants;
     let largest = variants.last().expect("a picture has a width");
     // The default source is the middle width: enough for a phone, light for a slow network.
     let default = &variants[variants.len().saturating_sub(1) / 2];
     let srcset: Vec<String> = variants.iter().map(|v| format!("{base}{} {}w", picture.file(v), v.width)).collect();
+    let webp = variants.iter().all(|v| v.webp.is_some());
     let mut out = String::new();
+    if webp {
+        let srcset: Vec<String> =
+            variants.iter().map(|v| format!("{base}{} {}w", picture.webp_file(v), v.width)).collect();
+        out.push_str("<picture><source type=\"image/webp\" srcset=\"");
+        let _ = escape_html(&mut out, &srcset.join(", "));
+        out.push_str(&format!("\" sizes=\"{SIZES}\">"));
+    }
     out.push_str("<img src=\"");
     let _ = escape_html(&mut out, &format!("{base}{}", picture.file(default)));
     out.push_str("\" srcset=\"");
@@ -29,6 +38,9 @@ pub fn img(picture: &Picture, base: &str, alt: &str, lazy: bool) -> String {
         out.push_str(" loading=\"lazy\"");
     }
     out.push_str(" decoding=\"async\">");
+    if webp {
+        out.push_str("</picture>");
+    }
     out
 }
 

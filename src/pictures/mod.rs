@@ -49,15 +49,27 @@ impl Picture {
     /// The output path of width `variant`: `pictures/airport-1a2b3c4d-960.jpg`
     /// (the name, then the content hash, so a changed picture gets a new address).
     pub fn file(&self, variant: &Variant) -> String {
+        self.file_as(variant, self.encoded.kind.extension())
+    }
+
+    /// The output path of width `variant` as WebP: `pictures/airport-1a2b3c4d-960.webp`.
+    pub fn webp_file(&self, variant: &Variant) -> String {
+        self.file_as(variant, "webp")
+    }
+
+    fn file_as(&self, variant: &Variant, extension: &str) -> String {
         let name = self.content_path.rsplit('/').next().unwrap_or_default();
         let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
         let stem = crate::model::names::slugify(stem);
-        format!("{OUTPUT_DIR}{stem}-{:08x}-{}.{}", self.key as u32, variant.width, self.encoded.kind.extension())
+        format!("{OUTPUT_DIR}{stem}-{:08x}-{}.{extension}", self.key as u32, variant.width)
     }
 
     /// Every published file of the picture, with where its bytes are.
     pub fn files(&self) -> impl Iterator<Item = (String, &Stored)> {
-        self.encoded.variants.iter().map(|v| (self.file(v), &v.stored))
+        self.encoded.variants.iter().flat_map(|v| {
+            let webp = v.webp.as_ref().map(|w| (self.webp_file(v), w));
+            std::iter::once((self.file(v), &v.stored)).chain(webp)
+        })
     }
 }
 

@@ -127,13 +127,23 @@ fn a_briefing_folder_publishes_its_pictures_at_a_few_widths_never_enlarged() {
     assert!(body[0].ends_with(" 300w") && !body[0].contains(','), "never enlarged: {}", body[0]);
     assert_eq!(b.attrs("briefings/kati/", ".prose figure img", "loading"), ["lazy"]);
     assert_eq!(b.texts("briefings/kati/", ".prose figcaption"), ["Kati and Bamako Made by the desk"]);
-    // Every address in a srcset is a published file of that width.
-    for srcset in lead.iter().chain(&body) {
+    // A photograph also comes as WebP, the same widths, which browsers that show it take first;
+    // a drawing with transparency stays PNG alone.
+    let webp = b.attrs("briefings/kati/", ".lead-picture picture source[type='image/webp']", "srcset");
+    assert_eq!(webp.len(), 1, "{page}");
+    let webp_widths: Vec<&str> = webp[0].split(", ").map(|s| s.rsplit(' ').next().unwrap()).collect();
+    assert_eq!(webp_widths, ["480w", "960w", "1600w"]);
+    assert!(webp[0].split(", ").all(|c| c.split(' ').next().unwrap().ends_with(".webp")), "{}", webp[0]);
+    assert!(b.attrs("briefings/kati/", ".prose figure source", "srcset").is_empty(), "{page}");
+    // Every address in a srcset is a published file of that width (and type).
+    for srcset in lead.iter().chain(&body).chain(&webp) {
         for candidate in srcset.split(", ") {
             let (url, width) = candidate.split_once(' ').unwrap();
             let file = b.out.join(url.trim_start_matches('/'));
             let picture = image::open(&file).unwrap_or_else(|e| panic!("{url}: {e}"));
             assert_eq!(format!("{}w", picture.width()), width, "{url}");
+            let format = image::ImageFormat::from_path(&file).unwrap();
+            assert_eq!(image::guess_format(&fs::read(&file).unwrap()).unwrap(), format, "{url}");
         }
     }
     // Social previews take the widest width, by its absolute address.
@@ -155,7 +165,7 @@ fn no_metadata_of_a_field_photo_is_published() {
     let t = site_with_pictures();
     let b = t.build();
     let published: Vec<_> = fs::read_dir(b.out.join("pictures")).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(published.len(), 4, "three widths of the photo, one of the drawing: {published:?}");
+    assert_eq!(published.len(), 7, "three widths of the photo as JPEG and WebP, one of the drawing: {published:?}");
     for path in published {
         let bytes = fs::read(&path).unwrap();
         for secret in
@@ -268,7 +278,7 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     assert!(session.output() == &full());
     let before: Vec<String> =
         session.output().paths().filter(|p| p.starts_with("pictures/")).map(String::from).collect();
-    assert_eq!(before.len(), 4, "{before:?}");
+    assert_eq!(before.len(), 7, "three widths of the photo as JPEG and WebP, one of the drawing: {before:?}");
     // The photographer sends a better shot under the same name.
     fs::write(t.root.join("content/briefings/kati/scene.jpg"), field_photo(1200, 800)).unwrap();
     let mut changes = Changes::default();
@@ -278,7 +288,7 @@ fn the_preview_shows_a_replaced_picture_as_a_full_build_would() {
     assert!(session.output() == &full(), "the preview is what a build would write");
     assert!(report.changed.iter().any(|p| p == "briefings/kati/index.html"), "{:?}", report.changed);
     let after: Vec<&str> = session.output().paths().filter(|p| p.starts_with("pictures/scene-")).collect();
-    assert_eq!(after.len(), 3, "480, 960 and 1200 wide: {after:?}");
+    assert_eq!(after.len(), 6, "480, 960 and 1200 wide, JPEG and WebP: {after:?}");
     assert!(after.iter().all(|p| !before.contains(&p.to_string())), "new names for new pixels");
 }
 
