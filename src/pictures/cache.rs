@@ -11,7 +11,7 @@ pub const CACHE_DIR: &str = ".sitrep-cache/pictures";
 
 /// Changes whenever encoding changes (widths, quality, formats), so an older
 /// entry is never taken for a newer one.
-pub const SETTINGS: &str = "pictures-2: widths 480 960 1600; jpeg q82 and webp q80; png";
+pub const SETTINGS: &str = "pictures-2: widths 480 960 1600; jpeg q82 and webp q80 m2; png";
 
 /// The disk cache of one site.
 #[derive(Debug, Clone)]

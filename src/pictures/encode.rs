@@ -27,6 +27,10 @@ const QUALITY: u8 = 82;
 /// look in roughly a third less weight.
 const WEBP_QUALITY: f32 = 80.0;
 
+/// libwebp's effort (0 fastest to 6 smallest; its default is 4): 2 keeps a
+/// cold build of many pictures within reach for a few per cent of weight.
+const WEBP_METHOD: i32 = 2;
+
 /// The file type a picture is published as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -176,10 +180,14 @@ fn jpeg(picture: &DynamicImage, out: &mut Vec<u8>) -> Result<(), String> {
 /// Encodes `picture` (8-bit RGB) as a lossy WebP with libwebp: pixels
 /// only, no metadata chunk.
 fn webp(picture: &DynamicImage) -> Result<Vec<u8>, String> {
+    let failed = |e: &dyn std::fmt::Debug| format!("the picture cannot be encoded as WebP: {e:?}");
     let rgb = picture.to_rgb8();
+    let mut config = webp::WebPConfig::new().map_err(|e| failed(&e))?;
+    config.quality = WEBP_QUALITY;
+    config.method = WEBP_METHOD;
     let encoded = webp::Encoder::from_rgb(rgb.as_raw(), rgb.width(), rgb.height())
-        .encode_simple(false, WEBP_QUALITY)
-        .map_err(|e| format!("the picture cannot be encoded as WebP: {e:?}"))?;
+        .encode_advanced(&config)
+        .map_err(|e| failed(&e))?;
     Ok(encoded.to_vec())
 }
 
