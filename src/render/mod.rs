@@ -13,6 +13,7 @@ pub mod bodies;
 pub mod borders;
 pub mod charts;
 pub mod data;
+pub mod explorer;
 pub mod feeds;
 pub mod files;
 pub mod fingerprint;
