@@ -146,12 +146,11 @@ pub fn inputs<'a>(job: &Job, site: &'a Prepared<'a>) -> FileInputs<'a> {
         Job::ExplorerData(part) => FileInputs::Json {
             title: phrase("data-title-site", ""),
             source: &site.config.base_url,
-            records: newest_first()
-                .chunks(jobs::EXPLORER_PART)
-                .nth(part)
-                .unwrap_or_default()
-                .iter()
-                .map(|&id| Hashed::new(site.incidents[id].explorer.as_str(), site.incidents[id].data_fingerprint))
+            records: index
+                .newest_first()
+                .skip(part * jobs::EXPLORER_PART)
+                .take(jobs::EXPLORER_PART)
+                .map(|id| Hashed::new(site.incidents[id].explorer.as_str(), site.incidents[id].data_fingerprint))
                 .collect(),
         },
         Job::IncidentsCsv => FileInputs::Csv(

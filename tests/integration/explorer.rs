@@ -6,12 +6,35 @@
 //! Needs Chromium, like `browser.rs`: outside CI, without it, the test says so
 //! and does nothing.
 
-use headless_chrome::Tab;
+use std::sync::Arc;
+
+use headless_chrome::{Browser, Tab};
 use serde_json::Value;
 
 use crate::browser::{chromium, launch, wait_for};
 use crate::preview::Preview;
-use crate::support::SiteTest;
+use crate::support::{SiteTest, busy_desk};
+
+/// The preview of a site with the theme as it is on disk (the built-in copy
+/// is only refreshed when the binary is rebuilt), open in headless Chromium.
+struct Explorer {
+    tab: Arc<Tab>,
+    base: String,
+    _browser: Browser,
+    _preview: Preview,
+}
+
+impl Explorer {
+    fn start(t: &SiteTest) -> Explorer {
+        let chromium = chromium();
+        t.copy_default_theme("default");
+        let preview = Preview::start(&t.root);
+        let base = format!("http://{}", preview.addr);
+        let browser = launch(chromium);
+        let tab = browser.new_tab().unwrap();
+        Explorer { tab, base, _browser: browser, _preview: preview }
+    }
+}
 
 /// Opens `path` and waits until the explorer has read the data.
 fn open(tab: &Tab, base: &str, path: &str) {
@@ -44,16 +67,10 @@ fn set(tab: &Tab, id: &str, value: &str, event: &str) {
 #[test]
 #[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
 fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
-    let chromium = chromium();
     let t = SiteTest::fixture("sahel");
     // The preview shows drafts and scheduled briefings; the published site has 7 incidents.
     t.remove("content/briefings/draft.md").remove("content/briefings/scheduled.md");
-    // The theme as it is on disk (the built-in copy is only refreshed when the binary is rebuilt).
-    t.copy_default_theme("default");
-    let preview = Preview::start(&t.root);
-    let base = format!("http://{}", preview.addr);
-    let browser = launch(chromium);
-    let tab = browser.new_tab().unwrap();
+    let Explorer { tab, base, _browser, _preview } = Explorer::start(&t);
 
     // Every incident, newest first, with the count in a polite live region.
     open(&tab, &base, "/explorer/");
@@ -201,22 +218,9 @@ fn the_explorer_filters_counts_and_keeps_the_filters_in_the_address() {
 #[test]
 #[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
 fn a_long_list_shows_fifty_at_a_time_and_more_on_request() {
-    let chromium = chromium();
     // The minimal desk plus 65 attacks in 2024: 66 incidents.
-    let t = SiteTest::fixture("minimal");
-    for i in 0..65 {
-        let (month, day) = (1 + i / 28, 1 + i % 28);
-        let text = format!(
-            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
-             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n"
-        );
-        t.write(&format!("content/briefings/attack-{i:02}.md"), &text);
-    }
-    t.copy_default_theme("default");
-    let preview = Preview::start(&t.root);
-    let base = format!("http://{}", preview.addr);
-    let browser = launch(chromium);
-    let tab = browser.new_tab().unwrap();
+    let t = busy_desk();
+    let Explorer { tab, base, _browser, _preview } = Explorer::start(&t);
 
     open(&tab, &base, "/explorer/");
     wait_for(&tab, "document.getElementById('sr-count').textContent", "66".into());

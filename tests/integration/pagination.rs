@@ -2,22 +2,7 @@
 //! gets light pages, every incident on exactly one page of each list, newest
 //! first, with links between the pages.
 
-use crate::support::{Pages, SiteTest};
-
-/// The minimal desk plus 65 JNIM attacks in Mali in early 2024 (one a day),
-/// so Mali, 2024 and JNIM each have three pages of 30, 30 and the rest.
-fn busy_desk() -> SiteTest {
-    let t = SiteTest::fixture("minimal");
-    for i in 0..65 {
-        let (month, day) = (1 + i / 28, 1 + i % 28);
-        let text = format!(
-            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
-             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n"
-        );
-        t.write(&format!("content/briefings/attack-{i:02}.md"), &text);
-    }
-    t
-}
+use crate::support::{Pages, SiteTest, busy_desk};
 
 #[test]
 fn a_long_country_list_is_split_into_pages_each_incident_once_newest_first() {

@@ -9,6 +9,21 @@ use scraper::{Html, Selector};
 use sitrep::diagnostics::Diagnostics;
 use sitrep::pipeline::{self, BuildOptions, Written};
 
+/// The minimal desk plus 65 JNIM attacks in Mali in early 2024 (one a day),
+/// so Mali, 2024 and JNIM each have three pages of 30, 30 and the rest.
+pub fn busy_desk() -> SiteTest {
+    let t = SiteTest::fixture("minimal");
+    for i in 0..65 {
+        let (month, day) = (1 + i / 28, 1 + i % 28);
+        let text = format!(
+            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
+             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n"
+        );
+        t.write(&format!("content/briefings/attack-{i:02}.md"), &text);
+    }
+    t
+}
+
 /// The day every test builds as of.
 pub fn today() -> Date {
     Date::new(2026, 11, 21).unwrap()
