@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 
+/// How many records are handed to Pagefind at once.
+const RECORDS_AT_ONCE: usize = 256;
+
 /// The folder of the output the bundle goes to.
 pub const BUNDLE_DIR: &str = "pagefind/";
 
@@ -185,8 +188,11 @@ pub fn bundle_of<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<
 async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<BundleFiles, SearchError> {
     let config = PagefindServiceConfig::builder().keep_index_url(true).build();
     let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
-    let records = records
-        .map(|r| CustomRecord {
+    // A batch at a time: Pagefind folds each batch into its index and drops
+    // it, so neither the records' text nor their words are ever held whole.
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        let batch = records.by_ref().take(RECORDS_AT_ONCE).map(|r| CustomRecord {
             url: r.url.clone(),
             content: r.searched(),
             language: r.language.clone(),
@@ -194,9 +200,9 @@ async fn index<'a>(records: impl Iterator<Item = &'a SearchRecord>) -> Result<Bu
             meta: BTreeMap::from([("title".to_string(), r.title.clone())]),
             filters: r.filters.clone(),
             sort: BTreeMap::new(),
-        })
-        .collect();
-    index.add_custom_records(records).await.map_err(failed)?;
+        });
+        index.add_custom_records(batch.collect()).await.map_err(failed)?;
+    }
     let files = index.get_files().await.map_err(failed)?;
     Ok(files
         .into_iter()

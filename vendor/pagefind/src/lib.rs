@@ -13,7 +13,7 @@ pub use service::api;
 use wax::walk::Entry;
 use wax::Glob;
 
-use crate::index::build_indexes;
+use crate::index::{build_indexes, write_index, IndexBuilder, PAGES_AT_ONCE};
 
 mod fossick;
 mod fragments;
@@ -34,6 +34,11 @@ const PAGEFIND_VERSION: &str = env!("CARGO_PKG_VERSION");
 struct SearchState {
     options: SearchOptions,
     fossicked_pages: Vec<FossickedData>,
+    /// sitrep's change: the indexes of records given in batches
+    /// (`fossick_batch`), made as they come, one per language.
+    streamed: Vec<IndexBuilder>,
+    /// The URLs of those records.
+    streamed_urls: hashbrown::HashSet<String>,
     built_indexes: Vec<PagefindIndexes>,
 }
 
@@ -42,6 +47,8 @@ impl SearchState {
         Self {
             options,
             fossicked_pages: vec![],
+            streamed: vec![],
+            streamed_urls: Default::default(),
             built_indexes: vec![],
         }
     }
@@ -113,31 +120,48 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
-    /// Fossick already-read files in parallel (sitrep's addition), replacing
-    /// any page of the same URL as `fossick_one` does, found by a map rather
-    /// than a scan of every page.
+    /// Reads already-read files into the index (sitrep's addition): a
+    /// batch at a time, in parallel on the caller's rayon pool, each batch
+    /// folded into its language's index and dropped, so that no more than a
+    /// batch of pages' words are ever held. Every file must have a URL not
+    /// given before.
     pub fn fossick_batch(&mut self, files: Vec<Fossicker>) -> Result<usize> {
-        let results = files
-            .into_par_iter()
-            .map(|f| f.fossick_sync(&self.options))
-            .collect::<Result<Vec<_>>>()?;
-        let count = results.len();
-        let mut positions: HashMap<String, usize> = self
-            .fossicked_pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| (page.url.clone(), i))
-            .collect();
-        for result in results {
-            match positions.get(&result.url) {
-                Some(&i) => self.fossicked_pages[i] = result,
-                None => {
-                    positions.insert(result.url.clone(), self.fossicked_pages.len());
-                    self.fossicked_pages.push(result);
+        let mut count = 0;
+        let mut files = files.into_iter();
+        loop {
+            let batch: Vec<Fossicker> = files.by_ref().take(PAGES_AT_ONCE).collect();
+            if batch.is_empty() {
+                return Ok(count);
+            }
+            let pages = batch
+                .into_par_iter()
+                .map(|f| f.fossick_sync(&self.options))
+                .collect::<Result<Vec<_>>>()?;
+            count += pages.len();
+            let mut by_language: Vec<(String, Vec<FossickedData>)> = Vec::new();
+            for page in pages {
+                if !self.streamed_urls.insert(page.url.clone()) {
+                    bail!("{} was given twice", page.url);
+                }
+                if page.word_data.is_empty() {
+                    continue;
+                }
+                match by_language.iter_mut().find(|(l, _)| *l == page.language) {
+                    Some((_, pages)) => pages.push(page),
+                    None => by_language.push((page.language.clone(), vec![page])),
                 }
             }
+            for (language, pages) in by_language {
+                let at = match self.streamed.iter().position(|b| b.language() == language) {
+                    Some(at) => at,
+                    None => {
+                        self.streamed.push(IndexBuilder::new(language));
+                        self.streamed.len() - 1
+                    }
+                };
+                self.streamed[at].add(pages);
+            }
         }
-        Ok(count)
     }
 
     pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
@@ -271,6 +295,22 @@ impl SearchState {
             .collect();
         let built_indexes = join_all(indexes).await;
         self.built_indexes = built_indexes.into_iter().flat_map(|i| i.ok()).collect();
+        // sitrep's change: the indexes made as records came.
+        for builder in std::mem::take(&mut self.streamed) {
+            if self
+                .built_indexes
+                .iter()
+                .any(|i| i.language == builder.language())
+            {
+                bail!(
+                    "pages of {} were given both in batches and one by one",
+                    builder.language()
+                );
+            }
+            self.built_indexes
+                .push(write_index(builder, &self.options)?);
+        }
+        self.streamed_urls.clear();
 
         let stats = self.built_indexes.iter().fold((0, 0, 0, 0), |mut stats, index| {
             log.v_info(format!(
