@@ -42,6 +42,27 @@ struct SearchState {
     built_indexes: Vec<PagefindIndexes>,
 }
 
+/// Folds `pages` into the index of their language in `streamed` (sitrep's).
+fn fold_in(streamed: &mut Vec<IndexBuilder>, pages: Vec<FossickedData>, options: &SearchOptions) {
+    let mut by_language: Vec<(String, Vec<FossickedData>)> = Vec::new();
+    for page in pages {
+        match by_language.iter_mut().find(|(l, _)| *l == page.language) {
+            Some((_, pages)) => pages.push(page),
+            None => by_language.push((page.language.clone(), vec![page])),
+        }
+    }
+    for (language, pages) in by_language {
+        let at = match streamed.iter().position(|b| b.language() == language) {
+            Some(at) => at,
+            None => {
+                streamed.push(IndexBuilder::new(language, options.max_fragments.is_none()));
+                streamed.len() - 1
+            }
+        };
+        streamed[at].add(pages);
+    }
+}
+
 impl SearchState {
     pub fn new(options: SearchOptions) -> Self {
         Self {
@@ -133,34 +154,22 @@ impl SearchState {
             if batch.is_empty() {
                 return Ok(count);
             }
+            let options = &self.options;
             let pages = batch
                 .into_par_iter()
-                .map(|f| f.fossick_sync(&self.options))
+                .map(|f| f.fossick_sync(options))
                 .collect::<Result<Vec<_>>>()?;
             count += pages.len();
-            let mut by_language: Vec<(String, Vec<FossickedData>)> = Vec::new();
+            let mut kept = Vec::with_capacity(pages.len());
             for page in pages {
                 if !self.streamed_urls.insert(page.url.clone()) {
                     bail!("{} was given twice", page.url);
                 }
-                if page.word_data.is_empty() {
-                    continue;
-                }
-                match by_language.iter_mut().find(|(l, _)| *l == page.language) {
-                    Some((_, pages)) => pages.push(page),
-                    None => by_language.push((page.language.clone(), vec![page])),
+                if !page.word_data.is_empty() {
+                    kept.push(page);
                 }
             }
-            for (language, pages) in by_language {
-                let at = match self.streamed.iter().position(|b| b.language() == language) {
-                    Some(at) => at,
-                    None => {
-                        self.streamed.push(IndexBuilder::new(language));
-                        self.streamed.len() - 1
-                    }
-                };
-                self.streamed[at].add(pages);
-            }
+            fold_in(&mut self.streamed, kept, options);
         }
     }
 

@@ -79,6 +79,8 @@ struct Word {
 /// An index being made, one language's.
 pub struct IndexBuilder {
     language: String,
+    /// Gzip each page's fragment as it is read (it is then not kept as text).
+    gzip_fragments: bool,
     /// Meta field names in the order first met; sorted when finished.
     meta_fields: Vec<String>,
     words: HashMap<String, Word>,
@@ -90,10 +92,12 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    /// An empty index of `language`.
-    pub fn new(language: String) -> Self {
+    /// An empty index of `language`; with `gzip_fragments`, each page's
+    /// fragment is gzipped as it is read (no use when fragments are grouped).
+    pub fn new(language: String, gzip_fragments: bool) -> Self {
         Self {
             language,
+            gzip_fragments,
             meta_fields: Vec::new(),
             words: HashMap::new(),
             filters: HashMap::new(),
@@ -127,11 +131,11 @@ impl IndexBuilder {
                     .collect()
             })
             .collect();
-        let language = &self.language;
+        let (language, gzip) = (&self.language, self.gzip_fragments);
         let results: Vec<PageProcessingResult> = pages
             .into_par_iter()
             .zip(field_ids.par_iter())
-            .map(|(page, ids)| page_result(page, ids, language))
+            .map(|(page, ids)| page_result(page, ids, language, gzip))
             .collect();
         for result in results {
             self.merge(result);

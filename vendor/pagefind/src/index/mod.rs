@@ -26,6 +26,9 @@ pub struct PagefindIndexes {
     pub filter_indexes: HashMap<String, Vec<u8>>,
     pub meta_index: (String, Vec<u8>),
     pub fragments: Vec<(String, String)>,
+    /// sitrep's change: fragments gzipped as they were read (as written:
+    /// marker and all), by hash.
+    pub gzipped_fragments: Vec<(String, Vec<u8>)>,
     pub sorts: Vec<String>,
     pub language: String,
     pub word_count: usize,
@@ -36,6 +39,8 @@ pub struct PagefindIndexes {
 struct IntermediaryPageData {
     full_hash: String,
     encoded_data: String,
+    /// sitrep's change: `encoded_data` gzipped as written (and then emptied).
+    gzipped: Option<Vec<u8>>,
     word_count: usize,
     page_number: usize,
 }
@@ -61,7 +66,7 @@ pub async fn build_indexes(
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
-    let mut builder = IndexBuilder::new(language);
+    let mut builder = IndexBuilder::new(language, false);
     let mut pages = pages.into_iter();
     loop {
         let batch: Vec<FossickedData> = pages.by_ref().take(PAGES_AT_ONCE).collect();
@@ -129,6 +134,7 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
     let field_map = parts.field_map.clone();
     let page_count = fragments.len();
     let mut final_fragments = Vec::new();
+    let mut gzipped_fragments = Vec::new();
 
     if let Some(max_fragments) = options
         .max_fragments
@@ -173,7 +179,10 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
         }
     } else {
         for (word_count, (hash, frag)) in fragments {
-            final_fragments.push((hash.clone(), frag.encoded_data));
+            match frag.gzipped {
+                Some(bytes) => gzipped_fragments.push((hash.clone(), bytes)),
+                None => final_fragments.push((hash.clone(), frag.encoded_data)),
+            }
             meta.pages.push(MetaPage {
                 hash: hash.clone(),
                 word_count: word_count as u32,
@@ -289,6 +298,7 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
         sorts,
         meta_index: (meta_hash, meta_index),
         fragments: final_fragments,
+        gzipped_fragments,
         language,
         word_count,
         page_count,
@@ -299,7 +309,8 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
 /// makes them (sitrep's change: a function of its own, used by
 /// [`IndexBuilder`]). `field_id_map`: the index's id of each of the page's
 /// meta fields, in the page's order.
-fn page_result(page: FossickedData, field_id_map: &[u16], language: &str) -> PageProcessingResult {
+/// With `gzip`, the fragment is gzipped here, as it will be written.
+fn page_result(page: FossickedData, field_id_map: &[u16], language: &str, gzip: bool) -> PageProcessingResult {
     let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
 
     for (word, positions) in page.word_data {
@@ -444,12 +455,18 @@ fn page_result(page: FossickedData, field_id_map: &[u16], language: &str) -> Pag
         .collect();
 
     // Compute encoded page data
-    let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
+    let mut encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
+    let full_hash = format!("{}_{}", language, full_hash(encoded_data.as_bytes()));
+    let gzipped = gzip.then(|| crate::output::gzip(&[encoded_data.as_bytes()]));
+    if gzipped.is_some() {
+        encoded_data = String::new();
+    }
     let encoded_page = IntermediaryPageData {
-        full_hash: format!("{}_{}", language, full_hash(encoded_data.as_bytes())),
+        full_hash,
         word_count: page.fragment.data.word_count,
         page_number: page.fragment.page_number,
         encoded_data,
+        gzipped,
     };
 
     PageProcessingResult {

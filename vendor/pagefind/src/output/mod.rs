@@ -353,6 +353,15 @@ impl PagefindIndexes {
             )
         }));
 
+        files.extend(self.gzipped_fragments.iter().map(|(hash, fragment)| {
+            write(
+                outdir.join(format!("fragment/{}.pf_fragment", hash)),
+                vec![fragment.as_slice()],
+                Compress::None,
+                immutable_write_behaviour,
+            )
+        }));
+
         files.extend(self.word_indexes.iter().map(|(hash, index)| {
             write(
                 outdir.join(format!("index/{}.pf_index", hash)),
@@ -414,6 +423,11 @@ impl PagefindIndexes {
                 .iter()
                 .map(|(hash, index)| (outdir.join(format!("filter/{}.pf_filter", hash)), index.as_slice())),
         );
+        plain.extend(
+            self.gzipped_fragments
+                .iter()
+                .map(|(hash, fragment)| (outdir.join(format!("fragment/{}.pf_fragment", hash)), fragment.as_slice())),
+        );
         let mut files: Vec<SyntheticFile> = plain
             .into_iter()
             .map(|(filename, contents)| SyntheticFile { filename, contents: contents.to_vec() })
@@ -428,7 +442,7 @@ impl PagefindIndexes {
 }
 
 /// `chunks` gzipped as Pagefind's script reads them, each after its marker.
-fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
+pub(crate) fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     for chunk in chunks {
         gz.write_all(b"pagefind_dcd").unwrap();
