@@ -218,6 +218,9 @@ pub fn render(
     shown.sort_unstable();
     shown.dedup();
     plain.truncate(plain.trim_end().len());
+    // Kept for the whole build, one per briefing: no room to spare.
+    out.shrink_to_fit();
+    plain.shrink_to_fit();
     Rendered { html: out, first_paragraph, text: plain, links: used, pictures: shown, fingerprint }
 }
 

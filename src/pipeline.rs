@@ -157,7 +157,10 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
     diags.extend(found);
     timings.lap("read, validate, history");
     let setup = Setup::of(opts, config.as_ref(), theme.as_ref(), &history);
-    let (index, more) = build_validated_into(&setup, &files, validated, pictures, sink, &mut diags);
+    let assembled = assemble(&files, validated, &mut diags);
+    // The files' text is not needed any more: a build does not hold it while rendering.
+    drop(files);
+    let (index, more) = build_assembled_into(&setup, assembled, pictures, sink, &mut diags);
     timings.extend(more);
     diags.sort();
     if diags.has_errors() {
@@ -212,7 +215,8 @@ pub fn build_sources_into(
     diags: &mut Diagnostics,
 ) -> (SiteIndex, Timings) {
     let validated = validate_sources(files, setup.today);
-    build_validated_into(setup, files, validated, Default::default(), sink, diags)
+    let assembled = assemble(files, validated, diags);
+    build_assembled_into(setup, assembled, Default::default(), sink, diags)
 }
 
 /// Validates every file (in parallel) as of `today`.
@@ -220,18 +224,21 @@ fn validate_sources(files: &[SourceFile], today: Date) -> Vec<Validated> {
     files.par_iter().map(|f| validate::validate_file(f, today)).collect()
 }
 
-/// The stages after validation: `validated` holds one result per file of
-/// `files`; `pictures` are the pictures beside them.
-fn build_validated_into(
-    setup: &Setup<'_>,
-    files: &[SourceFile],
-    validated: Vec<Validated>,
-    pictures: crate::pictures::SitePictures,
-    sink: Sink<'_>,
-    diags: &mut Diagnostics,
-) -> (SiteIndex, Timings) {
+/// The content of `files` once validated (`validated` holds one result per
+/// file), with what the later stages need to know of the files themselves:
+/// it owns everything, so the files' text can be dropped.
+pub struct Assembled {
+    content: Content,
+    /// Content paths of the files with errors of their own.
+    failed: HashSet<String>,
+    /// The files not to be published, by path.
+    unpublished: std::collections::HashMap<PathBuf, Unpublished>,
+    timings: Timings,
+}
+
+/// Reports the problems `validated` found and assembles the content.
+fn assemble(files: &[SourceFile], validated: Vec<Validated>, diags: &mut Diagnostics) -> Assembled {
     let mut timings = Timings::start();
-    let today = setup.today;
     for v in &validated {
         v.problems.iter().for_each(|d| diags.push(d.clone()));
     }
@@ -241,6 +248,20 @@ fn build_validated_into(
     let unpublished = unpublished_files(files.iter().map(|f| f.path.as_path()).zip(&validated));
     drop(validated);
     timings.lap("assemble");
+    Assembled { content, failed, unpublished, timings }
+}
+
+/// The stages after validation: index, render; `pictures` are the
+/// pictures beside the content files.
+fn build_assembled_into(
+    setup: &Setup<'_>,
+    assembled: Assembled,
+    pictures: crate::pictures::SitePictures,
+    sink: Sink<'_>,
+    diags: &mut Diagnostics,
+) -> (SiteIndex, Timings) {
+    let Assembled { content, failed, unpublished, mut timings } = assembled;
+    let today = setup.today;
     let mut index = index_content(content, failed, setup, diags);
     index.pictures = Arc::new(pictures);
     crate::pictures::check_notes(&index, diags);

@@ -331,13 +331,13 @@ fn page_result(page: FossickedData, field_id_map: &[u16], language: &str, gzip: 
             }
         }
 
-        let packed_word = local_word_map
-            .entry(word.clone())
-            .or_insert_with(|| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+        // sitrep's change: the word is the map's key, moved in; the index
+        // builder reads it from there (no copies).
+        let packed_word = local_word_map.entry(word).or_insert_with(|| PackedWord {
+            word: String::new(),
+            pages: Vec::new(),
+            additional_variants: Vec::new(),
+        });
 
         if !normalized_positions.is_empty() {
             packed_word.pages.push(positions_to_packed_page(
@@ -380,13 +380,13 @@ fn page_result(page: FossickedData, field_id_map: &[u16], language: &str, gzip: 
             }
         }
 
-        let packed_word = local_word_map
-            .entry(word.clone())
-            .or_insert_with(|| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+        // sitrep's change: the word is the map's key, moved in; the index
+        // builder reads it from there (no copies).
+        let packed_word = local_word_map.entry(word).or_insert_with(|| PackedWord {
+            word: String::new(),
+            pages: Vec::new(),
+            additional_variants: Vec::new(),
+        });
 
         if !normalized_meta_positions.is_empty() {
             let meta_locs = meta_positions_to_packed(normalized_meta_positions);
