@@ -36,12 +36,28 @@ pub struct Output {
 /// [`PACK_LIMIT`] (data downloads), which a rebuild writes again whenever one
 /// incident changes: packing them would cost the reload more than it saves.
 /// Packing is deterministic: equal bytes, equal packs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Packed {
     /// Compressed, with the size unpacked in front.
     Lz4(Vec<u8>),
     /// As is.
     Raw(Vec<u8>),
+    /// A file on disk, read when served: a picture in the picture cache
+    /// (named by its content, so the name always means the same bytes; the
+    /// pictures of a site can weigh more than all its pages).
+    File(PathBuf),
+}
+
+/// Equal bytes: packs of one kind compare as they are kept, any other two
+/// unpacked (a file on disk and the same bytes in memory are equal).
+impl PartialEq for Packed {
+    fn eq(&self, other: &Packed) -> bool {
+        match (self, other) {
+            (Packed::Lz4(a), Packed::Lz4(b)) | (Packed::Raw(a), Packed::Raw(b)) => a == b,
+            (Packed::File(a), Packed::File(b)) if a == b => true,
+            _ => matches!((self.unpack(), other.unpack()), (Some(a), Some(b)) if a == b),
+        }
+    }
 }
 
 /// Files larger than this are kept as they are.
@@ -53,12 +69,13 @@ impl Packed {
         if bytes.len() > PACK_LIMIT { Packed::Raw(bytes) } else { Packed::Lz4(lz4_flex::compress_prepend_size(&bytes)) }
     }
 
-    /// The bytes, unpacked.
-    pub fn unpack(&self) -> Vec<u8> {
+    /// The bytes, unpacked (`None` when a file on disk cannot be read).
+    pub fn unpack(&self) -> Option<Vec<u8>> {
         match self {
             // Only `new` makes a pack, so it always unpacks.
-            Packed::Lz4(packed) => lz4_flex::decompress_size_prepended(packed).unwrap_or_default(),
-            Packed::Raw(bytes) => bytes.clone(),
+            Packed::Lz4(packed) => Some(lz4_flex::decompress_size_prepended(packed).unwrap_or_default()),
+            Packed::Raw(bytes) => Some(bytes.clone()),
+            Packed::File(path) => fs::read(path).ok(),
         }
     }
 
@@ -67,6 +84,7 @@ impl Packed {
         match self {
             Packed::Lz4(packed) => packed.get(..4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize),
             Packed::Raw(bytes) => bytes.len(),
+            Packed::File(path) => fs::metadata(path).map_or(0, |m| m.len() as usize),
         }
     }
 }
@@ -104,7 +122,7 @@ impl Output {
 
     /// The bytes of `path`, if the site has it.
     pub fn get(&self, path: &str) -> Option<Vec<u8>> {
-        self.files.get(path).map(|b| b.unpack())
+        self.files.get(path).and_then(|b| b.unpack())
     }
 
     /// The packed bytes of `path`, if the site has it.
@@ -132,9 +150,10 @@ impl Output {
         self.files.keys().map(|p| &**p)
     }
 
-    /// Every file, sorted by path, unpacked one at a time.
+    /// Every file, sorted by path, unpacked one at a time (a file on disk
+    /// that cannot be read any more comes out empty).
     pub fn iter(&self) -> impl Iterator<Item = (&str, Vec<u8>)> {
-        self.files.iter().map(|(p, b)| (&**p, b.unpack()))
+        self.files.iter().map(|(p, b)| (&**p, b.unpack().unwrap_or_default()))
     }
 
     /// Total size in bytes, unpacked.
@@ -367,7 +386,10 @@ pub fn write(output: &Output, dir: &Path, policy: OutputPolicy) -> Result<(), Di
     output
         .files
         .par_iter()
-        .try_for_each(|(path, bytes)| staging.write(path, &bytes.unpack()))
+        .try_for_each(|(path, packed)| {
+            let bytes = packed.unpack().ok_or_else(|| io::Error::other(format!("{path}: its file cannot be read")))?;
+            staging.write(path, &bytes)
+        })
         .map_err(|e| fail("cannot write the site", &staging.staging, e))?;
     staging.commit()
 }

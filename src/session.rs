@@ -292,13 +292,18 @@ impl Session {
                 self.output.insert_packed(name, packed);
             }
         }
-        // A picture's file is named by its content: a name already served is the same bytes.
+        // A picture's file is named by its content: a name already served is
+        // the same bytes. One in the cache is served from there, not kept in memory.
         for (name, stored) in pictures {
             if !self.output.contains(&name) {
-                match stored.read() {
-                    Ok(bytes) => {
+                let packed = match stored {
+                    crate::pictures::Stored::Cached(path) => Ok(Packed::File(path)),
+                    memory => memory.read().map(Packed::new),
+                };
+                match packed {
+                    Ok(packed) => {
                         changed.insert(name.clone());
-                        self.output.insert_packed(name, Packed::new(bytes));
+                        self.output.insert_packed(name, packed);
                     }
                     Err(e) => diags.push(render::picture_unreadable(&name, &e)),
                 }

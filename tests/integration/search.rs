@@ -113,6 +113,39 @@ fn a_word_only_in_one_briefing_body_finds_it_under_a_sub_path() {
     assert!(requests.iter().all(|u| u.starts_with(&origin) || u.starts_with("data:")), "{requests:?}");
 }
 
+/// A word of letters only, different for each `n` (Pagefind's words are
+/// letters; digits would make numbers of their own).
+fn word_for(n: usize) -> String {
+    let letters: String = n.to_string().bytes().map(|d| char::from(b'a' + (d - b'0'))).collect();
+    format!("zorq{letters}")
+}
+
+#[test]
+#[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
+fn on_a_desk_of_600_briefings_a_word_of_any_one_finds_it() {
+    // Pagefind reads records a batch of 256 at a time: 600 make three
+    // batches, and a word from each is found in the one briefing that has it.
+    let chromium = chromium();
+    let t = crate::support::SiteTest::fixture("minimal");
+    for i in 0..600 {
+        let (month, day) = (1 + i / 50, 1 + i % 28);
+        let text = format!(
+            "---\ntitle: Attack number {i}\ndate: 2024-{month:02}-{day:02}\ncountries: [ML]\ngroups: [JNIM]\n\
+             sources:\n  - url: https://example.com/{i}\n---\nAn attack.\n\nThe word of this one is {}.\n",
+            word_for(i)
+        );
+        t.write(&format!("content/briefings/attack-{i:03}.md"), &text);
+    }
+    t.build();
+    let host = Host::start(&t.out(), "/");
+    let browser = launch(chromium);
+    let tab = browser.new_tab().unwrap();
+    for i in [0, 255, 256, 433, 599] {
+        tab.navigate_to(&format!("http://{}/", host.addr)).unwrap().wait_until_navigated().unwrap();
+        assert_eq!(search(&tab, &word_for(i)), [format!("/briefings/attack-{i:03}/")], "briefing {i}");
+    }
+}
+
 /// Asks the preview for `path` until `ready` holds for its bytes (the search
 /// index is made in the background), failing after 30 s.
 fn poll(preview: &Preview, path: &str, ready: impl Fn(u16, &[u8]) -> bool) -> Vec<u8> {
