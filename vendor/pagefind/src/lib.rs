@@ -144,8 +144,8 @@ impl SearchState {
     /// Reads already-read files into the index (sitrep's addition): a
     /// batch at a time, in parallel on the caller's rayon pool, each batch
     /// folded into its language's index and dropped, so that no more than a
-    /// batch of pages' words are ever held. Every file must have a URL not
-    /// given before.
+    /// batch of pages' words are ever held. A file of a URL given before is
+    /// left out (the first one stays).
     pub fn fossick_batch(&mut self, files: Vec<Fossicker>) -> Result<usize> {
         let mut count = 0;
         let mut files = files.into_iter();
@@ -162,8 +162,11 @@ impl SearchState {
             count += pages.len();
             let mut kept = Vec::with_capacity(pages.len());
             for page in pages {
+                // A page already folded in cannot be replaced: a URL given
+                // again keeps its first page.
                 if !self.streamed_urls.insert(page.url.clone()) {
-                    bail!("{} was given twice", page.url);
+                    options.logger.v_warn(format!("{} was given twice; the first is kept", page.url));
+                    continue;
                 }
                 if !page.word_data.is_empty() {
                     kept.push(page);
