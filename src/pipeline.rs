@@ -227,7 +227,7 @@ fn validate_sources(files: &[SourceFile], today: Date) -> Vec<Validated> {
 /// The content of `files` once validated (`validated` holds one result per
 /// file), with what the later stages need to know of the files themselves:
 /// it owns everything, so the files' text can be dropped.
-pub struct Assembled {
+struct Assembled {
     content: Content,
     /// Content paths of the files with errors of their own.
     failed: HashSet<String>,

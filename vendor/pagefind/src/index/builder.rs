@@ -294,20 +294,20 @@ impl PackedWords {
     pub fn encode(
         &self,
         chunk: std::ops::Range<usize>,
-        parts_field_map: &[u16],
+        fields: &[u16],
         language: &str,
     ) -> (Vec<u8>, String) {
         let words = self.words[chunk]
             .iter()
             .map(|(word, packed)| PackedWord {
                 word: word.clone(),
-                pages: packed.pages.unpack(parts_field_map),
+                pages: packed.pages.unpack(fields),
                 additional_variants: packed
                     .variants
                     .iter()
                     .map(|(form, pages)| PackedVariant {
                         form: form.clone(),
-                        pages: pages.unpack(parts_field_map),
+                        pages: pages.unpack(fields),
                     })
                     .collect(),
             })

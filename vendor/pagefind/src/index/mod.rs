@@ -84,19 +84,26 @@ pub const PAGES_AT_ONCE: usize = 256;
 /// The files of an index, from everything added to `builder`.
 pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<PagefindIndexes> {
     let language = builder.language().to_string();
-    let parts = builder.into_parts();
+    let builder::FinishedParts {
+        sorts: sort_values,
+        meta_fields,
+        field_map,
+        filters: filter_map,
+        fragments,
+        words: word_map,
+    } = builder.into_parts();
     let mut meta = MetaIndex {
         version: options.version.into(),
         pages: Vec::new(),
         index_chunks: Vec::new(),
         filters: Vec::new(),
         sorts: Vec::new(),
-        meta_fields: parts.meta_fields.clone(),
+        meta_fields,
     };
 
     // Sort orders, each of the type that fits all its values (as Pagefind).
     let mut sorts: Vec<String> = Vec::new();
-    for (sort_key, mut page_values) in parts.sorts.iter().map(|(k, v)| (k.clone(), v.clone())) {
+    for (sort_key, mut page_values) in sort_values {
         sorts.push(sort_key.clone());
         let numeric = page_values
             .iter()
@@ -128,10 +135,6 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
         });
     }
 
-    let filter_map = parts.filters;
-    let fragments = parts.fragments;
-    let word_map = &parts.words;
-    let field_map = parts.field_map.clone();
     let page_count = fragments.len();
     let mut final_fragments = Vec::new();
     let mut gzipped_fragments = Vec::new();
