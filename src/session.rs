@@ -113,6 +113,28 @@ pub struct Session {
     diagnostics: Diagnostics,
     /// What readers can search for in the site shown, and the index served.
     search: SearchState,
+    /// What the last good site's search records are made of, until they are made.
+    unsearched: Option<Unsearched>,
+}
+
+/// The last good site's indexes and the parts of its pages its search
+/// records are made of, kept until [`Session::gather_search`] makes them:
+/// `serve` does so once the reload has gone out, as readers do not wait for it.
+struct Unsearched {
+    /// Each language's index, the main one first.
+    indexes: Vec<SiteIndex>,
+    /// Each language's parts.
+    parts: Vec<SearchParts>,
+}
+
+/// The parts of one language's prepared site that its search records read.
+struct SearchParts {
+    urls: render::Urls,
+    incidents: Vec<std::sync::Arc<render::Incident>>,
+    briefing_bodies: Vec<std::sync::Arc<crate::markdown::Rendered>>,
+    group_bodies: Vec<Option<std::sync::Arc<crate::markdown::Rendered>>>,
+    country_bodies: Vec<Option<std::sync::Arc<crate::markdown::Rendered>>>,
+    page_bodies: Vec<std::sync::Arc<crate::markdown::Rendered>>,
 }
 
 /// The search records of the site shown and the index made from them. The
@@ -150,6 +172,7 @@ impl Session {
             fingerprints: foldhash::HashMap::default(),
             diagnostics: Diagnostics::new(),
             search: SearchState::default(),
+            unsearched: None,
         };
         let report = session.apply(&Changes::everything());
         (session, report)
@@ -178,6 +201,8 @@ impl Session {
     /// Rebuilds after `changes`.
     pub fn apply(&mut self, changes: &Changes) -> Rebuild {
         let started = Instant::now();
+        // The records of the site shown, before its settings or theme can change.
+        self.gather_search();
         let mut timings = Timings::start();
         if changes.config || changes.templates || changes.statics {
             self.setup();
@@ -219,19 +244,13 @@ impl Session {
         let shown: HashSet<String> = prepared.iter().flat_map(|p| p.shown_pictures().cloned()).collect();
         let pictures = render::picture_files(&index, &shown);
         timings.lap("pages");
-        let findable: Vec<SearchRecord> = prepared.iter().flat_map(render::search::records).collect();
-        let findable_fingerprint = {
-            use rayon::prelude::*;
-            let each: Vec<u64> = findable.par_iter().map(render::fingerprint::of_hash).collect();
-            render::fingerprint::of_hash(&each)
-        };
-        timings.lap("search records");
         // Freeing this rebuild's parts takes longer than some rebuilds:
         // the reload does not wait for it.
-        let parts: Vec<_> = prepared
+        let (parts, unneeded): (Vec<_>, Vec<_>) = prepared
             .into_iter()
             .map(|p| {
                 let render::Prepared {
+                    urls,
                     incidents,
                     briefing_bodies,
                     group_bodies,
@@ -241,11 +260,12 @@ impl Session {
                     jobs,
                     ..
                 } = p;
-                (incidents, briefing_bodies, group_bodies, country_bodies, page_bodies, shared, jobs)
+                let parts = SearchParts { urls, incidents, briefing_bodies, group_bodies, country_bodies, page_bodies };
+                (parts, (shared, jobs))
             })
-            .collect();
+            .unzip();
         let files: foldhash::HashSet<&str> = produced.iter().map(|p| p.file.as_str()).collect();
-        let statics = renderer.static_files(&files.iter().map(|f| f.to_string()).collect(), &mut diags);
+        let statics = renderer.static_files(|f| files.contains(f), &mut diags);
         let unpublished = pipeline::unpublished_files(self.files.values().map(|(l, v)| (l.path.as_path(), v)));
         let setup = pipeline::Setup::of(&self.opts, Some(config), None, &self.history);
         pipeline::settle(&mut diags, &unpublished, &setup);
@@ -309,16 +329,12 @@ impl Session {
                 }
             }
         }
-        if findable_fingerprint != self.search.fingerprint {
-            self.search.records = std::sync::Arc::new(findable);
-            self.search.fingerprint = findable_fingerprint;
-        } else {
-            drop_later(findable);
-        }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);
         let old_diagnostics = std::mem::replace(&mut self.diagnostics, diags);
-        let indexes: Vec<SiteIndex> = indexes.into_iter().skip(1).map(std::borrow::Cow::into_owned).collect();
-        drop_later((index, indexes, parts, old_fingerprints, old_diagnostics));
+        let others: Vec<SiteIndex> = indexes.into_iter().skip(1).map(std::borrow::Cow::into_owned).collect();
+        let indexes: Vec<SiteIndex> = std::iter::once(index).chain(others).collect();
+        self.unsearched = Some(Unsearched { indexes, parts });
+        drop_later((unneeded, old_fingerprints, old_diagnostics));
         timings.lap("output");
         Rebuild {
             ok: true,
@@ -334,7 +350,8 @@ impl Session {
     /// index served was not made from them: make it with
     /// [`crate::search::bundle`] (in the background: it takes seconds on a
     /// large site) and hand it to [`Session::put_search_index`].
-    pub fn search_to_index(&self) -> Option<(u64, std::sync::Arc<Vec<SearchRecord>>)> {
+    pub fn search_to_index(&mut self) -> Option<(u64, std::sync::Arc<Vec<SearchRecord>>)> {
+        self.gather_search();
         let s = &self.search;
         (s.indexed != Some(s.fingerprint)).then(|| (s.fingerprint, std::sync::Arc::clone(&s.records)))
     }
@@ -386,6 +403,45 @@ impl Session {
             rebuild.changed.dedup();
         }
         rebuild
+    }
+
+    /// Makes the search records of the site shown, if the last good rebuild
+    /// left them to make: `serve` calls it once the reload has gone out.
+    pub fn gather_search(&mut self) {
+        let Some(unsearched) = self.unsearched.take() else { return };
+        let (Some(config), Some(renderer)) = (self.config.as_ref(), self.renderer.as_ref()) else {
+            drop_later(unsearched);
+            return;
+        };
+        let findable: Vec<SearchRecord> = unsearched
+            .parts
+            .iter()
+            .zip(&unsearched.indexes)
+            .enumerate()
+            .flat_map(|(language, (p, index))| {
+                render::search::records(&render::search::Sources {
+                    index,
+                    config,
+                    words: renderer.words(language),
+                    urls: &p.urls,
+                    language,
+                    incidents: &p.incidents,
+                    briefing_bodies: &p.briefing_bodies,
+                    group_bodies: &p.group_bodies,
+                    country_bodies: &p.country_bodies,
+                    page_bodies: &p.page_bodies,
+                })
+            })
+            .collect();
+        let each: Vec<u64> = findable.par_iter().map(render::fingerprint::of_hash).collect();
+        let fingerprint = render::fingerprint::of_hash(&each);
+        if fingerprint != self.search.fingerprint {
+            self.search.records = std::sync::Arc::new(findable);
+            self.search.fingerprint = fingerprint;
+        } else {
+            drop_later(findable);
+        }
+        drop_later(unsearched);
     }
 
     /// Brings the search index up to date now; returns the files it changed

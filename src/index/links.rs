@@ -89,15 +89,19 @@ impl LinkTargets {
     /// folder (`briefings/bamako.md`).
     pub fn resolve(&self, content_path: &str) -> Result<&str, LinkError> {
         let written = content_path.trim_start_matches('/');
+        // Most links name a published file as it is: found without a copy.
+        if let Some(url) = self.targets.get(written) {
+            return Ok(url);
+        }
         let folder = match written.strip_suffix('/') {
             Some(f) => Some(format!("{f}/index.md")),
             None => written.strip_suffix(".md").map(|f| format!("{f}/index.md")),
         };
         let key = match folder {
-            Some(f) if !self.targets.contains_key(written) && self.is_known(&f) => f,
-            _ => written.to_string(),
+            Some(f) if self.is_known(&f) => std::borrow::Cow::Owned(f),
+            _ => std::borrow::Cow::Borrowed(written),
         };
-        let key = key.as_str();
+        let key = key.as_ref();
         if let Some(url) = self.targets.get(key) {
             return Ok(url);
         }

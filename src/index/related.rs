@@ -105,27 +105,68 @@ pub fn related(
         .into_par_iter()
         .map(|id| {
             let Some(day) = days[id] else { return Vec::new() };
-            // The first tie found with each other briefing is its strongest.
-            let mut found: foldhash::HashMap<BriefingId, Tie> = Default::default();
-            for tie in &ties[id] {
-                let list = &postings[tie];
-                let from = list.partition_point(|&o| days[o].is_some_and(|d| d < day - WINDOW_DAYS));
-                for &other in list[from..].iter().take_while(|&&o| days[o].is_some_and(|d| d <= day + WINDOW_DAYS)) {
-                    if other != id {
-                        found.entry(other).or_insert(*tie);
-                    }
+            // Each other briefing near enough under any tie, with the tie,
+            // ordered as the page lists them: closest first, then by the
+            // tie's strength, then the later id (of two ties of one strength,
+            // the first the briefing names). An other is kept under the first
+            // (strongest) tie it comes with.
+            let mut found: Vec<(i32, u8, std::cmp::Reverse<BriefingId>, usize)> = Vec::new();
+            for (at, tie) in ties[id].iter().enumerate() {
+                for (distance, other) in nearest(&postings[tie], &days, id, day) {
+                    found.push((distance, tie.strength(), std::cmp::Reverse(other), at));
                 }
             }
-            let mut found: Vec<(BriefingId, Tie, i32)> =
-                found.into_iter().filter_map(|(other, tie)| Some((other, tie, days[other]? - day))).collect();
-            found.sort_by_key(|&(other, tie, days)| (days.abs(), tie.strength(), std::cmp::Reverse(other)));
-            found.truncate(MOST);
+            found.sort_unstable();
+            let mut kept: Vec<(BriefingId, Tie, i32)> = Vec::with_capacity(MOST);
+            for (_, _, std::cmp::Reverse(other), at) in found {
+                if kept.len() == MOST {
+                    break;
+                }
+                if !kept.iter().any(|k| k.0 == other) {
+                    kept.push((other, ties[id][at], days[other].unwrap_or(day) - day));
+                }
+            }
+            let found = kept;
             found
                 .into_iter()
                 .map(|(other, tie, days)| Related { id: other, shared: shared(briefings, &places, id, tie), days })
                 .collect()
         })
         .collect()
+}
+
+/// The briefings of `list` (sorted by `days`, each dated) within
+/// [`WINDOW_DAYS`] of `day`, other than `id`, closest first, with their
+/// distance in days: only as many as can be among the [`MOST`] closest (all
+/// those as close as the `MOST`th). Walks out from `day` both ways.
+fn nearest(list: &[BriefingId], days: &[Option<i32>], id: BriefingId, day: i32) -> Vec<(i32, BriefingId)> {
+    let distance = |o: BriefingId| days[o].map_or(i32::MAX, |d| (d - day).abs());
+    let at = list.partition_point(|&o| days[o].is_some_and(|d| d < day));
+    let (mut before, mut after) = (list[..at].iter().rev().peekable(), list[at..].iter().peekable());
+    let mut out: Vec<(i32, BriefingId)> = Vec::new();
+    loop {
+        let next = match (before.peek(), after.peek()) {
+            (Some(&&b), Some(&&a)) => {
+                if distance(b) <= distance(a) {
+                    before.next()
+                } else {
+                    after.next()
+                }
+            }
+            (Some(_), None) => before.next(),
+            (None, Some(_)) => after.next(),
+            (None, None) => None,
+        };
+        let Some(&other) = next else { break };
+        let d = distance(other);
+        if d > WINDOW_DAYS || out.len() >= MOST && d > out[MOST - 1].0 {
+            break;
+        }
+        if other != id {
+            out.push((d, other));
+        }
+    }
+    out
 }
 
 /// A number for each distinct place (a name, whatever its case, in a

@@ -84,24 +84,98 @@ pub fn slug_of(name: &str) -> String {
 }
 
 /// Every term of `briefings` (sorted by kind, then country, then name), and
-/// each briefing's terms.
-pub fn terms(
-    briefings: &[Arc<Briefing>],
+/// each briefing's terms. Each kind is gathered on its own (side by side),
+/// then the four are numbered together.
+pub fn terms<'a>(
+    briefings: &'a [Arc<Briefing>],
     figures: &[IncidentFigures],
     countries: &[Country],
 ) -> (Vec<Term>, Vec<BriefingTerms>) {
     let country_of: HashMap<CountryCode, CountryId> = countries.iter().enumerate().map(|(i, c)| (c.code, i)).collect();
+    let gather = |kind: TermKind| -> (Vec<Term>, Vec<Vec<Option<TermId>>>) {
+        let named = |b: &'a Briefing| -> Vec<Option<(Option<CountryId>, &'a str)>> {
+            let plain = |names: &'a [String]| names.iter().map(|n| Some((None, n.as_str()))).collect();
+            match kind {
+                TermKind::Target => plain(&b.targets),
+                TermKind::Tactic => plain(&b.tactics),
+                TermKind::Tag => plain(&b.tags),
+                TermKind::Region => b
+                    .locations
+                    .iter()
+                    .map(|l| {
+                        let admin1 = l.admin1.as_deref().filter(|a| !a.trim().is_empty())?;
+                        Some((country_of.get(&l.country).copied(), admin1))
+                    })
+                    .collect(),
+            }
+        };
+        gather_kind(kind, briefings, figures, named)
+    };
+    let (((targets, target_ids), (tactics, tactic_ids)), ((tags, tag_ids), (regions, region_ids))) = rayon::join(
+        || rayon::join(|| gather(TermKind::Target), || gather(TermKind::Tactic)),
+        || rayon::join(|| gather(TermKind::Tag), || gather(TermKind::Region)),
+    );
+    // One numbering: each kind's ids are shifted past the kinds before it.
+    let shifts = [0, targets.len(), targets.len() + tactics.len(), targets.len() + tactics.len() + tags.len()];
+    let terms: Vec<Term> = targets.into_iter().chain(tactics).chain(tags).chain(regions).collect();
+    // Sorted for their index pages; each briefing's ids follow.
+    let mut order: Vec<TermId> = (0..terms.len()).collect();
+    let keys: Vec<(TermKind, Option<CountryId>, String)> =
+        terms.iter().map(|t| (t.kind, t.country, t.name.to_lowercase())).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut new_id = vec![0; terms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new;
+    }
+    let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    let mut terms: Vec<Term> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    for t in &mut terms {
+        t.incidents.reverse();
+    }
+    let renumber = |ids: &[Option<TermId>], shift: usize| ids.iter().map(|id| id.map(|i| new_id[i + shift])).collect();
+    let all = |ids: Vec<Option<TermId>>| ids.into_iter().flatten().collect();
+    let of_briefing = (0..briefings.len())
+        .map(|id| BriefingTerms {
+            targets: all(renumber(&target_ids[id], shifts[0])),
+            tactics: all(renumber(&tactic_ids[id], shifts[1])),
+            tags: all(renumber(&tag_ids[id], shifts[2])),
+            regions: renumber(&region_ids[id], shifts[3]),
+        })
+        .collect();
+    (terms, of_briefing)
+}
+
+/// The terms of one kind, numbered as first met, and each briefing's, in
+/// the order `named` gives them (`None` where a location names no region).
+fn gather_kind<'b>(
+    kind: TermKind,
+    briefings: &'b [Arc<Briefing>],
+    figures: &[IncidentFigures],
+    named: impl Fn(&'b Briefing) -> Vec<Option<(Option<CountryId>, &'b str)>>,
+) -> (Vec<Term>, Vec<Vec<Option<TermId>>>) {
     let mut terms: Vec<Term> = Vec::new();
-    let mut by_key: HashMap<(TermKind, Option<CountryId>, String), TermId> = HashMap::default();
+    // A name is written the same way in many briefings: it is slugged once,
+    // and each distinct slug numbered.
+    let mut slug_of_name: HashMap<&'b str, usize> = HashMap::default();
+    let mut slug_numbers: HashMap<String, usize> = HashMap::default();
+    let mut by_key: HashMap<(Option<CountryId>, usize), TermId> = HashMap::default();
     let mut of_briefing = Vec::with_capacity(briefings.len());
     for (id, b) in briefings.iter().enumerate() {
-        let mut add = |kind: TermKind, country: Option<CountryId>, name: &str| -> TermId {
-            let slug = slug_of(name);
-            let tid = *by_key.entry((kind, country, slug.clone())).or_insert_with(|| {
+        let mut add = |country: Option<CountryId>, name: &'b str| -> TermId {
+            let number = match slug_of_name.get(name) {
+                Some(&n) => n,
+                None => {
+                    let next = slug_numbers.len();
+                    let n = *slug_numbers.entry(slug_of(name)).or_insert(next);
+                    slug_of_name.insert(name, n);
+                    n
+                }
+            };
+            let tid = *by_key.entry((country, number)).or_insert_with(|| {
                 terms.push(Term {
                     kind,
                     name: name.trim().to_string(),
-                    slug,
+                    slug: slug_of(name),
                     country,
                     incidents: Vec::new(),
                     totals: Totals::default(),
@@ -121,40 +195,8 @@ pub fn terms(
             }
             tid
         };
-        let targets = b.targets.iter().map(|t| add(TermKind::Target, None, t)).collect();
-        let tactics = b.tactics.iter().map(|t| add(TermKind::Tactic, None, t)).collect();
-        let tags = b.tags.iter().map(|t| add(TermKind::Tag, None, t)).collect();
-        let regions = b
-            .locations
-            .iter()
-            .map(|l| {
-                let admin1 = l.admin1.as_deref().filter(|a| !a.trim().is_empty())?;
-                Some(add(TermKind::Region, country_of.get(&l.country).copied(), admin1))
-            })
-            .collect();
-        of_briefing.push(BriefingTerms { targets, tactics, tags, regions });
-    }
-    // Sorted for their index pages; each briefing's ids follow.
-    let mut order: Vec<TermId> = (0..terms.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |t: &Term| (t.kind, t.country, t.name.to_lowercase());
-        key(&terms[a]).cmp(&key(&terms[b]))
-    });
-    let mut new_id = vec![0; terms.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_id[old] = new;
-    }
-    let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
-    let mut terms: Vec<Term> = order.iter().filter_map(|&old| slots[old].take()).collect();
-    for t in &mut terms {
-        t.incidents.reverse();
-    }
-    for bt in &mut of_briefing {
-        for id in
-            bt.targets.iter_mut().chain(&mut bt.tactics).chain(&mut bt.tags).chain(bt.regions.iter_mut().flatten())
-        {
-            *id = new_id[*id];
-        }
+        let ids = named(b).into_iter().map(|n| n.map(|(country, name)| add(country, name))).collect();
+        of_briefing.push(ids);
     }
     (terms, of_briefing)
 }

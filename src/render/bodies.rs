@@ -42,16 +42,13 @@ pub struct Bodies {
 /// What a body's rendering depends on, apart from its links: its text (with
 /// its notes on pictures), the file it is in, the pictures in its folder
 /// (`pictures`, a fingerprint), the rendering options.
-fn key_of(body: &Body, origin: &Origin, options: &MarkdownOptions, pictures: u64) -> u64 {
-    super::fingerprint::of_hash(&(
-        body.fingerprint(),
-        origin.path.as_os_str(),
-        &options.base_path,
-        &options.shared_path,
-        &options.desk_credit,
-        options.unsafe_html,
-        pictures,
-    ))
+fn key_of(body: &Body, origin: &Origin, options: u64, pictures: u64) -> u64 {
+    super::fingerprint::of_hash(&(body.fingerprint(), origin.path.as_os_str(), options, pictures))
+}
+
+/// The fingerprint of the rendering options, taken once for every body.
+fn options_key(options: &MarkdownOptions) -> u64 {
+    super::fingerprint::of_hash(&(&options.base_path, &options.shared_path, &options.desk_credit, options.unsafe_html))
 }
 
 impl BodyCache {
@@ -70,11 +67,12 @@ impl BodyCache {
     /// (kept or new) go to `diags`. Bodies no longer in the site are forgotten.
     pub fn render(&mut self, index: &SiteIndex, options: &MarkdownOptions, diags: &mut Diagnostics) -> Bodies {
         let wanted: Vec<(&Origin, &Body)> = index.bodies().collect();
+        let options_key = options_key(options);
 
         let done: Vec<(u64, Arc<Rendered>, Vec<Diagnostic>)> = wanted
             .par_iter()
             .map(|(origin, body)| {
-                let key = key_of(body, origin, options, index.pictures.folder_fingerprint(&origin.content_path));
+                let key = key_of(body, origin, options_key, index.pictures.folder_fingerprint(&origin.content_path));
                 if let Some(entry) = self.entries.get(&key).filter(|e| same_links(&e.rendered, &index.links)) {
                     return (key, Arc::clone(&entry.rendered), entry.problems.clone());
                 }
@@ -84,20 +82,21 @@ impl BodyCache {
             })
             .collect();
         let mut entries = HashMap::with_capacity_and_hasher(done.len(), Default::default());
-        let mut by_path: HashMap<&str, Arc<Rendered>> =
-            HashMap::with_capacity_and_hasher(done.len(), Default::default());
-        for ((origin, _), (key, rendered, problems)) in wanted.iter().zip(done) {
+        let mut in_order = Vec::with_capacity(done.len());
+        for (key, rendered, problems) in done {
             problems.iter().for_each(|d| diags.push(d.clone()));
-            by_path.insert(origin.content_path.as_str(), Arc::clone(&rendered));
+            in_order.push(Arc::clone(&rendered));
             entries.insert(key, Entry { rendered, problems });
         }
         self.entries = entries;
-        let get = |origin: &Origin| Arc::clone(&by_path[origin.content_path.as_str()]);
+        // In the order `SiteIndex::bodies` gives them.
+        let mut next = in_order.into_iter();
+        let mut take = || next.next().expect("a body for every item that has one");
         Bodies {
-            briefings: index.briefings.iter().map(|b| get(&b.origin)).collect(),
-            groups: index.groups.iter().map(|g| g.profile.as_ref().map(|p| get(&p.origin))).collect(),
-            countries: index.countries.iter().map(|c| c.profile.as_ref().map(|p| get(&p.origin))).collect(),
-            pages: index.pages.iter().map(|p| get(&p.origin)).collect(),
+            briefings: index.briefings.iter().map(|_| take()).collect(),
+            groups: index.groups.iter().map(|g| g.profile.as_ref().map(|_| take())).collect(),
+            countries: index.countries.iter().map(|c| c.profile.as_ref().map(|_| take())).collect(),
+            pages: index.pages.iter().map(|_| take()).collect(),
         }
     }
 }

@@ -49,6 +49,10 @@ pub struct Incident {
     pub explorer: String,
     /// Fingerprint of the JSON, CSV, GeoJSON and explorer forms.
     pub data_fingerprint: u64,
+    /// Fingerprint of what maps and charts gather of it (its date, kind,
+    /// countries, places and killed, with the language's words): a retitled
+    /// incident leaves the gatherings it is in as they were.
+    pub gathered_fingerprint: u64,
 }
 
 /// What an incident's own page shows besides its body and neighbours. Made
@@ -184,6 +188,15 @@ fn build(m: &Making<'_>, id: BriefingId, fingerprint: u64) -> Incident {
         data::features(&record, &csv_row).iter().map(|f| serde_json::to_string(f).unwrap_or_default()).collect();
     let explorer = data::explorer_json(&record, m.urls.to(&crate::urls::briefing(&b.slug)));
     let data_fingerprint = fingerprint::of(&(&json, &csv, &features, &explorer));
+    let gathered_fingerprint = {
+        let mut h = fingerprint::hasher();
+        (m.words.fingerprint(), b.is_incident(), &b.date, &b.countries).hash(&mut h);
+        index.figures[id].range(crate::model::CasualtyKind::Killed).hash(&mut h);
+        for l in &b.locations {
+            (&l.name, l.coordinates.map(|(lat, lon)| (lat.to_bits(), lon.to_bits()))).hash(&mut h);
+        }
+        h.finish()
+    };
     Incident {
         fingerprint,
         row,
@@ -195,5 +208,6 @@ fn build(m: &Making<'_>, id: BriefingId, fingerprint: u64) -> Incident {
         features,
         explorer,
         data_fingerprint,
+        gathered_fingerprint,
     }
 }

@@ -192,7 +192,7 @@ pub fn render(
         let index = language_index(index, config, language);
         renderer.set_site(config, language, &index);
         let prepared = prepare(&index, config, language, today, &mut Caches::default(), &renderer, diags);
-        let findable = search::records(&prepared);
+        let findable = search::records(&search::Sources::of(&prepared));
         indexers.push(std::thread::spawn(move || crate::search::bundle_of(findable.iter())));
         timings.lap("markdown and rows");
         renderer.render_into(&prepared, &prepared.jobs, sink, diags);
@@ -200,7 +200,7 @@ pub fn render(
         shown.extend(prepared.shown_pictures().cloned());
         timings.lap("pages");
     }
-    for (name, bytes) in renderer.static_files(&pages, diags) {
+    for (name, bytes) in renderer.static_files(|f| pages.contains(f), diags) {
         sink(name, bytes);
     }
     // Read from the cache one at a time: a build never holds every picture.
@@ -571,10 +571,10 @@ impl Renderer {
 
     /// The theme's static files, copied to the output root; one that would
     /// take the place of a page (`pages`: their files) is an error.
-    pub fn static_files(&self, pages: &HashSet<String>, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    pub fn static_files(&self, is_page: impl Fn(&str) -> bool, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
         let mut out = Vec::new();
         for (name, bytes) in &self.theme.static_files {
-            if pages.contains(name) {
+            if is_page(name) {
                 diags.push(
                     Diagnostic::error(
                         "static-clash",
@@ -675,7 +675,7 @@ pub fn prepare<'a>(
         page_bodies: bodies.pages,
         world: renderer.world(),
         words,
-        shared: shared::Shared::new(index.groups.len(), index.countries.len(), index.years.len()),
+        shared: shared::Shared::new(index.groups.len(), index.countries.len(), index.years.len(), index.terms.len()),
         jobs,
         language,
         overviews: {

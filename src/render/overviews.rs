@@ -1,6 +1,7 @@
 //! The overviews of lists of incidents (a map's places, a chart's months),
 //! kept between the rebuilds of a live preview: an edit to one briefing
-//! gathers again only the lists it is in.
+//! gathers again only the lists it is in, and only when it moved what they
+//! gather (its date, kind, countries, places or killed).
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -47,8 +48,8 @@ impl OverviewCache {
     pub fn gathering(&self, site: &Prepared<'_>, ids: &[BriefingId]) -> Arc<Gathering> {
         let mut h = super::fingerprint::hasher();
         ids.len().hash(&mut h);
-        // An incident's fingerprint covers everything it is made of.
-        ids.iter().for_each(|&id| (id, site.incidents[id].fingerprint).hash(&mut h));
+        // Only what a gathering reads of each incident.
+        ids.iter().for_each(|&id| (id, site.incidents[id].gathered_fingerprint).hash(&mut h));
         let key = h.finish();
         let found = {
             let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());

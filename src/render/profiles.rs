@@ -76,9 +76,9 @@ pub(super) fn groups<'a>(site: &'a Prepared<'a>, ctx: &mut PageContext<'a>) {
 struct GroupIncident<'a> {
     row: Hashed<'a, tera::Value>,
     role: &'static str,
-    role_label: String,
+    role_label: std::borrow::Cow<'a, str>,
     claim: &'static str,
-    claim_label: String,
+    claim_label: std::borrow::Cow<'a, str>,
 }
 
 /// How many of a group's incidents each claim status has.
@@ -257,9 +257,9 @@ pub(super) fn group<'a>(
         GroupIncident {
             row: site.row(bid),
             role: inv.role.as_str(),
-            role_label: site.words.label("role", inv.role.as_str()),
+            role_label: site.words.label_text("role", inv.role.as_str()),
             claim: inv.claim.as_str(),
-            claim_label: claim_label(site.words, inv.claim),
+            claim_label: super::views::claim_text(site.words, inv.claim),
         }
     };
     let [perpetrated, against, mentions, components] = lists.lengths();

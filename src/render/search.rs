@@ -10,12 +10,58 @@ use rayon::prelude::*;
 use crate::markdown::Rendered;
 use crate::search::{SearchRecord, join};
 
-use super::Prepared;
 use super::jobs::{Job, path_of};
+use super::{Incident, Prepared, Urls, Words};
+use crate::config::Config;
+use crate::index::SiteIndex;
+
+/// What one language's records are made of: parts of its [`Prepared`] site,
+/// borrowed while the pages are made or after (a preview makes its records
+/// once the reload has gone out).
+pub struct Sources<'a> {
+    /// The language's index.
+    pub index: &'a SiteIndex,
+    /// Settings.
+    pub config: &'a Config,
+    /// The language's words.
+    pub words: &'a Words,
+    /// The language's addresses.
+    pub urls: &'a Urls,
+    /// Its position among the site's languages.
+    pub language: usize,
+    /// Every incident, by briefing id.
+    pub incidents: &'a [Arc<Incident>],
+    /// Rendered bodies of briefings, by id.
+    pub briefing_bodies: &'a [Arc<Rendered>],
+    /// Rendered bodies of group profiles, by group id.
+    pub group_bodies: &'a [Option<Arc<Rendered>>],
+    /// Rendered bodies of country profiles, by country id.
+    pub country_bodies: &'a [Option<Arc<Rendered>>],
+    /// Rendered bodies of free pages.
+    pub page_bodies: &'a [Arc<Rendered>],
+}
+
+impl<'a> Sources<'a> {
+    /// The sources of `site`'s records.
+    pub fn of(site: &'a Prepared<'a>) -> Sources<'a> {
+        Sources {
+            index: site.index,
+            config: site.config,
+            words: site.words,
+            urls: &site.urls,
+            language: site.language,
+            incidents: &site.incidents,
+            briefing_bodies: &site.briefing_bodies,
+            group_bodies: &site.group_bodies,
+            country_bodies: &site.country_bodies,
+            page_bodies: &site.page_bodies,
+        }
+    }
+}
 
 /// Every page of `site`'s language a reader can find. Filter names and the
 /// kinds of page are the theme's words.
-pub fn records(site: &Prepared<'_>) -> Vec<SearchRecord> {
+pub fn records(site: &Sources<'_>) -> Vec<SearchRecord> {
     let index = site.index;
     let words = site.words;
     let say = |key: &str| words.phrase(key, &[]);

@@ -1,6 +1,6 @@
 //! What many pages of one build share, made once, on first use: the header
 //! of a group's or a country's pages (each split into many pages), a year's
-//! summary, the list of years. Made from the same index as every page, so
+//! summary, the list of years, a term's header. Made from the same index as every page, so
 //! sharing changes nothing in what a page shows, only how often it is made.
 
 use std::sync::OnceLock;
@@ -42,16 +42,31 @@ pub struct Shared {
     pub(super) years: Vec<OnceLock<Memo>>,
     /// Every year, with its address and count.
     pub(super) year_links: OnceLock<Memo>,
+    /// By term id.
+    pub(super) terms: Vec<OnceLock<TermPart>>,
+}
+
+/// What every page of a term shares, made once per build.
+pub(super) struct TermPart {
+    /// `term`, as a template value.
+    pub(super) view: Memo,
+    /// With what it is: `Tag: capital`, `Mopti, Mali`.
+    pub(super) name: String,
+    /// What its pages say they are about.
+    pub(super) description: String,
+    /// Its address.
+    pub(super) path: String,
 }
 
 impl Shared {
-    /// Room for the parts of a site with these many groups, countries and years.
-    pub fn new(groups: usize, countries: usize, years: usize) -> Shared {
+    /// Room for the parts of a site with these many groups, countries, years and terms.
+    pub fn new(groups: usize, countries: usize, years: usize, terms: usize) -> Shared {
         Shared {
             groups: (0..groups).map(|_| OnceLock::new()).collect(),
             countries: (0..countries).map(|_| OnceLock::new()).collect(),
             years: (0..years).map(|_| OnceLock::new()).collect(),
             year_links: OnceLock::new(),
+            terms: (0..terms).map(|_| OnceLock::new()).collect(),
         }
     }
 }

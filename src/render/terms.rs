@@ -8,6 +8,7 @@ use crate::urls;
 use super::Prepared;
 use super::fingerprint::{Hashed, PageContext};
 use super::pagination::{Pager, page_count, slice};
+use super::shared::{Memo, TermPart};
 use super::views::{Link, TotalsView};
 use super::words::Value;
 
@@ -84,6 +85,35 @@ pub(super) fn index_page(site: &Prepared<'_>, kind: TermKind, ctx: &mut PageCont
     (site.words.phrase(&format!("terms-title-{key}"), &[]), site.words.phrase(&format!("terms-description-{key}"), &[]))
 }
 
+/// What every page of term `t` shares, made once per build.
+fn term_part<'a>(site: &'a Prepared<'a>, t: TermId) -> &'a TermPart {
+    site.shared.terms[t].get_or_init(|| {
+        let index = site.index;
+        let term = &index.terms[t];
+        let name = full_name(site, t);
+        let country = term.country.filter(|_| term.kind == TermKind::Region).map(|c| Link {
+            name: index.countries[c].name.clone(),
+            url: site.urls.to(&urls::country(&index.countries[c].slug)),
+        });
+        let view = TermView {
+            name: term.name.clone(),
+            kind: term.kind.as_str(),
+            kind_label: kind_label(site, term.kind),
+            index: (term.kind != TermKind::Region).then(|| Link {
+                name: site.words.phrase(&format!("terms-title-{}", term.kind.as_str()), &[]),
+                url: site.urls.to(&urls::terms(term.kind.as_str())),
+            }),
+            country,
+            totals: TotalsView::new(site.words, &term.totals, term.developments),
+        };
+        let description = site.words.phrase(
+            "term-description",
+            &[("incidents", Value::Number(term.totals.incidents as u64)), ("name", Value::Text(&name))],
+        );
+        TermPart { view: Memo::of(&view), name, description, path: index.term_path(t) }
+    })
+}
+
 /// Page `page` (from 0) of term `t`; returns its title, description and place among its pages.
 pub(super) fn term_page<'a>(
     site: &'a Prepared<'a>,
@@ -91,36 +121,15 @@ pub(super) fn term_page<'a>(
     page: usize,
     ctx: &mut PageContext<'a>,
 ) -> (String, String, Pager) {
-    let index = site.index;
-    let term = &index.terms[t];
-    let name = full_name(site, t);
-    let country = term.country.filter(|_| term.kind == TermKind::Region).map(|c| Link {
-        name: index.countries[c].name.clone(),
-        url: site.urls.to(&urls::country(&index.countries[c].slug)),
-    });
-    let view = TermView {
-        name: term.name.clone(),
-        kind: term.kind.as_str(),
-        kind_label: kind_label(site, term.kind),
-        index: (term.kind != TermKind::Region).then(|| Link {
-            name: site.words.phrase(&format!("terms-title-{}", term.kind.as_str()), &[]),
-            url: site.urls.to(&urls::terms(term.kind.as_str())),
-        }),
-        country,
-        totals: TotalsView::new(site.words, &term.totals, term.developments),
-    };
-    ctx.insert("term", view);
+    let term = &site.index.terms[t];
+    let part = term_part(site, t);
+    ctx.insert("term", part.view.hashed());
     let rows: Vec<Hashed<'a, tera::Value>> = slice(&term.incidents, page).iter().map(|&b| site.row(b)).collect();
     ctx.insert("incidents", rows);
     if page == 0 {
-        let focus = term.country.map(|c| vec![index.countries[c].code.to_string()]).unwrap_or_default();
-        super::pages::insert_overview(site, ctx, term.incidents.clone(), &name, focus, false);
+        let focus = term.country.map(|c| vec![site.index.countries[c].code.to_string()]).unwrap_or_default();
+        super::pages::insert_overview(site, ctx, term.incidents.clone(), &part.name, focus, false);
     }
-    let path = index.term_path(t);
-    let pager = Pager::new(&site.urls, &path, page, page_count(&[term.incidents.len()]));
-    let description = site.words.phrase(
-        "term-description",
-        &[("incidents", Value::Number(term.totals.incidents as u64)), ("name", Value::Text(&name))],
-    );
-    (name, description, pager)
+    let pager = Pager::new(&site.urls, &part.path, page, page_count(&[term.incidents.len()]));
+    (part.name.clone(), part.description.clone(), pager)
 }

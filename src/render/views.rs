@@ -312,7 +312,12 @@ pub fn actor(index: &SiteIndex, inv: &Involvement, urls: &Urls, words: &Words) -
 
 /// A claim in the reader's words; empty for no claim.
 pub fn claim_label(words: &Words, c: Claim) -> String {
-    if c == Claim::None { String::new() } else { words.label("claim", c.as_str()) }
+    claim_text(words, c).into_owned()
+}
+
+/// [`claim_label`], borrowed from the table (for lists of many rows).
+pub fn claim_text(words: &Words, c: Claim) -> std::borrow::Cow<'_, str> {
+    if c == Claim::None { std::borrow::Cow::Borrowed("") } else { words.label_text("claim", c.as_str()) }
 }
 
 /// One place of a briefing.

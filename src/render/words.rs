@@ -399,9 +399,14 @@ impl Words {
     /// The word for a value of a fixed list (`event`, `attack`): the entry
     /// `event-attack`, spaces made hyphens.
     pub fn label(&self, list: &'static str, value: &'static str) -> String {
+        self.label_text(list, value).into_owned()
+    }
+
+    /// [`Words::label`], borrowed from the table (for lists of many rows).
+    pub fn label_text(&self, list: &'static str, value: &'static str) -> std::borrow::Cow<'_, str> {
         match self.labels.get(&(list, value)) {
-            Some(text) => text.clone(),
-            None => self.phrase(&label_key(list, value), &[]),
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => std::borrow::Cow::Owned(self.phrase(&label_key(list, value), &[])),
         }
     }
 

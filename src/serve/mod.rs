@@ -199,7 +199,7 @@ fn rebuild_loop(
     let root = session.root().to_path_buf();
     let mut version = 0u64;
     let mut indexing = false;
-    let index_search = |session: &Session, indexing: &mut bool| {
+    let index_search = |session: &mut Session, indexing: &mut bool| {
         if *indexing {
             return;
         }
@@ -222,7 +222,7 @@ fn rebuild_loop(
             Ok(event) => event,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 index_at = None;
-                index_search(&session, &mut indexing);
+                index_search(&mut session, &mut indexing);
                 continue;
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -262,6 +262,8 @@ fn rebuild_loop(
                 );
             }
             report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
+            // What readers can search for, now that the reload is out.
+            session.gather_search();
             index_at = Some(std::time::Instant::now() + SEARCH_QUIET);
         } else if finished_indexing && index_at.is_none() {
             // If it was made from records the site has since left behind, again.
