@@ -216,7 +216,7 @@ def main():
             rows[("timings", n)] = [l.strip() for l in r.stdout.splitlines() if re.match(r"^\s*[a-z ,()]+:\s+\d+ ms$", l)]
 
     if 10000 in sizes:
-        bilingual(args, sitrep, hugo, sites[10000], rows)
+        bilingual(args, sitrep, hugo, pagefind, sites[10000], rows)
         pictures(args, sitrep, sites[10000], rows)
 
     latency = None
@@ -272,9 +272,10 @@ def serve_latency(sitrep, site, edits):
     return None
 
 
-def bilingual(args, sitrep, hugo, site, rows):
+def bilingual(args, sitrep, hugo, pagefind, site, rows):
     """The 10k site in English and French, one briefing in five translated
-    (bench/bilingual.py), built by sitrep and by Hugo, interleaved."""
+    (bench/bilingual.py), built by sitrep and by Hugo (and, like for like
+    with sitrep's search index, Hugo followed by the Pagefind CLI), interleaved."""
     sitrep_site, hugo_site, _ = site
     sys.path.insert(0, HERE)
     import bilingual as make  # noqa: E402
@@ -285,6 +286,10 @@ def bilingual(args, sitrep, hugo, site, rows):
         every, some = make.make_hugo(hugo_site, every=True), make.make_hugo(hugo_site)
         commands["hugo, every page in both languages"] = lambda o: f"exec hugo --quiet -s {every} -d {o}"
         commands["hugo, the translated pages only"] = lambda o: f"exec hugo --quiet -s {some} -d {o}"
+        if pagefind:
+            commands["hugo + pagefind, every page in both languages"] = (
+                lambda o: f"hugo --quiet -s {every} -d {o} && exec {pagefind} --silent --site {o}"
+            )
     out = lambda name, run: os.path.join(args.work, f"out-bilingual-{re.sub(r'[^a-z]+', '-', name)}-{run}")  # noqa: E731
     for name, cmd in commands.items():
         print(f"warm-up bilingual {name}", flush=True)
@@ -419,6 +424,12 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
             lines.append(f"| bilingual 10k: wall ≤ 1/4 of Hugo's (every page in both languages) | {s[0] / h[0]:.2f} ({s[0]:.2f} s vs {h[0]:.2f} s) | {verdict(s[0] <= h[0] / 4)} |")
             lines.append(f"| bilingual 10k: CPU ≤ 1/4 of Hugo's | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
             lines.append(f"| bilingual 10k: peak memory ≤ 1/4 of Hugo's | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
+        h = rows.get(("hugo + pagefind, every page in both languages", "bilingual"))
+        if h:
+            # Like for like, as at 10k: sitrep's build makes a search index per language.
+            lines.append(f"| bilingual 10k with search: wall ≤ 1/4 of Hugo (every page) + Pagefind CLI | {s[0] / h[0]:.2f} ({s[0]:.2f} s vs {h[0]:.2f} s) | {verdict(s[0] <= h[0] / 4)} |")
+            lines.append(f"| bilingual 10k with search: CPU ≤ 1/4 of Hugo (every page) + Pagefind CLI | {s[3] / h[3]:.2f} ({s[3]:.2f} s vs {h[3]:.2f} s) | {verdict(s[3] <= h[3] / 4)} |")
+            lines.append(f"| bilingual 10k with search: peak memory ≤ 1/4 of Hugo (every page) + Pagefind CLI | {s[4] / h[4]:.2f} ({s[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(s[4] <= h[4] / 4)} |")
         h = rows.get(("hugo, the translated pages only", "bilingual"))
         if h:
             lines.append(
@@ -434,6 +445,11 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         lines.append(f"| pictures 10k, cache filled: wall ≤ 1/4 of Hugo's 10k | {warm[0] / h[0]:.2f} ({warm[0]:.2f} s vs {h[0]:.2f} s) | {verdict(warm[0] <= h[0] / 4)} |")
         lines.append(f"| pictures 10k, cache filled: CPU ≤ 1/4 of Hugo's 10k | {warm[3] / h[3]:.2f} ({warm[3]:.2f} s vs {h[3]:.2f} s) | {verdict(warm[3] <= h[3] / 4)} |")
         lines.append(f"| pictures 10k, cache filled: peak memory ≤ 1/4 of Hugo's 10k | {warm[4] / h[4]:.2f} ({warm[4]:,.0f} MiB vs {h[4]:,.0f} MiB) | {verdict(warm[4] <= h[4] / 4)} |")
+        hp = rows.get(("hugo + pagefind", 10000))
+        if hp:
+            lines.append(f"| pictures 10k, cache filled, with search: wall ≤ 1/4 of Hugo + Pagefind CLI (10k) | {warm[0] / hp[0]:.2f} ({warm[0]:.2f} s vs {hp[0]:.2f} s) | {verdict(warm[0] <= hp[0] / 4)} |")
+            lines.append(f"| pictures 10k, cache filled, with search: CPU ≤ 1/4 of Hugo + Pagefind CLI (10k) | {warm[3] / hp[3]:.2f} ({warm[3]:.2f} s vs {hp[3]:.2f} s) | {verdict(warm[3] <= hp[3] / 4)} |")
+            lines.append(f"| pictures 10k, cache filled, with search: peak memory ≤ 1/4 of Hugo + Pagefind CLI (10k) | {warm[4] / hp[4]:.2f} ({warm[4]:,.0f} MiB vs {hp[4]:,.0f} MiB) | {verdict(warm[4] <= hp[4] / 4)} |")
         lines.append(f"| pictures 10k, empty cache: every picture encoded (reported apart) | {cold[0]:.2f} s wall, {cold[3]:.2f} s CPU, {cold[4]:,.0f} MiB | figure only |")
     if rows.get(("latency", "pictures")):
         med, lo, hi, mem = rows[("latency", "pictures")]
@@ -480,6 +496,7 @@ def write_report(args, sizes, rows, how, latency, sitrep, hugo):
         "python3 bench/bilingual.py $W/sitrep-10000 $W/hugo-10000   # the bilingual corpus",
         "sitrep build --root $W/sitrep-10000-bilingual --output $W/out-bilingual-sitrep-RUN",
         "hugo --quiet -s $W/hugo-10000-bilingual-every -d $W/out-bilingual-hugo-every-...-RUN",
+        "hugo --quiet -s $W/hugo-10000-bilingual-every -d $W/out-bilingual-hugo-pagefind-every-...-RUN && pagefind --silent --site $W/out-bilingual-hugo-pagefind-every-...-RUN",
         "hugo --quiet -s $W/hugo-10000-bilingual -d $W/out-bilingual-hugo-the-translated-...-RUN",
         "target/release/examples/pictures $W/sitrep-10000-pictures   # a copy of the 10k site: 1 briefing in 10 gets a 2,000-px JPEG",
         "sitrep build --root $W/sitrep-10000-pictures --output $W/out-pictures-cold-0   # after rm -rf its .sitrep-cache",

@@ -97,7 +97,7 @@ fn keep(stored: &Stored, file: &Path) -> std::io::Result<()> {
 /// What the cache knows of each source picture it has seen, so a build
 /// need not read a picture that has not changed: its size and modification
 /// time, the key of its bytes and the GPS position it carries.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Manifest {
     /// By path under the site root.
     files: std::collections::HashMap<String, Known>,

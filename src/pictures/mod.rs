@@ -142,6 +142,9 @@ pub fn missing(path: &Path, content_path: &str, file: &str) -> Diagnostic {
 #[derive(Debug, Default)]
 pub struct PictureStore {
     kept: HashMap<PathBuf, Kept>,
+    /// The manifest last kept in the cache folder by this store (a preview
+    /// writes it again only when it changes).
+    written: Option<cache::Manifest>,
 }
 
 /// What tells a file has not changed since it was read: size and modification time.
@@ -159,7 +162,8 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// work in `store` (memory) and in the site's disk cache; problems go to `diags`.
 pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, diags: &mut Diagnostics) -> SitePictures {
     let disk = cache::DiskCache::of(root);
-    let manifest = if files.is_empty() { cache::Manifest::default() } else { disk.manifest() };
+    // Read only when a picture is not kept from the last rebuild.
+    let manifest = std::sync::OnceLock::new();
     let results: Vec<(PathBuf, Result<Kept, Diagnostic>)> = files
         .par_iter()
         .map(|file| {
@@ -171,6 +175,7 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
             {
                 return (file.path.clone(), Ok((now, Arc::clone(kept))));
             }
+            let manifest = manifest.get_or_init(|| disk.manifest());
             let known = now.and_then(|(size, modified)| manifest.get(&file.content_path, size, nanos(modified)?));
             (file.path.clone(), read(&full, file, known, &disk).map(|p| (now.unwrap_or_default(), Arc::new(p))))
         })
@@ -203,8 +208,9 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
             Err(d) => diags.push(d),
         }
     }
-    if !files.is_empty() {
+    if !files.is_empty() && store.written.as_ref() != Some(&next) {
         disk.keep_manifest(&next);
+        store.written = Some(next);
     }
     store.kept = kept;
     SitePictures::new(by_path)

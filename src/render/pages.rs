@@ -145,8 +145,7 @@ pub fn build<'a>(job: &Job, site: &'a Prepared<'a>, keep: bool) -> PageRender<'a
         Job::Term(t, page) => {
             let (title, description, pager) = super::terms::term_page(site, t, page, &mut ctx);
             pagination = Some(pager);
-            let name = super::terms::full_name(site, t);
-            page_feed = feed(&name, format!("{}atom.xml", index.term_path(t)));
+            page_feed = feed(&title, format!("{}atom.xml", index.term_path(t)));
             ("term.html", "term", title, description)
         }
         Job::Page(p) => {
