@@ -61,7 +61,7 @@ pub fn render(
     problems: &mut Vec<Diagnostic>,
 ) -> Rendered {
     let path = origin.path.as_path();
-    let text = body.markdown.as_str();
+    let text = &*body.markdown;
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

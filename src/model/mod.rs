@@ -28,8 +28,9 @@ pub use translation::{Glossary, TranslatedCorrection, Translation};
 /// A Markdown body and the file line it starts on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
-    /// The Markdown text after the front matter.
-    pub markdown: String,
+    /// The Markdown text after the front matter (shared: a briefing in
+    /// another language's words is a copy that keeps the same text).
+    pub markdown: std::sync::Arc<str>,
     /// File line (1-based) of the body's first line.
     pub first_line: usize,
     /// The pictures its front matter describes.
@@ -43,7 +44,7 @@ impl Body {
     /// A body of `markdown` starting on file line `first_line`.
     pub fn new(markdown: String, first_line: usize) -> Body {
         let fingerprint = crate::render::fingerprint::of_hash(&(&markdown, first_line));
-        Body { markdown, first_line, pictures: picture::PictureNotes::default(), fingerprint }
+        Body { markdown: markdown.into(), first_line, pictures: picture::PictureNotes::default(), fingerprint }
     }
 
     /// The same body, showing the pictures `notes` describes.

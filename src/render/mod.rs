@@ -137,6 +137,8 @@ pub struct Prepared<'a> {
     pub language: usize,
     /// Gatherings of incidents kept between rebuilds.
     pub overviews: Arc<overviews::OverviewCache>,
+    /// Shared parts as template values, kept between rebuilds.
+    pub values: Arc<shared::ValueCache>,
     /// The language originals are written in, for what has no translation
     /// into this one (none for the main language).
     pub original: Option<views::OriginalLanguage>,
@@ -620,6 +622,8 @@ pub struct Caches {
     pub incidents: IncidentCache,
     /// What the maps and charts of lists of incidents are drawn from.
     pub overviews: Arc<overviews::OverviewCache>,
+    /// Shared parts of pages as template values.
+    pub values: Arc<shared::ValueCache>,
 }
 
 /// Renders the Markdown bodies and builds the incidents of the
@@ -681,6 +685,10 @@ pub fn prepare<'a>(
         overviews: {
             caches.overviews.next_generation();
             Arc::clone(&caches.overviews)
+        },
+        values: {
+            caches.values.next_generation();
+            Arc::clone(&caches.values)
         },
         original: (language > 0).then(|| views::OriginalLanguage {
             code: config.languages[0].code.clone(),

@@ -18,7 +18,6 @@ use super::incidents::PageParts;
 use super::jobs::{Job, path_of};
 use super::pagination::{PER_PAGE, Pager, page_count};
 use super::profiles::{CountryCard, countries, country, country_card, group, group_card, groups};
-use super::shared::Memo;
 use super::views::{CorrectionView, Link, TotalsView};
 use super::words::Value;
 
@@ -360,7 +359,7 @@ struct YearSummary {
 fn year_summary<'a>(site: &'a Prepared<'a>, y: usize) -> Hashed<'a, tera::Value> {
     let memo = site.shared.years[y].get_or_init(|| {
         let year = &site.index.years[y];
-        Memo::of(&YearSummary {
+        site.values.memo(&YearSummary {
             year: year.year,
             url: site.urls.to(&urls::year(year.year)),
             totals: TotalsView::new(site.words, &year.totals, year.developments),
@@ -420,7 +419,7 @@ fn year_links<'a>(site: &'a Prepared<'a>) -> Hashed<'a, tera::Value> {
             .iter()
             .map(|y| YearLink { year: y.year, url: site.urls.to(&urls::year(y.year)), incidents: y.totals.incidents })
             .collect();
-        Memo::of(&links)
+        site.values.memo(&links)
     });
     memo.hashed()
 }

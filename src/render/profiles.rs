@@ -169,10 +169,8 @@ impl GroupLists {
 
 /// What every page of a group shares, made once per build.
 pub(super) struct GroupPart {
-    /// `group`, as a template value.
-    view: tera::Value,
-    /// Its fingerprint.
-    fingerprint: u64,
+    /// `group`, as a template value, with its fingerprint.
+    view: super::shared::Memo,
     /// The lists its pages split.
     lists: GroupLists,
     /// What its pages say they are about (social cards, search results).
@@ -222,8 +220,7 @@ fn group_part<'a>(site: &'a Prepared<'a>, gid: GroupId) -> &'a GroupPart {
             profile_path: p.map(|p| crate::diagnostics::display_path(&p.origin.path)),
         };
         GroupPart {
-            view: tera::Value::try_from_serializable(&view).unwrap_or_else(|_| tera::Value::none()),
-            fingerprint: super::fingerprint::of(&view),
+            view: site.values.memo(&view),
             lists: GroupLists::of(index, gid),
             description: site.group_bodies[gid].as_ref().and_then(|r| r.first_paragraph.clone()).unwrap_or_else(|| {
                 site.words.phrase(
@@ -248,7 +245,7 @@ pub(super) fn group<'a>(
     let index = site.index;
     let g = &index.groups[gid];
     let part = group_part(site, gid);
-    ctx.insert("group", Hashed::new(&part.view, part.fingerprint));
+    ctx.insert("group", part.view.hashed());
     ctx.insert("original", site.original_if(index.localized.as_ref().is_some_and(|l| l.groups[gid])));
     let lists = &part.lists;
 
@@ -338,10 +335,8 @@ struct GroupCount {
 
 /// What every page of a country shares, made once per build.
 pub(super) struct CountryPart {
-    /// `country`, as a template value.
-    view: tera::Value,
-    /// Its fingerprint.
-    fingerprint: u64,
+    /// `country`, as a template value, with its fingerprint.
+    view: super::shared::Memo,
     /// What its pages say they are about.
     description: String,
 }
@@ -379,8 +374,7 @@ fn country_part<'a>(site: &'a Prepared<'a>, cid: usize) -> &'a CountryPart {
                 .collect(),
         };
         CountryPart {
-            view: tera::Value::try_from_serializable(&view).unwrap_or_else(|_| tera::Value::none()),
-            fingerprint: super::fingerprint::of(&view),
+            view: site.values.memo(&view),
             description: site.country_bodies[cid].as_ref().and_then(|r| r.first_paragraph.clone()).unwrap_or_else(
                 || {
                     site.words.phrase(
@@ -403,7 +397,7 @@ pub(super) fn country<'a>(
     let index = site.index;
     let c = &index.countries[cid];
     let part = country_part(site, cid);
-    ctx.insert("country", Hashed::new(&part.view, part.fingerprint));
+    ctx.insert("country", part.view.hashed());
     ctx.insert("original", site.original_if(site.index.localized.as_ref().is_some_and(|l| l.countries[cid])));
     let rows: Vec<Hashed<'a, tera::Value>> = slice(&c.incidents, page).iter().map(|&b| site.row(b)).collect();
     ctx.insert("incidents", rows);

@@ -3,7 +3,8 @@
 //! summary, the list of years, a term's header. Made from the same index as every page, so
 //! sharing changes nothing in what a page shows, only how often it is made.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -17,17 +18,46 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// `part` as a template value, fingerprinted.
-    pub fn of<T: Serialize>(part: &T) -> Memo {
-        Memo {
-            value: tera::Value::try_from_serializable(part).unwrap_or_else(|_| tera::Value::none()),
-            fingerprint: fingerprint::of(part),
-        }
-    }
-
     /// The part, ready to insert in a page's context.
     pub fn hashed(&self) -> Hashed<'_, tera::Value> {
         Hashed::new(&self.value, self.fingerprint)
+    }
+}
+
+/// Shared parts as template values, kept between the rebuilds of a live
+/// preview under their fingerprint: a part that has not changed is not
+/// made into a template value again (a group's totals are hundreds of
+/// values). Those the last rebuild did not use are let go.
+#[derive(Default)]
+pub struct ValueCache {
+    /// Those this rebuild has used so far, and those the last one used.
+    generations: Mutex<(HashMap<u64, tera::Value>, HashMap<u64, tera::Value>)>,
+}
+
+impl ValueCache {
+    /// Starts a rebuild: what the last rebuild did not use is let go.
+    pub fn next_generation(&self) {
+        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        g.1 = std::mem::take(&mut g.0);
+    }
+
+    /// `part` as a template value, fingerprinted (made unless kept).
+    pub fn memo<T: Serialize>(&self, part: &T) -> Memo {
+        let fingerprint = fingerprint::of(part);
+        let kept = {
+            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+            let kept = g.0.get(&fingerprint).cloned().or_else(|| g.1.remove(&fingerprint));
+            if let Some(kept) = &kept {
+                g.0.insert(fingerprint, kept.clone());
+            }
+            kept
+        };
+        let value = kept.unwrap_or_else(|| {
+            let made = tera::Value::try_from_serializable(part).unwrap_or_else(|_| tera::Value::none());
+            self.generations.lock().unwrap_or_else(|e| e.into_inner()).0.insert(fingerprint, made.clone());
+            made
+        });
+        Memo { value, fingerprint }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::urls;
 use super::Prepared;
 use super::fingerprint::{Hashed, PageContext};
 use super::pagination::{Pager, page_count, slice};
-use super::shared::{Memo, TermPart};
+use super::shared::TermPart;
 use super::views::{Link, TotalsView};
 use super::words::Value;
 
@@ -110,7 +110,7 @@ fn term_part<'a>(site: &'a Prepared<'a>, t: TermId) -> &'a TermPart {
             "term-description",
             &[("incidents", Value::Number(term.totals.incidents as u64)), ("name", Value::Text(&name))],
         );
-        TermPart { view: Memo::of(&view), name, description, path: index.term_path(t) }
+        TermPart { view: site.values.memo(&view), name, description, path: index.term_path(t) }
     })
 }
 
