@@ -126,9 +126,7 @@ pub fn related(
                     kept.push((other, ties[id][at], days[other].unwrap_or(day) - day));
                 }
             }
-            let found = kept;
-            found
-                .into_iter()
+            kept.into_iter()
                 .map(|(other, tie, days)| Related { id: other, shared: shared(briefings, &places, id, tie), days })
                 .collect()
         })

@@ -133,12 +133,12 @@ pub fn terms<'a>(
         t.incidents.reverse();
     }
     let renumber = |ids: &[Option<TermId>], shift: usize| ids.iter().map(|id| id.map(|i| new_id[i + shift])).collect();
-    let all = |ids: Vec<Option<TermId>>| ids.into_iter().flatten().collect();
+    let all = |ids: &[Option<TermId>], shift: usize| ids.iter().flatten().map(|&i| new_id[i + shift]).collect();
     let of_briefing = (0..briefings.len())
         .map(|id| BriefingTerms {
-            targets: all(renumber(&target_ids[id], shifts[0])),
-            tactics: all(renumber(&tactic_ids[id], shifts[1])),
-            tags: all(renumber(&tag_ids[id], shifts[2])),
+            targets: all(&target_ids[id], shifts[0]),
+            tactics: all(&tactic_ids[id], shifts[1]),
+            tags: all(&tag_ids[id], shifts[2]),
             regions: renumber(&region_ids[id], shifts[3]),
         })
         .collect();

@@ -19,6 +19,7 @@ pub mod files;
 pub mod fingerprint;
 pub mod incidents;
 pub mod jobs;
+mod kept;
 pub mod labels;
 pub mod lead;
 pub mod map;

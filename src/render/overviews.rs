@@ -3,14 +3,14 @@
 //! gathers again only the lists it is in, and only when it moved what they
 //! gather (its date, kind, countries, places or killed).
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::index::BriefingId;
 
 use super::Prepared;
 use super::charts::MonthStat;
+use super::kept::Generations;
 use super::places::Gathered;
 
 /// What a page's map and chart are drawn from.
@@ -27,20 +27,13 @@ pub struct Gathering {
 /// rebuild used and those this one has used so far.
 #[derive(Default)]
 pub struct OverviewCache {
-    generations: Mutex<Generations>,
-}
-
-#[derive(Default)]
-struct Generations {
-    current: HashMap<u64, Arc<Gathering>>,
-    previous: HashMap<u64, Arc<Gathering>>,
+    generations: Generations<Arc<Gathering>>,
 }
 
 impl OverviewCache {
     /// Starts a rebuild: what the last rebuild did not use is let go.
     pub fn next_generation(&self) {
-        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        g.previous = std::mem::take(&mut g.current);
+        self.generations.next_generation();
     }
 
     /// The gathering of incidents `ids` of `site`, made unless a rebuild
@@ -50,22 +43,10 @@ impl OverviewCache {
         ids.len().hash(&mut h);
         // Only what a gathering reads of each incident.
         ids.iter().for_each(|&id| (id, site.incidents[id].gathered_fingerprint).hash(&mut h));
-        let key = h.finish();
-        let found = {
-            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-            let kept = g.current.get(&key).cloned().or_else(|| g.previous.remove(&key));
-            if let Some(kept) = &kept {
-                g.current.insert(key, Arc::clone(kept));
-            }
-            kept
-        };
-        found.unwrap_or_else(|| {
+        self.generations.get_or_make(h.finish(), || {
             let places = super::places::gather(site.index, ids);
             let (months, undated) = super::charts::monthly(site.index, ids, site.words);
-            let made = Arc::new(Gathering { places, months, undated });
-            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-            g.current.insert(key, Arc::clone(&made));
-            made
+            Arc::new(Gathering { places, months, undated })
         })
     }
 }

@@ -3,12 +3,12 @@
 //! summary, the list of years, a term's header. Made from the same index as every page, so
 //! sharing changes nothing in what a page shows, only how often it is made.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::fingerprint::{self, Hashed};
+use super::kept::Generations;
 use super::profiles::{CountryPart, GroupPart};
 
 /// A part as a template value, with its fingerprint.
@@ -30,32 +30,20 @@ impl Memo {
 /// values). Those the last rebuild did not use are let go.
 #[derive(Default)]
 pub struct ValueCache {
-    /// Those this rebuild has used so far, and those the last one used.
-    generations: Mutex<(HashMap<u64, tera::Value>, HashMap<u64, tera::Value>)>,
+    generations: Generations<tera::Value>,
 }
 
 impl ValueCache {
     /// Starts a rebuild: what the last rebuild did not use is let go.
     pub fn next_generation(&self) {
-        let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        g.1 = std::mem::take(&mut g.0);
+        self.generations.next_generation();
     }
 
     /// `part` as a template value, fingerprinted (made unless kept).
     pub fn memo<T: Serialize>(&self, part: &T) -> Memo {
         let fingerprint = fingerprint::of(part);
-        let kept = {
-            let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-            let kept = g.0.get(&fingerprint).cloned().or_else(|| g.1.remove(&fingerprint));
-            if let Some(kept) = &kept {
-                g.0.insert(fingerprint, kept.clone());
-            }
-            kept
-        };
-        let value = kept.unwrap_or_else(|| {
-            let made = tera::Value::try_from_serializable(part).unwrap_or_else(|_| tera::Value::none());
-            self.generations.lock().unwrap_or_else(|e| e.into_inner()).0.insert(fingerprint, made.clone());
-            made
+        let value = self.generations.get_or_make(fingerprint, || {
+            tera::Value::try_from_serializable(part).unwrap_or_else(|_| tera::Value::none())
         });
         Memo { value, fingerprint }
     }
