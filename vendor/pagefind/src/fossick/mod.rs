@@ -493,7 +493,12 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            let base_word = word.replace('\u{200B}', "");
+            // sitrep's change: a word without zero-width spaces is borrowed, not copied.
+            let base_word: std::borrow::Cow<str> = if word.contains('\u{200B}') {
+                std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
             if base_word.is_empty() {
                 return;
             }
@@ -511,7 +516,7 @@ impl Fossicker {
 
             // sitrep's change: the words a word is indexed under, remembered
             // per thread (stemming each occurrence anew was most of the work).
-            let mut indexable_words = remembered_indexable_words(&memo_context, &base_word, || {
+            let indexable_words = remembered_indexable_words(&memo_context, &base_word, || {
                 let mut words =
                     get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
                 let dotted_tails = get_dotted_tails(
@@ -524,10 +529,11 @@ impl Fossicker {
                 words
             });
             let mut cross_bigram = None;
+            let mut bigrams = Vec::new();
             if segmented {
-                let bigrams =
-                    get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.extend(bigrams);
+                bigrams = get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
+                let indexable_words: Vec<IndexableWord> =
+                    indexable_words.iter().chain(bigrams.iter()).cloned().collect();
                 // The pair that spans the boundary from the previous segment is
                 // indexed against that segment, so it is tracked separately
                 cross_bigram = get_indexable_cross_bigram(
@@ -538,8 +544,9 @@ impl Fossicker {
                 );
             }
 
+            let indexable_words = indexable_words.iter().chain(bigrams.iter());
             let compound_count = indexable_words
-                .iter()
+                .clone()
                 .filter(|w| w.is_compound_part)
                 .count()
                 + usize::from(cross_bigram.is_some());
@@ -559,12 +566,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
-                if let Some(repeat) = map.get_mut(&indexable.stemmed) {
+                if let Some(repeat) = map.get_mut(indexable.stemmed.as_str()) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 
@@ -740,7 +747,7 @@ const REMEMBERED_WORDS: usize = 200_000;
 thread_local! {
     /// sitrep's addition: the indexed forms of the words this thread has read,
     /// for one language and set of included characters (`context`).
-    static INDEXABLE: std::cell::RefCell<(String, HashMap<String, Vec<IndexableWord>>)> =
+    static INDEXABLE: std::cell::RefCell<(String, HashMap<String, std::rc::Rc<[IndexableWord]>>)> =
         std::cell::RefCell::new((String::new(), HashMap::new()));
 }
 
@@ -750,7 +757,7 @@ fn remembered_indexable_words(
     context: &str,
     word: &str,
     make: impl FnOnce() -> Vec<IndexableWord>,
-) -> Vec<IndexableWord> {
+) -> std::rc::Rc<[IndexableWord]> {
     INDEXABLE.with(|memo| {
         let mut memo = memo.borrow_mut();
         if memo.0 != context || memo.1.len() >= REMEMBERED_WORDS {
@@ -760,7 +767,7 @@ fn remembered_indexable_words(
         if let Some(words) = memo.1.get(word) {
             return words.clone();
         }
-        let words = make();
+        let words: std::rc::Rc<[IndexableWord]> = make().into();
         memo.1.insert(word.to_string(), words.clone());
         words
     })

@@ -314,23 +314,31 @@ pub fn write_index(builder: IndexBuilder, options: &SearchOptions) -> Result<Pag
 /// meta fields, in the page's order.
 /// With `gzip`, the fragment is gzipped here, as it will be written.
 fn page_result(page: FossickedData, field_id_map: &[u16], language: &str, gzip: bool) -> PageProcessingResult {
-    let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
+    // sitrep's change: the map is sized for the page's words up front.
+    let mut local_word_map: HashMap<String, PackedWord> =
+        HashMap::with_capacity(page.word_data.len() + page.meta_word_data.len());
 
     for (word, positions) in page.word_data {
         // Group positions by original_word for this page
         let mut normalized_positions: Vec<FossickedWord> = Vec::new();
         let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
 
-        for fossicked in positions {
-            if fossicked.original_word.is_none() {
-                // No diacritics - original matches normalized form
-                normalized_positions.push(fossicked);
-            } else {
-                // Original form differs (has diacritics) - stored instead in additional_variants
-                variant_positions
-                    .entry(fossicked.original_word.clone().unwrap())
-                    .or_default()
-                    .push(fossicked);
+        // sitrep's change: a word with no diacritic variant (most words)
+        // keeps its list of positions as it is.
+        if positions.iter().all(|fossicked| fossicked.original_word.is_none()) {
+            normalized_positions = positions;
+        } else {
+            for fossicked in positions {
+                if fossicked.original_word.is_none() {
+                    // No diacritics - original matches normalized form
+                    normalized_positions.push(fossicked);
+                } else {
+                    // Original form differs (has diacritics) - stored instead in additional_variants
+                    variant_positions
+                        .entry(fossicked.original_word.clone().unwrap())
+                        .or_default()
+                        .push(fossicked);
+                }
             }
         }
 
@@ -487,7 +495,9 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     // when we inline weight changes.
     // We then sort by position within each weight group,
     // which helps us delta encode the index.
-    positions.sort_by_cached_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+    // sitrep's change: a stable sort on the key itself (the cached-key sort
+    // allocated a list of keys for every word of every page); same order.
+    positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
 
     let mut current_weight = 25;
     let mut weighted_positions = Vec::with_capacity(positions.len());

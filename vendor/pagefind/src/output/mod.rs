@@ -441,9 +441,14 @@ impl PagefindIndexes {
     }
 }
 
+/// How hard the bundle's files are compressed. sitrep's change: zlib-rs at
+/// level 3 takes three quarters of the CPU of the default level 6 for files
+/// about 2% larger (28.7 against 28.0 MB for the 10,000-briefing site).
+const GZIP_LEVEL: u32 = 3;
+
 /// `chunks` gzipped as Pagefind's script reads them, each after its marker.
 pub(crate) fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    let mut gz = GzEncoder::new(Vec::new(), Compression::new(GZIP_LEVEL));
     for chunk in chunks {
         gz.write_all(b"pagefind_dcd").unwrap();
         gz.write_all(chunk).unwrap();
