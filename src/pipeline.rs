@@ -262,7 +262,7 @@ fn build_assembled_into(
 ) -> (SiteIndex, Timings) {
     let Assembled { content, failed, unpublished, mut timings } = assembled;
     let today = setup.today;
-    let mut index = index_content(content, failed, setup, diags);
+    let mut index = index_content(content, failed, setup, None, diags);
     index.pictures = Arc::new(pictures);
     crate::pictures::check_notes(&index, diags);
     timings.lap("index");
@@ -304,6 +304,7 @@ pub fn index_content(
     mut content: Content,
     failed: HashSet<String>,
     setup: &Setup<'_>,
+    memo: Option<&mut index::memo::IndexMemo>,
     diags: &mut Diagnostics,
 ) -> SiteIndex {
     let rejected = std::mem::take(&mut content.rejected);
@@ -323,7 +324,10 @@ pub fn index_content(
     let glossaries = std::mem::take(&mut content.glossaries);
     let mut held: HashSet<String> = withheld.unpublished.keys().cloned().collect();
     held.extend(failed.iter().cloned());
-    let mut index = index::index(content, withheld, setup.history, diags);
+    let mut index = match memo {
+        Some(memo) => memo.index(content, withheld, setup.history, diags),
+        None => index::index(content, withheld, setup.history, diags),
+    };
     let known = index::translations::Known {
         main: setup.config.map_or("en", |c| c.language.as_str()),
         others: setup.config.map(|c| c.languages.iter().skip(1).map(|l| l.code.clone()).collect()),

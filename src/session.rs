@@ -115,6 +115,8 @@ pub struct Session {
     search: SearchState,
     /// What the last good site's search records are made of, until they are made.
     unsearched: Option<Unsearched>,
+    /// The last index, reused while what it reads does not change.
+    index_memo: crate::index::memo::IndexMemo,
 }
 
 /// The last good site's indexes and the parts of its pages its search
@@ -173,6 +175,7 @@ impl Session {
             diagnostics: Diagnostics::new(),
             search: SearchState::default(),
             unsearched: None,
+            index_memo: Default::default(),
         };
         let report = session.apply(&Changes::everything());
         (session, report)
@@ -457,12 +460,12 @@ impl Session {
     }
 
     /// Builds the index from every validated file; its problems go to `diags`.
-    fn index_all(&self, pictures: crate::pictures::SitePictures, diags: &mut Diagnostics) -> SiteIndex {
+    fn index_all(&mut self, pictures: crate::pictures::SitePictures, diags: &mut Diagnostics) -> SiteIndex {
         let content = validate::assemble(self.files.values().map(|(_, v)| v));
         let failed: HashSet<String> =
             self.files.iter().filter(|(_, (_, v))| v.item.is_none()).map(|(p, _)| p.clone()).collect();
         let setup = pipeline::Setup::of(&self.opts, self.config.as_ref(), None, &self.history);
-        let mut index = pipeline::index_content(content, failed, &setup, diags);
+        let mut index = pipeline::index_content(content, failed, &setup, Some(&mut self.index_memo), diags);
         index.pictures = std::sync::Arc::new(pictures);
         crate::pictures::check_notes(&index, diags);
         index

@@ -43,6 +43,16 @@ pub struct History {
     pub shallow: bool,
 }
 
+/// What tells two histories apart: the commit one was read at (a history is
+/// read whole, at one commit), or, for one made from known dates, the dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryMark {
+    /// Read from the repository at this commit (and whether the clone is shallow).
+    At(ObjectId, bool),
+    /// Made from known dates, or no repository.
+    Dates(History),
+}
+
 impl History {
     /// The dates of the file at `content_path`.
     pub fn dates(&self, content_path: &str) -> FileDates {
@@ -52,6 +62,14 @@ impl History {
     /// True when no date is known for any file (no repository, or nothing committed).
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// What tells this history from another without comparing every file.
+    pub fn mark(&self) -> HistoryMark {
+        match self.head {
+            Some(head) => HistoryMark::At(head, self.shallow),
+            None => HistoryMark::Dates(self.clone()),
+        }
     }
 
     /// Builds a history from known dates (for tests and tools).

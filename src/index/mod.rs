@@ -10,6 +10,7 @@
 pub mod groups;
 mod links;
 pub mod localize;
+pub mod memo;
 pub mod related;
 pub mod terms;
 pub mod translations;
@@ -255,7 +256,7 @@ impl SiteIndex {
 }
 
 /// What a build leaves out, which the index still needs to know about.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Withheld {
     /// Content paths of drafts and scheduled items, with why (`a draft`,
     /// `scheduled`): links to them are reported as such.
@@ -269,7 +270,7 @@ pub struct Withheld {
 }
 
 /// A briefing that is not indexed, as far as it can be read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unindexed {
     /// The file.
     pub path: std::path::PathBuf,
@@ -296,8 +297,7 @@ pub(crate) fn check_sum(result: Result<(), Overflow>, b: &Briefing, diags: &mut 
 /// Cross-references `content`, the part of the site this build publishes,
 /// with the publication dates `history` gives.
 pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mut Diagnostics) -> SiteIndex {
-    let mut briefings = content.briefings;
-    briefings.par_sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
+    let briefings = in_chronological_order(content.briefings);
     // The parts that only read the briefings, side by side.
     let ((figures, publication, latest_rank, mut found), ((tactics, targets), corrections, slug_problems)) =
         rayon::join(
@@ -390,6 +390,12 @@ pub fn index(content: Content, withheld: Withheld, history: &History, diags: &mu
         names_language: None,
         pictures: Default::default(),
     }
+}
+
+/// Briefings in the order of their ids: by date, end date and slug.
+fn in_chronological_order(mut briefings: Vec<Arc<Briefing>>) -> Vec<Arc<Briefing>> {
+    briefings.par_sort_by(|a, b| (a.date, a.end_date, &a.slug).cmp(&(b.date, b.end_date, &b.slug)));
+    briefings
 }
 
 /// Each briefing's place in "latest" lists, by id: newest publication first,

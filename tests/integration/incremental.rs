@@ -104,6 +104,24 @@ fn editing_a_date_group_and_country_in_turn_leaves_nothing_stale() {
 }
 
 #[test]
+fn text_and_fact_edits_in_turn_keep_every_figure_and_list_current() {
+    // An edit to a briefing's words (title, summary, body, sources) reuses
+    // the last index; an edit to a fact makes it again. Either way the
+    // preview equals a full build (`edit` checks every file).
+    let mut live = Live::new();
+    let kati = "content/briefings/kati.md";
+    live.edit(kati, "title: JNIM attacks the Kati base", "title: Assault on Kati\nsummary: A base near the capital.");
+    let changed = live.edit(kati, "count: 7", "count: 70");
+    assert!(changed.contains("groups/jnim/index.html"), "the group's militants killed follow the figure: {changed:?}");
+    live.edit(kati, "Kati lies near", "The Kati base lies near");
+    live.edit(kati, "https://example.com/kati", "https://example.com/kati-base");
+    let changed = live.edit(kati, "lat: 12.74", "lat: 12.80");
+    assert!(changed.contains("briefings/kati-2022/index.html"), "the map follows the place");
+    let changed = live.edit(kati, "count: 70", "count: 7");
+    assert!(changed.contains("groups/jnim/index.html"));
+}
+
+#[test]
 fn adding_removing_and_renaming_briefings() {
     let mut live = Live::new();
     live.t.write(
