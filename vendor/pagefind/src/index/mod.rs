@@ -500,7 +500,10 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
 
     let mut current_weight = 25;
-    let mut weighted_positions = Vec::with_capacity(positions.len());
+    // sitrep's change: room for the weight markers too (the list grew, and
+    // was copied, whenever a page's word changed weight).
+    let weight_changes = positions.windows(2).filter(|w| w[0].weight != w[1].weight).count() + 1;
+    let mut weighted_positions = Vec::with_capacity(positions.len() + 2 * weight_changes);
     let mut last_position = 0;
 
     // Calculate our output list of positions with weights.
