@@ -15,6 +15,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use jiff::civil::Date;
@@ -199,6 +200,8 @@ fn rebuild_loop(
     let root = session.root().to_path_buf();
     let mut version = 0u64;
     let mut indexing = false;
+    // Set while a rebuild runs: the background indexer waits for it to end.
+    let rebuilding = Arc::new(AtomicBool::new(false));
     let index_search = |session: &mut Session, indexing: &mut bool| {
         if *indexing {
             return;
@@ -206,8 +209,15 @@ fn rebuild_loop(
         if let Some((fingerprint, records)) = session.search_to_index() {
             *indexing = true;
             let tx = tx.clone();
+            let rebuilding = rebuilding.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(Event::SearchIndexed(fingerprint, crate::search::bundle_in_background(&records)));
+                let yield_to_writer = || {
+                    while rebuilding.load(Ordering::Acquire) {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                };
+                let made = crate::search::bundle_in_background(&records, &yield_to_writer);
+                let _ = tx.send(Event::SearchIndexed(fingerprint, made));
             });
         }
     };
@@ -252,6 +262,7 @@ fn rebuild_loop(
             // Watch a replaced folder again before anyone hears of the rebuild:
             // an edit made as soon as the page reloads must not go unseen.
             watcher.watch_folders(&paths);
+            rebuilding.store(true, Ordering::Release);
             let rebuild = session.apply(&changes);
             let worth_telling = !rebuild.ok || !rebuild.changed.is_empty() || had_errors(&live);
             if worth_telling {
@@ -261,6 +272,7 @@ fn rebuild_loop(
                     rebuild.ok && rebuild.css_only() && !had_errors(&live),
                 );
             }
+            rebuilding.store(false, Ordering::Release);
             report(Report::Rebuilt { what: describe(&changes), rebuild, diagnostics: session.diagnostics().clone() });
             // What readers can search for, now that the reload is out.
             session.gather_search();
