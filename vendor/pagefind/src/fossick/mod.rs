@@ -369,7 +369,8 @@ impl Fossicker {
         Vec<PageAnchorData>,
         usize,
     ) {
-        let mut map: HashMap<String, Vec<FossickedWord>> = HashMap::new();
+        // sitrep's change: room for a page's distinct words up front.
+        let mut map: HashMap<String, Vec<FossickedWord>> = HashMap::with_capacity(256);
         let mut anchors = Vec::new();
         // TODO: push this error handling up a level and return an Err from parse_digest
         if self.data.as_ref().is_none() {
@@ -378,6 +379,12 @@ impl Fossicker {
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
         let memo_context = format!("{}\u{0}{:?}", data.language, options.include_characters);
+        // sitrep's change: this thread's remembered words, taken for the
+        // page (and put back at its end) instead of looked up at every word.
+        let mut memo = INDEXABLE.with(|memo| std::mem::take(&mut *memo.borrow_mut()));
+        if memo.0 != memo_context {
+            memo = (memo_context, HashMap::new());
+        }
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -516,7 +523,7 @@ impl Fossicker {
 
             // sitrep's change: the words a word is indexed under, remembered
             // per thread (stemming each occurrence anew was most of the work).
-            let indexable_words = remembered_indexable_words(&memo_context, &base_word, || {
+            let indexable_words = remembered_indexable_words(&mut memo.1, &base_word, || {
                 let mut words =
                     get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
                 let dotted_tails = get_dotted_tails(
@@ -615,6 +622,7 @@ impl Fossicker {
                 }
             };
         }
+        INDEXABLE.with(|kept| *kept.borrow_mut() = memo);
         if content.ends_with('\u{200B}') {
             content.pop();
         }
@@ -752,25 +760,22 @@ thread_local! {
 }
 
 /// The words `word` is indexed under, as `make` gives them, made once per
-/// thread and `context` (the language and included characters).
+/// thread and context (the language and included characters: `remembered`
+/// holds one context's words).
 fn remembered_indexable_words(
-    context: &str,
+    remembered: &mut HashMap<String, std::rc::Rc<[IndexableWord]>>,
     word: &str,
     make: impl FnOnce() -> Vec<IndexableWord>,
 ) -> std::rc::Rc<[IndexableWord]> {
-    INDEXABLE.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if memo.0 != context || memo.1.len() >= REMEMBERED_WORDS {
-            memo.0 = context.to_string();
-            memo.1.clear();
-        }
-        if let Some(words) = memo.1.get(word) {
-            return words.clone();
-        }
-        let words: std::rc::Rc<[IndexableWord]> = make().into();
-        memo.1.insert(word.to_string(), words.clone());
-        words
-    })
+    if let Some(words) = remembered.get(word) {
+        return words.clone();
+    }
+    if remembered.len() >= REMEMBERED_WORDS {
+        remembered.clear();
+    }
+    let words: std::rc::Rc<[IndexableWord]> = make().into();
+    remembered.insert(word.to_string(), words.clone());
+    words
 }
 
 fn get_stemmer(lang: &str) -> Option<Stemmer> {
