@@ -10,7 +10,7 @@ use crate::urls;
 use super::{Country, Group};
 
 /// What `@/path.md` can point to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkTargets {
     targets: HashMap<String, String>,
     unpublished: HashMap<String, &'static str>,

@@ -19,6 +19,8 @@ use crate::model::{Body, Origin};
 #[derive(Default)]
 pub struct BodyCache {
     entries: HashMap<u64, Entry>,
+    /// Where links led when the kept renderings were last checked.
+    links: Option<Arc<LinkTargets>>,
 }
 
 struct Entry {
@@ -68,12 +70,18 @@ impl BodyCache {
     pub fn render(&mut self, index: &SiteIndex, options: &MarkdownOptions, diags: &mut Diagnostics) -> Bodies {
         let wanted: Vec<(&Origin, &Body)> = index.bodies().collect();
         let options_key = options_key(options);
+        // Every kept rendering's links led where they lead now if no link
+        // target changed since they were last checked (at the last rebuild).
+        let links_unchanged =
+            self.links.as_ref().is_some_and(|last| Arc::ptr_eq(last, &index.links) || **last == *index.links);
 
         let done: Vec<(u64, Arc<Rendered>, Vec<Diagnostic>)> = wanted
             .par_iter()
             .map(|(origin, body)| {
                 let key = key_of(body, origin, options_key, index.pictures.folder_fingerprint(&origin.content_path));
-                if let Some(entry) = self.entries.get(&key).filter(|e| same_links(&e.rendered, &index.links)) {
+                if let Some(entry) =
+                    self.entries.get(&key).filter(|e| links_unchanged || same_links(&e.rendered, &index.links))
+                {
                     return (key, Arc::clone(&entry.rendered), entry.problems.clone());
                 }
                 let mut problems = Vec::new();
@@ -89,6 +97,7 @@ impl BodyCache {
             entries.insert(key, Entry { rendered, problems });
         }
         self.entries = entries;
+        self.links = Some(Arc::clone(&index.links));
         // In the order `SiteIndex::bodies` gives them.
         let mut next = in_order.into_iter();
         let mut take = || next.next().expect("a body for every item that has one");
