@@ -50,21 +50,20 @@ impl IndexMemo {
             diags.extend(kept.found.clone());
             return made;
         }
-        let inputs =
-            (content.briefings.clone(), content.groups.clone(), content.countries.clone(), content.pages.clone());
-        let mut found = Diagnostics::new();
-        let made = index(content, withheld.clone(), history, &mut found);
-        diags.extend(found.clone());
-        self.kept = Some(Kept {
-            briefings: inputs.0,
-            groups: inputs.1,
-            countries: inputs.2,
-            pages: inputs.3,
-            withheld,
+        let mut kept = Kept {
+            briefings: content.briefings.clone(),
+            groups: content.groups.clone(),
+            countries: content.countries.clone(),
+            pages: content.pages.clone(),
+            withheld: withheld.clone(),
             history: history.mark(),
-            made: made.clone(),
-            found,
-        });
+            made: SiteIndex::default(),
+            found: Diagnostics::new(),
+        };
+        kept.made = index(content, withheld, history, &mut kept.found);
+        diags.extend(kept.found.clone());
+        let made = kept.made.clone();
+        self.kept = Some(kept);
         made
     }
 }
