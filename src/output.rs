@@ -269,6 +269,27 @@ impl Staging {
         Ok(())
     }
 
+    /// Publishes `file`, a picture kept in the picture cache, as `path`: a
+    /// hard link to it where the file system allows (no bytes copied; the
+    /// cache never changes a kept file in place, see `pictures::cache`),
+    /// else a copy.
+    pub fn publish(&self, path: &str, file: &Path) -> io::Result<()> {
+        if !is_safe_relative(path) || path == MARKER {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
+        }
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let published = fs::hard_link(file, &target).or_else(|_| fs::copy(file, &target).map(drop));
+        let size = published.and_then(|()| fs::metadata(&target)).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot publish the kept picture {}: {e}", file.display()))
+        })?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size.len(), Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Files and bytes written so far.
     pub fn written(&self) -> (usize, u64) {
         (self.files.load(Ordering::Relaxed), self.bytes.load(Ordering::Relaxed))

@@ -19,8 +19,8 @@ use crate::history::{self, History};
 use crate::index::{self, SiteIndex, Unindexed, Withheld};
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Body, Content, Origin};
-use crate::output::{Output, OutputPolicy, Staging};
-use crate::render::{self, Sink};
+use crate::output::{Output, OutputPolicy, Packed, Staging};
+use crate::render::{self, Made, Sink};
 use crate::source::{self, SourceFile};
 use crate::theme::{self, Theme};
 use crate::timings::Timings;
@@ -99,8 +99,12 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
 /// the stage returned and the files.
 fn in_memory<R>(stage: impl FnOnce(Sink<'_>) -> R) -> (R, Output) {
     let output = Mutex::new(Output::new());
-    let sink = |path: String, bytes: Vec<u8>| {
-        output.lock().unwrap_or_else(|e| e.into_inner()).insert(path, bytes);
+    let sink = |path: String, made: Made| {
+        let packed = match made {
+            Made::Bytes(bytes) => Packed::new(bytes),
+            Made::Kept(file) => Packed::File(file),
+        };
+        output.lock().unwrap_or_else(|e| e.into_inner()).insert_packed(path, packed);
     };
     let result = stage(&sink);
     (result, output.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -362,8 +366,12 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
         }
     };
     let failure: Mutex<Option<Diagnostic>> = Mutex::new(None);
-    let sink = |path: String, bytes: Vec<u8>| {
-        if let Err(e) = staging.write(&path, &bytes) {
+    let sink = |path: String, made: Made| {
+        let written = match made {
+            Made::Bytes(bytes) => staging.write(&path, &bytes),
+            Made::Kept(file) => staging.publish(&path, &file),
+        };
+        if let Err(e) = written {
             let d = Diagnostic::error("write-failed", out_dir.join(&path), format!("cannot write: {e}"))
                 .hint("check that the output folder's parent is writable and the disk is not full");
             failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(d);

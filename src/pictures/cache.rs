@@ -1,6 +1,13 @@
 //! Processed pictures kept on disk, under the site's `.sitrep-cache/`
 //! (ignored by git), by the hash of the source file and the settings: a
 //! second build, and every preview rebuild, re-encodes nothing it has done.
+//!
+//! A build publishes a kept file as a hard link where it can (see
+//! `output::Staging::link`), so a kept file is never changed in place: it is
+//! written whole beside its place, made read-only, then renamed into place,
+//! and its entry records each file's size and modification time. A file
+//! changed through its published copy no longer matches its entry, which is
+//! then made again: what the cache gives is always what sitrep encoded.
 
 use std::path::{Path, PathBuf};
 
@@ -37,14 +44,23 @@ impl DiskCache {
         };
         let mut variants = Vec::new();
         for line in lines {
-            let (w, h) = line.split_once(' ')?;
-            let (width, height): (u32, u32) = (w.parse().ok()?, h.parse().ok()?);
+            let mut fields = line.split(' ');
+            let (width, height): (u32, u32) = (fields.next()?.parse().ok()?, fields.next()?.parse().ok()?);
             let file = dir.join(format!("{width}.{}", kind.extension()));
-            // A photograph has its WebP beside it.
-            let webp = (kind == Kind::Jpeg).then(|| dir.join(format!("{width}.webp")));
-            if !file.is_file() || webp.as_ref().is_some_and(|w| !w.is_file()) {
+            if fields.next()? != stamp(&file)? {
                 return None;
             }
+            // A photograph has its WebP beside it.
+            let webp = match kind {
+                Kind::Jpeg => {
+                    let webp = dir.join(format!("{width}.webp"));
+                    if fields.next()? != stamp(&webp)? {
+                        return None;
+                    }
+                    Some(webp)
+                }
+                Kind::Png => None,
+            };
             variants.push(Variant { width, height, stored: Stored::Cached(file), webp: webp.map(Stored::Cached) });
         }
         (!variants.is_empty()).then_some(Encoded { kind, variants })
@@ -61,17 +77,17 @@ impl DiskCache {
             let mut meta = format!("{}\n", encoded.kind.extension());
             for v in &encoded.variants {
                 let file = dir.join(format!("{}.{}", v.width, encoded.kind.extension()));
-                keep(&v.stored, &file)?;
+                meta.push_str(&format!("{} {} {}", v.width, v.height, keep(&v.stored, &file)?));
                 let webp = match &v.webp {
                     Some(stored) => {
                         let webp = dir.join(format!("{}.webp", v.width));
-                        keep(stored, &webp)?;
+                        meta.push_str(&format!(" {}", keep(stored, &webp)?));
                         Some(webp)
                     }
                     None => None,
                 };
                 files.push((file, webp));
-                meta.push_str(&format!("{} {}\n", v.width, v.height));
+                meta.push('\n');
             }
             let temp = dir.join("meta.tmp");
             std::fs::write(&temp, meta)?;
@@ -86,12 +102,30 @@ impl DiskCache {
     }
 }
 
-/// Writes `stored` to `file` in the cache.
-fn keep(stored: &Stored, file: &Path) -> std::io::Result<()> {
+/// Writes `stored` to `file` in the cache: whole beside it, read-only, then
+/// renamed into place (a published hard link to an older file keeps the
+/// older file). Returns the file's stamp.
+fn keep(stored: &Stored, file: &Path) -> std::io::Result<String> {
+    let temp = file.with_extension("tmp");
+    // Left read-only by a build that died before its rename.
+    let _ = std::fs::remove_file(&temp);
     match stored {
-        Stored::Memory(bytes) => std::fs::write(file, &bytes[..]),
-        Stored::Cached(from) => std::fs::copy(from, file).map(drop),
+        Stored::Memory(bytes) => std::fs::write(&temp, &bytes[..])?,
+        Stored::Cached(from) => drop(std::fs::copy(from, &temp)?),
     }
+    let mut permissions = std::fs::metadata(&temp)?.permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&temp, permissions)?;
+    std::fs::rename(&temp, file)?;
+    stamp(file).ok_or_else(|| std::io::Error::other("a kept file cannot be read back"))
+}
+
+/// A kept file's size and modification time (`<bytes>:<nanoseconds>`):
+/// any change to the file, through any of its links, changes it.
+fn stamp(file: &Path) -> Option<String> {
+    let meta = std::fs::metadata(file).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    meta.is_file().then(|| format!("{}:{modified}", meta.len()))
 }
 
 /// What the cache knows of each source picture it has seen, so a build

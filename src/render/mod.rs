@@ -165,7 +165,17 @@ impl<'a> Prepared<'a> {
 }
 
 /// Where rendered files go, as they are rendered (from several threads).
-pub type Sink<'a> = &'a (dyn Fn(String, Vec<u8>) + Sync);
+pub type Sink<'a> = &'a (dyn Fn(String, Made) + Sync);
+
+/// A file of the site as the render stage hands it on.
+#[derive(Debug)]
+pub enum Made {
+    /// Bytes just made.
+    Bytes(Vec<u8>),
+    /// A picture kept in the picture cache, published as it is (never read
+    /// into memory by a build: a site's pictures can outweigh its pages).
+    Kept(std::path::PathBuf),
+}
 
 /// Renders the whole site in one go (a build), every language, handing
 /// each file to `sink` as soon as it is rendered. `today` tells scheduled
@@ -204,20 +214,19 @@ pub fn render(
         timings.lap("pages");
     }
     for (name, bytes) in renderer.static_files(|f| pages.contains(f), diags) {
-        sink(name, bytes);
+        sink(name, Made::Bytes(bytes));
     }
-    // Read from the cache one at a time: a build never holds every picture.
     for (name, stored) in picture_files(index, &shown) {
-        match stored.read() {
-            Ok(bytes) => sink(name, bytes),
-            Err(e) => diags.push(picture_unreadable(&name, &e)),
+        match stored {
+            crate::pictures::Stored::Cached(path) => sink(name, Made::Kept(path)),
+            crate::pictures::Stored::Memory(bytes) => sink(name, Made::Bytes(bytes.to_vec())),
         }
     }
     timings.lap("static files and pictures");
     let stopped = || Err(crate::search::SearchError("the indexer stopped".into()));
     let bundles: Result<Vec<_>, _> = indexers.into_iter().map(|h| h.join().unwrap_or_else(|_| stopped())).collect();
     match bundles.and_then(crate::search::merge) {
-        Ok(files) => files.into_iter().for_each(|(name, bytes)| sink(name, bytes)),
+        Ok(files) => files.into_iter().for_each(|(name, bytes)| sink(name, Made::Bytes(bytes))),
         Err(e) => diags.push(search_failed(&e)),
     }
     timings.lap("search (what the pages left)");
@@ -566,7 +575,7 @@ impl Renderer {
         jobs.par_iter().for_each(|job| {
             let produced = self.produce(job, site, Wanted::Every, &problems);
             if let Some(bytes) = produced.bytes {
-                sink(produced.file, bytes);
+                sink(produced.file, Made::Bytes(bytes));
             }
         });
         report_template_problems(problems, diags);

@@ -189,19 +189,43 @@ fn no_metadata_of_a_field_photo_is_published() {
 
 #[test]
 fn a_second_build_takes_the_pictures_from_the_cache() {
+    use std::os::unix::fs::MetadataExt;
     let t = site_with_pictures();
     let first = t.build();
     let og = first.attrs("briefings/kati/", "meta[property='og:image']", "content")[0].clone();
     let name = og.rsplit('/').next().unwrap().to_string();
-    // The cache holds each width; mark the kept widest one to see it reused.
+    let published = || first.out.join("pictures").join(&name);
+    let clean = fs::read(published()).unwrap();
+    // The cache holds each width, read-only; the build published the widest
+    // as a link to it, not a copy.
     let cache = t.root.join(".sitrep-cache/pictures");
     let entries: Vec<_> = fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
     let kept = entries.iter().map(|e| e.join("1600.jpg")).find(|p| p.exists()).expect("the photo is cached");
-    let mut marked = fs::read(&kept).unwrap();
-    marked.extend_from_slice(b"kept");
-    fs::write(&kept, &marked).unwrap();
-    let second = t.build();
-    assert_eq!(fs::read(second.out.join("pictures").join(&name)).unwrap(), marked, "not encoded again");
+    let kept_before = fs::metadata(&kept).unwrap();
+    assert!(kept_before.permissions().readonly(), "a kept file is read-only");
+    assert_eq!(fs::metadata(published()).unwrap().ino(), kept_before.ino(), "published as a hard link");
+    // A second build encodes nothing again: the kept file is untouched.
+    t.build();
+    let kept_after = fs::metadata(&kept).unwrap();
+    assert_eq!(
+        (kept_after.ino(), kept_after.modified().unwrap()),
+        (kept_before.ino(), kept_before.modified().unwrap())
+    );
+    assert_eq!(fs::read(published()).unwrap(), clean);
+    // A tool that edits the published file in place edits the kept one too
+    // (one file, two names): the next build notices and encodes it again,
+    // so what it publishes is what sitrep made, never the edit.
+    let mut permissions = fs::metadata(published()).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    fs::set_permissions(published(), permissions).unwrap();
+    let mut edited = clean.clone();
+    edited.extend_from_slice(b"GPS 12.7445 -8.0729");
+    fs::write(published(), &edited).unwrap();
+    assert_eq!(fs::read(&kept).unwrap(), edited, "the edit reached the kept file");
+    t.build();
+    assert_eq!(fs::read(published()).unwrap(), clean, "encoded again from the source");
+    assert_eq!(fs::read(&kept).unwrap(), clean, "the cache holds sitrep's encoding again");
     // A changed picture is encoded again, under a new name.
     fs::write(t.root.join("content/briefings/kati/scene.jpg"), field_photo(1000, 600)).unwrap();
     let third = t.build();
