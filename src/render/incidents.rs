@@ -84,7 +84,6 @@ impl<'a> PageParts<'a> {
             json_ld: super::structured::news_article(
                 index,
                 id,
-                &row.summary,
                 urls,
                 config,
                 &config.languages[config.language_index(words.language()).unwrap_or(0)],

@@ -8,17 +8,10 @@ use crate::index::{BriefingId, SiteIndex};
 
 use super::Urls;
 
-/// The JSON-LD of briefing `id` with its lead `summary`, ready to sit inside
+/// The JSON-LD of briefing `id`, ready to sit inside
 /// a `<script>` element (`<`, `>` and `&` are written as JSON escapes).
 /// `language` is the page's: its code and the site's name in it.
-pub fn news_article(
-    index: &SiteIndex,
-    id: BriefingId,
-    summary: &str,
-    urls: &Urls,
-    config: &Config,
-    language: &Language,
-) -> String {
+pub fn news_article(index: &SiteIndex, id: BriefingId, urls: &Urls, config: &Config, language: &Language) -> String {
     let b = &index.briefings[id];
     let url = urls.absolute(&crate::urls::briefing(&b.slug));
     let organisation = Organisation { kind: "Organization", name: &language.title, url: &config.base_url };
@@ -27,9 +20,7 @@ pub fn news_article(
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &b.title,
-        description: summary,
         url: &url,
-        main_entity_of_page: &url,
         author: &organisation,
         publisher: &organisation,
         in_language: &language.code,
@@ -73,10 +64,7 @@ struct NewsArticle<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     headline: &'a str,
-    description: &'a str,
     url: &'a str,
-    #[serde(rename = "mainEntityOfPage")]
-    main_entity_of_page: &'a str,
     author: &'a Organisation<'a>,
     publisher: &'a Organisation<'a>,
     #[serde(rename = "inLanguage")]

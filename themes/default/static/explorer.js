@@ -347,12 +347,6 @@
       return a;
     }
 
-    function sep(parent) {
-      var s = el("span", "sep", " \u00b7 ");
-      s.setAttribute("aria-hidden", "true");
-      parent.appendChild(s);
-    }
-
     /** One incident, the same markup as the theme's `incident` component. */
     function item(x) {
       var li = el("li");
@@ -361,14 +355,15 @@
       var time = el("time", null, shortDate(x.date));
       time.setAttribute("datetime", x.date);
       meta.appendChild(time);
+      // The dots between date, countries and places are the stylesheet's.
       x.countries.forEach(function (code) {
         var c = COUNTRIES[code] || [code, ""];
-        sep(meta);
-        meta.appendChild(c[1] ? link(countriesUrl + c[1] + "/", c[0]) : document.createTextNode(c[0]));
+        meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(c[1] ? link(countriesUrl + c[1] + "/", c[0]) : el("span", "place", c[0]));
       });
       if (x.places.length) {
-        sep(meta);
-        meta.appendChild(document.createTextNode(x.places.join(", ")));
+        meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(el("span", "place", x.places.join(", ")));
       }
       if (x.development) {
         meta.appendChild(document.createTextNode(" "));
