@@ -3,7 +3,7 @@
 //! second build, and every preview rebuild, re-encodes nothing it has done.
 //!
 //! A build publishes a kept file as a hard link where it can (see
-//! `output::Staging::link`), so a kept file is never changed in place: it is
+//! `output::Staging::publish`), so a kept file is never changed in place: it is
 //! written whole beside its place, made read-only, then renamed into place,
 //! and its entry records each file's size and modification time. A file
 //! changed through its published copy no longer matches its entry, which is
