@@ -256,16 +256,8 @@ impl Staging {
 
     /// Writes one file (safe to call from several threads at once).
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        if !is_safe_relative(path) || path == MARKER {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
-        }
-        let target = self.staging.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&target, bytes)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        fs::write(self.place(path)?, bytes)?;
+        self.count(bytes.len() as u64);
         Ok(())
     }
 
@@ -274,6 +266,17 @@ impl Staging {
     /// cache never changes a kept file in place, see `pictures::cache`),
     /// else a copy.
     pub fn publish(&self, path: &str, file: &Path) -> io::Result<()> {
+        let target = self.place(path)?;
+        let published = fs::hard_link(file, &target).or_else(|_| fs::copy(file, &target).map(drop));
+        let size = published.and_then(|()| fs::metadata(&target).map(|m| m.len())).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot publish the kept picture {}: {e}", file.display()))
+        })?;
+        self.count(size);
+        Ok(())
+    }
+
+    /// Where `path` goes in the staging folder, its folder made; an unsafe path is refused.
+    fn place(&self, path: &str) -> io::Result<PathBuf> {
         if !is_safe_relative(path) || path == MARKER {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {path}")));
         }
@@ -281,13 +284,13 @@ impl Staging {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        let published = fs::hard_link(file, &target).or_else(|_| fs::copy(file, &target).map(drop));
-        let size = published.and_then(|()| fs::metadata(&target)).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot publish the kept picture {}: {e}", file.display()))
-        })?;
+        Ok(target)
+    }
+
+    /// Counts one more file of `bytes` written.
+    fn count(&self, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(size.len(), Ordering::Relaxed);
-        Ok(())
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// Files and bytes written so far.

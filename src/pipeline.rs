@@ -100,11 +100,7 @@ pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
 fn in_memory<R>(stage: impl FnOnce(Sink<'_>) -> R) -> (R, Output) {
     let output = Mutex::new(Output::new());
     let sink = |path: String, made: Made| {
-        let packed = match made {
-            Made::Bytes(bytes) => Packed::new(bytes),
-            Made::Kept(file) => Packed::File(file),
-        };
-        output.lock().unwrap_or_else(|e| e.into_inner()).insert_packed(path, packed);
+        output.lock().unwrap_or_else(|e| e.into_inner()).insert_packed(path, Packed::from(made));
     };
     let result = stage(&sink);
     (result, output.into_inner().unwrap_or_else(|e| e.into_inner()))

@@ -317,19 +317,10 @@ impl Session {
         }
         // A picture's file is named by its content: a name already served is
         // the same bytes. One in the cache is served from there, not kept in memory.
-        for (name, stored) in pictures {
+        for (name, made) in pictures {
             if !self.output.contains(&name) {
-                let packed = match stored {
-                    crate::pictures::Stored::Cached(path) => Ok(Packed::File(path)),
-                    memory => memory.read().map(Packed::new),
-                };
-                match packed {
-                    Ok(packed) => {
-                        changed.insert(name.clone());
-                        self.output.insert_packed(name, packed);
-                    }
-                    Err(e) => diags.push(render::picture_unreadable(&name, &e)),
-                }
+                changed.insert(name.clone());
+                self.output.insert_packed(name, Packed::from(made));
             }
         }
         let old_fingerprints = std::mem::replace(&mut self.fingerprints, fingerprints);

@@ -46,19 +46,12 @@ impl DiskCache {
         for line in lines {
             let mut fields = line.split(' ');
             let (width, height): (u32, u32) = (fields.next()?.parse().ok()?, fields.next()?.parse().ok()?);
-            let file = dir.join(format!("{width}.{}", kind.extension()));
-            if fields.next()? != stamp(&file)? {
-                return None;
-            }
+            // Each file as it was kept, or the entry is not whole.
+            let mut unchanged = |file: PathBuf| (fields.next()? == stamp(&file)?).then_some(file);
+            let file = unchanged(dir.join(format!("{width}.{}", kind.extension())))?;
             // A photograph has its WebP beside it.
             let webp = match kind {
-                Kind::Jpeg => {
-                    let webp = dir.join(format!("{width}.webp"));
-                    if fields.next()? != stamp(&webp)? {
-                        return None;
-                    }
-                    Some(webp)
-                }
+                Kind::Jpeg => Some(unchanged(dir.join(format!("{width}.webp")))?),
                 Kind::Png => None,
             };
             variants.push(Variant { width, height, stored: Stored::Cached(file), webp: webp.map(Stored::Cached) });

@@ -66,7 +66,7 @@ pub struct Variant {
 }
 
 /// Where an encoded file is: in memory (just encoded, or when the cache
-/// cannot be written), or in the disk cache, read when it is published (so a
+/// cannot be written), or in the disk cache, published from there (so a
 /// build never holds every picture in memory).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
@@ -74,16 +74,6 @@ pub enum Stored {
     Memory(Arc<[u8]>),
     /// This file of the cache.
     Cached(std::path::PathBuf),
-}
-
-impl Stored {
-    /// The bytes.
-    pub fn read(&self) -> std::io::Result<Vec<u8>> {
-        match self {
-            Stored::Memory(bytes) => Ok(bytes.to_vec()),
-            Stored::Cached(path) => std::fs::read(path),
-        }
-    }
 }
 
 /// A picture ready to publish: its widths, narrowest first.

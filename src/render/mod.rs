@@ -177,6 +177,25 @@ pub enum Made {
     Kept(std::path::PathBuf),
 }
 
+impl From<&crate::pictures::Stored> for Made {
+    fn from(stored: &crate::pictures::Stored) -> Made {
+        match stored {
+            crate::pictures::Stored::Memory(bytes) => Made::Bytes(bytes.to_vec()),
+            crate::pictures::Stored::Cached(path) => Made::Kept(path.clone()),
+        }
+    }
+}
+
+impl From<Made> for crate::output::Packed {
+    /// Kept in memory, or, for a kept picture, read from the cache when served.
+    fn from(made: Made) -> Self {
+        match made {
+            Made::Bytes(bytes) => crate::output::Packed::new(bytes),
+            Made::Kept(path) => crate::output::Packed::File(path),
+        }
+    }
+}
+
 /// Renders the whole site in one go (a build), every language, handing
 /// each file to `sink` as soon as it is rendered. `today` tells scheduled
 /// briefings (shown in previews) apart.
@@ -216,11 +235,8 @@ pub fn render(
     for (name, bytes) in renderer.static_files(|f| pages.contains(f), diags) {
         sink(name, Made::Bytes(bytes));
     }
-    for (name, stored) in picture_files(index, &shown) {
-        match stored {
-            crate::pictures::Stored::Cached(path) => sink(name, Made::Kept(path)),
-            crate::pictures::Stored::Memory(bytes) => sink(name, Made::Bytes(bytes.to_vec())),
-        }
+    for (name, made) in picture_files(index, &shown) {
+        sink(name, made);
     }
     timings.lap("static files and pictures");
     let stopped = || Err(crate::search::SearchError("the indexer stopped".into()));
@@ -234,7 +250,7 @@ pub fn render(
 
 /// The pictures some page shows, by content path: the lead pictures of
 /// `index` and the pictures in bodies, `shown` (gathered from each language).
-pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, crate::pictures::Stored)> {
+pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String, Made)> {
     let leads = index.bodies().filter_map(|(origin, body)| {
         let (file, _) = body.pictures.lead.as_ref()?;
         index.pictures.beside(&origin.content_path, file)
@@ -243,23 +259,13 @@ pub fn picture_files(index: &SiteIndex, shown: &HashSet<String>) -> Vec<(String,
         shown.iter().filter_map(|p| index.pictures.get(p)).chain(leads).collect();
     pictures.sort_by(|a, b| a.content_path.cmp(&b.content_path));
     pictures.dedup_by(|a, b| a.content_path == b.content_path);
-    pictures.iter().flat_map(|p| p.files().map(|(name, stored)| (name, stored.clone()))).collect()
+    pictures.iter().flat_map(|p| p.files().map(|(name, stored)| (name, Made::from(stored)))).collect()
 }
 
 /// The error for a search index Pagefind could not make.
 pub fn search_failed(e: &crate::search::SearchError) -> Diagnostic {
     Diagnostic::error("search-index", crate::search::BUNDLE_DIR, format!("cannot make the search index: {}", e.0))
         .hint("this is a bug in sitrep or Pagefind: please report it with the site that shows it")
-}
-
-/// The error for a processed picture whose file went missing from the cache mid-build.
-pub fn picture_unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "picture-cache",
-        crate::pictures::cache::CACHE_DIR,
-        format!("cannot read `{name}` from the cache: {e}"),
-    )
-    .hint("build again; if it happens again, delete the .sitrep-cache folder")
 }
 
 impl Prepared<'_> {
