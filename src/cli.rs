@@ -131,6 +131,12 @@ pub struct ServeArgs {
     /// Port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
+    /// A host name the preview also answers to (besides localhost and IP
+    /// addresses), e.g. the machine's name on a desk's network; repeatable.
+    /// Requests for any other name are refused, so that no web page can
+    /// read the preview through a name it controls (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
     /// Show drafts and scheduled briefings (always on in the preview; accepted for symmetry with build).
     #[arg(long)]
     pub drafts: bool,

@@ -56,7 +56,7 @@ struct RawLanguage {
 #[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 struct RawMarkdown {
-    /// Keep raw HTML in bodies (default `true`); `false` escapes it.
+    /// Keep raw HTML in bodies, script and all (default `false`: it is dropped).
     unsafe_html: Option<bool>,
 }
 
@@ -119,9 +119,10 @@ impl Config {
 /// Reads and validates `<root>/site.yaml`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
     let path = Path::new(CONFIG_FILE);
-    let bytes = match std::fs::read(root.join(path)) {
+    let full = root.join(path);
+    let bytes = match crate::trust::Site::at(root).read(&full, false) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(_) if full.symlink_metadata().is_err() => {
             diags.push(
                 Diagnostic::error("missing-config", path, "the site has no site.yaml")
                     .hint("create site.yaml with at least `title:` and `base_url:`"),
@@ -140,7 +141,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    parse(&text, diags)
+    let controls = crate::validate::control_characters(&text, path);
+    let any = !controls.is_empty();
+    controls.into_iter().for_each(|d| diags.push(d));
+    parse(&text, diags).filter(|_| !any)
 }
 
 /// Validates the text of `site.yaml`.
@@ -258,7 +262,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         language,
         languages,
         theme,
-        unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(true),
+        unsafe_html: raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false),
         strict: raw.strict.unwrap_or(false),
     })
 }
@@ -284,7 +288,16 @@ pub fn check_base_url(s: &str) -> Result<String, &'static str> {
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("must not contain spaces");
     }
-    Ok(normalize_base_url(text))
+    // A plain address: written as a browser would write it (no character it
+    // would percent-encode, such as `"`, `<`, `>` or `` ` ``), and no `'`
+    // or `\`: every page puts it into attributes, scripts' data and feeds.
+    let written = normalize_base_url(text);
+    if written.contains(['\'', '\\']) || url.as_str().trim_end_matches('/') != written.trim_end_matches('/') {
+        return Err(
+            "must be a plain address, written as a browser shows it (no quotes, `<`, `>`, backslashes or spaces)",
+        );
+    }
+    Ok(written)
 }
 
 /// True for a language code a site may use: `fr`, `pt-br` (two or three
@@ -337,6 +350,12 @@ mod tests {
             "https://x.org/#top",
             "https://u:p@x.org/",
             "https:///a",
+            "https://x.org/a\"onmouseover=\"alert(1)",
+            "https://x.org/a'b/",
+            "https://x.org/<b>/",
+            "https://x.org/a`b/",
+            "https://x.org/a\\b/",
+            "HTTPS://X.ORG/",
         ] {
             assert!(check_base_url(bad).is_err(), "{bad}");
         }

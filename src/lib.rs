@@ -22,6 +22,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod escape;
 pub mod frontmatter;
 pub mod history;
 pub mod index;
@@ -40,5 +41,6 @@ pub mod session;
 pub mod source;
 pub mod theme;
 pub mod timings;
+pub mod trust;
 pub mod urls;
 pub mod validate;

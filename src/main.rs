@@ -143,6 +143,7 @@ fn serve(args: cli::ServeArgs) -> ExitCode {
         root: args.root,
         bind: args.bind,
         port: args.port,
+        allow_hosts: args.allow_hosts,
         open: args.open,
         today: today(),
     };

@@ -4,6 +4,7 @@
 //! when there is no error; `check` is `build_site` without writing. All three
 //! report every problem of every stage.
 
+use crate::pictures::PictureStore;
 use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -91,7 +92,7 @@ pub struct Written {
 
 /// Runs every stage in memory. The site is `None` when there is any error.
 pub fn build_site(opts: &BuildOptions) -> (Option<Site>, Diagnostics) {
-    let ((built, diags), output) = in_memory(|sink| run(opts, None, sink));
+    let ((built, diags), output) = in_memory(|sink| run(opts, None, sink, PictureStore::default()));
     (built.map(|(index, timings)| Site { output, index, timings }), diags)
 }
 
@@ -109,7 +110,14 @@ fn in_memory<R>(stage: impl FnOnce(Sink<'_>) -> R) -> (R, Output) {
 /// Loads the site at `opts.root` and runs every stage, handing each rendered
 /// file to `sink`; the index is `None` when there is any error. `record`:
 /// where the git history's record is kept between builds (see `history`).
-fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(SiteIndex, Timings)>, Diagnostics) {
+/// `store`: what the picture stage starts from, and whether it may keep its
+/// work in the site's picture cache (`check` writes nothing).
+fn run(
+    opts: &BuildOptions,
+    record: Option<&Path>,
+    sink: Sink<'_>,
+    mut store: PictureStore,
+) -> (Option<(SiteIndex, Timings)>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let root = &opts.root;
     if !root.is_dir() {
@@ -147,7 +155,6 @@ fn run(opts: &BuildOptions, record: Option<&Path>, sink: Sink<'_>) -> (Option<(S
                 || validate_sources(&files, opts.today),
                 || {
                     let mut found = Diagnostics::new();
-                    let mut store = crate::pictures::PictureStore::default();
                     (crate::pictures::process(root, &picture_files, &mut store, &mut found), found)
                 },
             );
@@ -374,7 +381,7 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
         }
     };
     let record = crate::output::history_record(&out_dir);
-    let (built, mut diags) = run(opts, record.as_deref(), &sink);
+    let (built, mut diags) = run(opts, record.as_deref(), &sink, PictureStore::default());
     if let Some(d) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         diags.push(d);
         return (None, diags);
@@ -398,7 +405,7 @@ pub fn build(opts: &BuildOptions) -> (Option<Written>, Diagnostics) {
 /// briefings with no translation into each other language, so an editor can
 /// plan the work.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    let (built, mut diags) = run(opts, None, &|_, _| {});
+    let (built, mut diags) = run(opts, None, &|_, _| {}, PictureStore::read_only());
     if let Some((index, _)) = built {
         untranslated_notes(&index, &mut diags);
         diags.sort();

@@ -217,8 +217,9 @@ async fn index<'a>(
             content: r.searched(),
             language: r.language.clone(),
             // Pagefind shows every other entry of `meta` as `name: value`, in no reader's words.
+            // Its interface sets the title as text; its filter names and values as HTML.
             meta: BTreeMap::from([("title".to_string(), r.title.clone())]),
-            filters: r.filters.clone(),
+            filters: html_filters(&r.filters),
             sort: BTreeMap::new(),
         });
         index.add_custom_records(batch.collect()).await.map_err(failed)?;
@@ -231,6 +232,14 @@ async fn index<'a>(
             (format!("{BUNDLE_DIR}{}", name.trim_start_matches('/')), f.contents)
         })
         .collect())
+}
+
+/// Filters as Pagefind's interface needs them: it shows their names and
+/// values as HTML, so each is escaped here, at the boundary (a group named
+/// `<img onerror=...>` is a label, never markup).
+fn html_filters(filters: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+    let text = |s: &String| crate::escape::html(s).into_owned();
+    filters.iter().map(|(name, values)| (text(name), values.iter().map(text).collect())).collect()
 }
 
 /// A failure of the indexer, as a `SearchError`.

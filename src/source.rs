@@ -136,8 +136,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourceFile>, Vec<Pictu
 pub fn read(root: &Path, listed: Listed) -> Result<SourceFile, Diagnostic> {
     let Listed { path, content_path, kind } = listed;
     let full = root.join(&path);
-    let bytes =
-        std::fs::read(&full).map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
+    let bytes = crate::trust::read_regular(&full)
+        .map_err(|e| Diagnostic::error("unreadable", &path, format!("cannot read: {e}")))?;
     let modified = modified_day(&full);
     let text = decode(bytes).map_err(|span| {
         Diagnostic::error("not-utf8", &path, "file is not valid UTF-8 text")
@@ -189,6 +189,17 @@ pub fn list(root: &Path, diags: &mut Diagnostics) -> Listing {
         if file_type.is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {
+                    if !target.is_dir() && !target.is_file() {
+                        diags.push(
+                            Diagnostic::warning(
+                                "not-a-file",
+                                &rel,
+                                "symlink points to something that is not a file; ignored",
+                            )
+                            .hint("link only to regular files inside the site"),
+                        );
+                        continue;
+                    }
                     if target.is_dir() {
                         diags.push(
                             Diagnostic::warning("symlink-dir", &rel, "symlinked folder is not followed")

@@ -78,7 +78,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let rel = Path::new("themes").join(name);
     let dir = root.join(&rel);
     let theme = if dir.is_dir() {
-        from_disk(&dir, &rel, diags)
+        from_disk(&crate::trust::Site::at(root), &dir, &rel, diags)
     } else if name == "default" {
         builtin()
     } else {
@@ -145,19 +145,37 @@ fn collect_builtin(dir: &Dir<'static>, theme: &mut Theme) {
     }
 }
 
-fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
+/// Reads a theme's files under the site's trust policy (`crate::trust`):
+/// a linked theme folder, sub-folder or file is followed only to a place
+/// inside the site and outside `content/`; anything else is an error naming it.
+fn from_disk(site: &crate::trust::Site, dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     let mut data_files = Vec::new();
     let mut translations = Vec::new();
+    let refused = |shown: PathBuf, why: crate::trust::Refused| {
+        Diagnostic::error("theme-link", shown, format!("not read: {why}"))
+            .hint("copy the files into the theme instead of linking to them")
+    };
+    if let Err(why) = site.resolve(dir, true) {
+        diags.push(refused(rel.to_path_buf(), why));
+        return Theme { origin: rel.to_path_buf(), templates, static_files, data_files, translations };
+    }
     for sub in ["templates", "static", "data", "i18n"] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
         }
+        if let Err(why) = site.resolve(&base, true) {
+            diags.push(refused(rel.join(sub), why));
+            continue;
+        }
         for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name() {
             let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() || crate::source::is_ignored_name(&entry.file_name().to_string_lossy()) {
+            let file_type = entry.file_type();
+            if !(file_type.is_file() || file_type.is_symlink())
+                || crate::source::is_ignored_name(&entry.file_name().to_string_lossy())
+            {
                 continue;
             }
             let name = entry
@@ -169,7 +187,11 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
                 .collect::<Vec<_>>()
                 .join("/");
             let shown = rel.join(sub).join(&name);
-            match std::fs::read(entry.path()) {
+            if file_type.is_symlink() && entry.path().is_dir() {
+                diags.push(refused(shown, crate::trust::Refused::NotRegular));
+                continue;
+            }
+            match site.read(entry.path(), true) {
                 Ok(bytes) if sub == "templates" || sub == "i18n" => match String::from_utf8(bytes) {
                     Ok(text) if sub == "templates" => templates.push((name, text)),
                     Ok(text) => translations.push((name, text)),
@@ -177,7 +199,10 @@ fn from_disk(dir: &Path, rel: &Path, diags: &mut Diagnostics) -> Theme {
                 },
                 Ok(bytes) if sub == "static" => static_files.push((name, bytes)),
                 Ok(bytes) => data_files.push((name, bytes)),
-                Err(e) => diags.push(Diagnostic::error("unreadable", shown, format!("cannot read: {e}"))),
+                Err(why @ (crate::trust::Refused::Io(_) | crate::trust::Refused::NotRegular)) => {
+                    diags.push(Diagnostic::error("unreadable", shown, format!("cannot read: {why}")))
+                }
+                Err(why) => diags.push(refused(shown, why)),
             }
         }
     }

@@ -24,16 +24,33 @@ pub const SETTINGS: &str = "pictures-2: widths 480 960 1600; jpeg q82 and webp q
 #[derive(Debug, Clone)]
 pub struct DiskCache {
     dir: PathBuf,
+    /// Never written (for `check`).
+    read_only: bool,
+    /// Neither read nor written: its folder is a link or not a folder.
+    unused: bool,
 }
 
 impl DiskCache {
     /// The cache of the site at `root`.
     pub fn of(root: &Path) -> DiskCache {
-        DiskCache { dir: root.join(CACHE_DIR) }
+        let dir = root.join(CACHE_DIR);
+        // The cache is sitrep's own folder: a link there (to anywhere) is
+        // not followed, and the cache is then not used at all.
+        let linked =
+            [root.join(".sitrep-cache"), dir.clone()].iter().any(|p| p.symlink_metadata().is_ok_and(|m| !m.is_dir()));
+        DiskCache { dir, read_only: false, unused: linked }
+    }
+
+    /// The cache of the site at `root`, read and never written.
+    pub fn read_only(root: &Path) -> DiskCache {
+        DiskCache { read_only: true, ..DiskCache::of(root) }
     }
 
     /// The pictures kept under `key`, if all of them are there and readable.
     pub fn get(&self, key: u64) -> Option<Encoded> {
+        if self.unused {
+            return None;
+        }
         let dir = self.dir.join(format!("{key:016x}"));
         let meta = std::fs::read_to_string(dir.join("meta")).ok()?;
         let mut lines = meta.lines();
@@ -63,6 +80,9 @@ impl DiskCache {
     /// files; a cache that cannot be written leaves them in memory: slower,
     /// never wrong (the meta file, written last, makes an entry whole).
     pub fn put(&self, key: u64, encoded: &mut Encoded) {
+        if self.read_only || self.unused {
+            return;
+        }
         let dir = self.dir.join(format!("{key:016x}"));
         let mut files = Vec::new();
         let mut write = || -> std::io::Result<()> {
@@ -150,11 +170,17 @@ impl DiskCache {
 
     /// The manifest kept with the cache (empty when there is none or it cannot be read).
     pub fn manifest(&self) -> Manifest {
+        if self.unused {
+            return Manifest::default();
+        }
         std::fs::read(self.manifest_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
     }
 
     /// Keeps `manifest` with the cache (written whole, then renamed into place).
     pub fn keep_manifest(&self, manifest: &Manifest) {
+        if self.read_only || self.unused {
+            return;
+        }
         let Ok(json) = serde_json::to_vec(manifest) else { return };
         let temp = self.dir.join("files.json.tmp");
         if std::fs::create_dir_all(&self.dir).and_then(|()| std::fs::write(&temp, json)).is_ok() {

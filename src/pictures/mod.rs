@@ -145,6 +145,16 @@ pub struct PictureStore {
     /// The manifest last kept in the cache folder by this store (a preview
     /// writes it again only when it changes).
     written: Option<cache::Manifest>,
+    /// Reads the site's picture cache but never writes it (`check`).
+    read_only: bool,
+}
+
+impl PictureStore {
+    /// A store that reads the site's picture cache and never writes it:
+    /// `check` writes nothing into the site.
+    pub fn read_only() -> PictureStore {
+        PictureStore { read_only: true, ..PictureStore::default() }
+    }
 }
 
 /// What tells a file has not changed since it was read: size and modification time.
@@ -161,7 +171,7 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// Reads and processes the pictures `files` of the site at `root`, keeping
 /// work in `store` (memory) and in the site's disk cache; problems go to `diags`.
 pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, diags: &mut Diagnostics) -> SitePictures {
-    let disk = cache::DiskCache::of(root);
+    let disk = if store.read_only { cache::DiskCache::read_only(root) } else { cache::DiskCache::of(root) };
     // Read only when a picture is not kept from the last rebuild.
     let manifest = std::sync::OnceLock::new();
     let results: Vec<(PathBuf, Result<Kept, Diagnostic>)> = files
@@ -239,8 +249,8 @@ fn read(
             position: known.position,
         });
     }
-    let bytes =
-        std::fs::read(full).map_err(|e| Diagnostic::error("unreadable", &file.path, format!("cannot read: {e}")))?;
+    let bytes = crate::trust::read_regular(full)
+        .map_err(|e| Diagnostic::error("unreadable", &file.path, format!("cannot read: {e}")))?;
     let key = cache::key_of(&bytes);
     let position = gps::position(&bytes);
     let encoded = match disk.get(key) {

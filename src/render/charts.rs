@@ -10,6 +10,7 @@
 //! table for screen readers and for anyone who wants them. Every word comes
 //! from the theme's translation table.
 
+use crate::escape::html as escape;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -263,10 +264,6 @@ fn year_marks(svg: &mut String, months: &[MonthStat], top: f64, bottom: f64) {
             escape(&last.label)
         );
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

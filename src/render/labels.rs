@@ -331,7 +331,7 @@ pub fn place(mut candidates: Vec<Candidate>, badges: &[(f64, f64)], width: f64, 
             r#"<span class="{class}" style="left:{:.2}%;top:{:.2}%">{}</span>"#,
             p.x / width * 100.0,
             p.y / height * 100.0,
-            super::map::escape(&p.text)
+            crate::escape::html(&p.text)
         );
     }
     html.push_str("</div>");

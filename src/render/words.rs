@@ -324,7 +324,10 @@ impl Words {
     }
 
     /// The template function `t(key="...", name=value...)`: the phrase `key`
-    /// of this language with the other arguments.
+    /// of this language with the other arguments. A theme's phrase is HTML
+    /// (it may hold `<a href="{ $data }">`), its arguments are text: each is
+    /// escaped before it goes in, and the phrase comes out marked safe, so a
+    /// site title or an address never becomes markup, with or without `| safe`.
     pub fn template_function(
         words: std::sync::Arc<Words>,
     ) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<tera::Value> + Send + Sync + 'static {
@@ -335,7 +338,15 @@ impl Words {
                 .filter(|(k, _)| k.as_str() != Some("key"))
                 .filter_map(|(k, v)| Some((k.as_str()?, v)))
                 .collect();
-            Ok(tera::Value::from(words.phrase_of(&key, &args)))
+            let escaped: Vec<(&str, tera::Value)> = args
+                .iter()
+                .map(|(k, v)| match v.as_str() {
+                    Some(text) => (*k, tera::Value::from(crate::escape::html(text).as_ref())),
+                    None => (*k, (*v).clone()),
+                })
+                .collect();
+            let args: Vec<(&str, &tera::Value)> = escaped.iter().map(|(k, v)| (*k, v)).collect();
+            Ok(tera::Value::safe_string(&words.phrase_of(&key, &args)))
         }
     }
 

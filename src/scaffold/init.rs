@@ -54,12 +54,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Some((path, _)) = files.iter().find(|(p, _)| dir.join(p).symlink_metadata().is_ok()) {
         return Err(refuse(dir, &format!("it already has {}", display_path(path))));
     }
+    std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error("write-failed", dir, format!("cannot write: {e}")))?;
     for (path, text) in &files {
-        let full = dir.join(path);
-        full.parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&full, text))
-            .map_err(|e| Diagnostic::error("write-failed", &full, format!("cannot write: {e}")))?;
+        // Through no linked folder, onto no existing file or link.
+        crate::trust::create_new(dir, path, text.as_bytes())
+            .map_err(|why| Diagnostic::error("write-failed", dir.join(path), format!("not written: {why}")))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

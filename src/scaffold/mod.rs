@@ -87,14 +87,23 @@ from the sources above.
     )
 }
 
-/// A file name from a title: its slug, cut at a word to at most 80 characters.
+/// A file name from a title: its slug, cut at a word to at most 80
+/// characters, never a name Windows reserves for a device (`con`, `aux`,
+/// `com1`...), which a desk's Windows checkout could not create.
 fn short_slug(title: &str) -> String {
-    let slug = slugify(title);
-    if slug.len() <= 80 {
-        return slug;
+    let mut slug = slugify(title);
+    if slug.len() > 80 {
+        let cut = slug[..80].rfind('-').unwrap_or(80);
+        slug.truncate(cut);
     }
-    let cut = slug[..80].rfind('-').unwrap_or(80);
-    slug[..cut].to_string()
+    let device = matches!(slug.as_str(), "con" | "prn" | "aux" | "nul")
+        || (slug.len() == 4
+            && (slug.starts_with("com") || slug.starts_with("lpt"))
+            && slug.as_bytes()[3].is_ascii_digit());
+    if device {
+        slug.push_str("-briefing");
+    }
+    slug
 }
 
 /// The problem with an option of `new briefing`.
@@ -182,6 +191,14 @@ pub fn new_briefing(root: &Path, new: &NewBriefing, today: Date) -> Result<PathB
             "run it in your site's folder, pass --root, or start a site with `sitrep init DIR`",
         ));
     }
+    if let Some(c) = new.title.chars().find(|c| c.is_control()) {
+        return Err(bad(
+            "control-character",
+            "content/briefings",
+            format!("the title holds the control character U+{:04X}", u32::from(c)),
+            "write the title as plain text, on one line",
+        ));
+    }
     let slug = short_slug(&new.title);
     if slug.is_empty() {
         return Err(bad(
@@ -194,7 +211,7 @@ pub fn new_briefing(root: &Path, new: &NewBriefing, today: Date) -> Result<PathB
     let (date, countries) = checked(new, today)?;
     let rel = folder_for(root, &date[..4]).join(format!("{slug}.md"));
     let path = root.join(&rel);
-    if path.exists() {
+    if path.symlink_metadata().is_ok() {
         return Err(bad(
             "exists",
             &rel.to_string_lossy(),
@@ -204,15 +221,13 @@ pub fn new_briefing(root: &Path, new: &NewBriefing, today: Date) -> Result<PathB
     }
     let depth = rel.components().count() - 1;
     let schema = format!("{}{}", "../".repeat(depth), schema::BRIEFING_FILE);
-    let write = |path: &Path, text: &str| {
-        path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(path, text))
-    };
-    write(&path, &briefing_skeleton(new, &date, &countries, &schema))
-        .map_err(|e| Diagnostic::error("write-failed", &rel, format!("cannot write: {e}")))?;
+    // Through no linked folder, onto no existing file or link (see `crate::trust`).
+    crate::trust::create_new(root, &rel, briefing_skeleton(new, &date, &countries, &schema).as_bytes())
+        .map_err(|why| Diagnostic::error("write-failed", &rel, format!("not written: {why}")))?;
     let schema_path = root.join(schema::BRIEFING_FILE);
-    if !schema_path.exists() {
-        write(&schema_path, &schema::json(schema::Of::Briefing))
-            .map_err(|e| Diagnostic::error("write-failed", schema::BRIEFING_FILE, format!("cannot write: {e}")))?;
+    if schema_path.symlink_metadata().is_err() {
+        crate::trust::create_new(root, Path::new(schema::BRIEFING_FILE), schema::json(schema::Of::Briefing).as_bytes())
+            .map_err(|why| Diagnostic::error("write-failed", schema::BRIEFING_FILE, format!("not written: {why}")))?;
     }
     Ok(rel)
 }
@@ -276,5 +291,31 @@ mod tests {
         let text = std::fs::read_to_string(tmp.path().join(&rel)).unwrap();
         assert!(text.contains("$schema=../../../schemas/briefing.json"), "{text}");
         assert!(tmp.path().join("schemas/briefing.json").is_file());
+    }
+
+    #[test]
+    fn a_device_name_or_a_control_character_never_reaches_a_file_name() {
+        let tmp = site();
+        let today = Date::new(2026, 11, 21).unwrap();
+        for (title, file) in [("CON", "con-briefing.md"), ("aux", "aux-briefing.md"), ("COM1", "com1-briefing.md")] {
+            let rel = new_briefing(tmp.path(), &new(title), today).unwrap();
+            assert_eq!(rel, Path::new("content/briefings").join(file));
+        }
+        assert_eq!(new_briefing(tmp.path(), &new("x\u{7f}"), today).unwrap_err().code, "control-character");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_is_never_written_through() {
+        let tmp = site();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let today = Date::new(2026, 11, 21).unwrap();
+        std::fs::create_dir_all(tmp.path().join("content/briefings")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("victim.md"), tmp.path().join("content/briefings/gao.md"))
+            .unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("victim.json"), tmp.path().join("schemas")).unwrap();
+        assert_eq!(new_briefing(tmp.path(), &new("Gao"), today).unwrap_err().code, "exists");
+        assert!(new_briefing(tmp.path(), &new("Kati"), today).is_err(), "the schema's folder is a link");
+        assert!(std::fs::read_dir(elsewhere.path()).unwrap().next().is_none());
     }
 }

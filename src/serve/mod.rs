@@ -36,6 +36,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Port (0 picks a free one).
     pub port: u16,
+    /// Host names answered besides `localhost` and IP addresses (`--allow-host`).
+    pub allow_hosts: Vec<String>,
     /// Open the preview in the default browser.
     pub open: bool,
     /// Today's date (scheduled briefings are marked).
@@ -138,7 +140,7 @@ pub async fn serve(
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis())
     );
     let (session, first) = Session::open(build);
-    let live = Live::new(snapshot(&session, &instance, 0));
+    let live = Live::new(snapshot(&session, &instance, 0)).allowing(&opts.allow_hosts);
 
     let (tx, rx) = mpsc::channel::<Event>();
     let changed = tx.clone();

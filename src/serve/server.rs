@@ -8,6 +8,7 @@
 //! swaps stylesheets when only CSS changed; while the last rebuild has errors,
 //! every HTML page also carries an overlay listing them.
 
+use crate::escape::html as escape;
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -20,11 +21,15 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
-use tokio_stream::{Stream, StreamExt};
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::output::Output;
+
+/// The most reload event streams open at once (a browser shares one among
+/// its tabs; see `RELOAD_SCRIPT`): far below the connection limit.
+pub const MAX_STREAMS: usize = 32;
 
 /// The path of the reload event stream.
 pub const EVENTS_PATH: &str = "/__sitrep/events";
@@ -53,13 +58,70 @@ pub enum Signal {
 pub struct Live {
     snapshot: RwLock<Arc<Snapshot>>,
     signals: broadcast::Sender<Signal>,
+    /// Host names answered besides `localhost` and IP addresses, lower case.
+    hosts: Vec<String>,
+    /// The open event streams, oldest first: each one's closing switch.
+    streams: std::sync::Mutex<std::collections::VecDeque<tokio::sync::watch::Sender<bool>>>,
 }
 
 impl Live {
     /// Shared state serving `snapshot`.
     pub fn new(snapshot: Snapshot) -> Arc<Live> {
         let (signals, _) = broadcast::channel(64);
-        Arc::new(Live { snapshot: RwLock::new(Arc::new(snapshot)), signals })
+        Arc::new(Live {
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            signals,
+            hosts: Vec::new(),
+            streams: Default::default(),
+        })
+    }
+
+    /// The same state, also answering requests for `names` (`--allow-host`).
+    pub fn allowing(self: Arc<Live>, names: &[String]) -> Arc<Live> {
+        let mut live = Arc::try_unwrap(self).unwrap_or_else(|shared| Live {
+            snapshot: RwLock::new(shared.snapshot()),
+            signals: shared.signals.clone(),
+            hosts: Vec::new(),
+            streams: Default::default(),
+        });
+        live.hosts = names.iter().map(|n| n.trim().trim_end_matches('.').to_ascii_lowercase()).collect();
+        Arc::new(live)
+    }
+
+    /// True when a request's `Host` names this preview: `localhost`, an IP
+    /// address (a page of another site can only reach the preview under a
+    /// name it controls, by DNS rebinding; never under an address), or a
+    /// name given with `--allow-host`. A request without `Host` (HTTP/1.0)
+    /// comes from no browser and is answered.
+    pub fn answers(&self, host: Option<&str>) -> bool {
+        let Some(host) = host else { return true };
+        let name = match host.strip_prefix('[') {
+            Some(v6) => return v6.split(']').next().is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok()),
+            None => host
+                .rsplit_once(':')
+                .map_or(host, |(name, port)| if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host }),
+        };
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        name == "localhost"
+            || name.ends_with(".localhost")
+            || name.parse::<std::net::Ipv4Addr>().is_ok()
+            || self.hosts.contains(&name)
+    }
+
+    /// A closing switch for a new event stream. At most `MAX_STREAMS` stay
+    /// open: beyond that the oldest is closed (its page reconnects when it
+    /// is still open), so idle streams never lock out new pages.
+    fn open_stream(&self) -> tokio::sync::watch::Receiver<bool> {
+        let (close, closed) = tokio::sync::watch::channel(false);
+        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
+        streams.retain(|s| !s.is_closed());
+        while streams.len() >= MAX_STREAMS {
+            if let Some(oldest) = streams.pop_front() {
+                let _ = oldest.send(true);
+            }
+        }
+        streams.push_back(close);
+        closed
     }
 
     /// The current snapshot.
@@ -133,7 +195,24 @@ pub fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     Resolved::NotFound
 }
 
-async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Response {
+/// The refusal of a request for a host name the preview does not answer to.
+fn misdirected() -> Response {
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "this preview answers only to localhost, IP addresses and the names given with --allow-host\n",
+    )
+        .into_response()
+}
+
+/// The `Host` header of a request, when it has a readable one.
+fn host(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers.get(header::HOST).map(|h| h.to_str().unwrap_or("\u{0}"))
+}
+
+async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri, headers: axum::http::HeaderMap) -> Response {
+    if !live.answers(host(&headers)) {
+        return misdirected();
+    }
     if method != Method::GET && method != Method::HEAD {
         return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "only GET and HEAD\n").into_response();
     }
@@ -176,31 +255,47 @@ async fn page(State(live): State<Arc<Live>>, method: Method, uri: Uri) -> Respon
     response
 }
 
-async fn events(State(live): State<Arc<Live>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(State(live): State<Arc<Live>>, headers: axum::http::HeaderMap) -> Response {
+    if !live.answers(host(&headers)) {
+        return misdirected();
+    }
     let hello = Event::default().event("hello").data(live.snapshot().version.clone());
     let updates = BroadcastStream::new(live.subscribe()).filter_map(|signal| match signal {
-        Ok(Signal::Reload(v)) => Some(Ok(Event::default().event("reload").data(v))),
-        Ok(Signal::Css(v)) => Some(Ok(Event::default().event("css").data(v))),
+        Ok(Signal::Reload(v)) => Some(Some(Event::default().event("reload").data(v))),
+        Ok(Signal::Css(v)) => Some(Some(Event::default().event("css").data(v))),
         Err(_) => None,
     });
-    let stream = tokio_stream::once(Ok(hello)).chain(updates);
-    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    // Closed when newer streams push it out (`Live::open_stream`).
+    let closing = tokio_stream::wrappers::WatchStream::from_changes(live.open_stream()).map(|_| None);
+    let stream = tokio_stream::once(Some(hello))
+        .chain(updates.merge(closing))
+        .take_while(Option::is_some)
+        .map(|event| Ok::<Event, Infallible>(event.unwrap_or_default()));
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
 }
 
 /// The script every page gets: reload after a rebuild, swap stylesheets
 /// after a CSS-only change, reconnect (and catch up) after a restart.
+///
+/// A browser allows six HTTP/1.1 connections per host, and an event stream
+/// holds one for good: so the tabs of one browser share one stream. The tab
+/// that holds the Web Lock `sitrep-live` listens and passes each event to
+/// the others on a BroadcastChannel; when it closes, another tab takes the
+/// lock and listens. Where the lock is missing (a page opened by a LAN
+/// address is not a secure context), each tab listens on its own, and the
+/// server keeps at most `MAX_STREAMS`.
 const RELOAD_SCRIPT: &str = r#"<script>
 (() => {
   const version = document.currentScript.dataset.version;
-  let source;
-  const connect = () => {
-    source = new EventSource("/__sitrep/events");
-    source.addEventListener("hello", (e) => {
-      if (e.data !== version) location.reload();
+  const channel = "BroadcastChannel" in window ? new BroadcastChannel("sitrep-live") : null;
+  let latest = null;
+  const act = (kind, data) => {
+    if (kind === "hello") {
+      if (data !== version) location.reload();
       window.sitrepLive = true;
-    });
-    source.addEventListener("reload", () => location.reload());
-    source.addEventListener("css", () => {
+    } else if (kind === "reload") {
+      location.reload();
+    } else if (kind === "css") {
       for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
         const url = new URL(link.href);
         url.searchParams.set("v", Date.now());
@@ -209,10 +304,32 @@ const RELOAD_SCRIPT: &str = r#"<script>
         fresh.onload = () => link.remove();
         link.after(fresh);
       }
-    });
-    source.onerror = () => { source.close(); setTimeout(connect, 500); };
+    }
   };
-  connect();
+  const listen = () => new Promise(() => {
+    const connect = () => {
+      const source = new EventSource("/__sitrep/events");
+      for (const kind of ["hello", "reload", "css"]) {
+        source.addEventListener(kind, (e) => {
+          if (kind === "hello") latest = e.data;
+          if (channel) channel.postMessage({ kind, data: e.data });
+          act(kind, e.data);
+        });
+      }
+      source.onerror = () => { source.close(); setTimeout(connect, 500); };
+    };
+    connect();
+  });
+  if (channel && navigator.locks) {
+    channel.onmessage = (e) => {
+      if (e.data.kind === "ask") { if (latest !== null) channel.postMessage({ kind: "hello", data: latest }); }
+      else act(e.data.kind, e.data.data);
+    };
+    navigator.locks.request("sitrep-live", listen);
+    channel.postMessage({ kind: "ask" });
+  } else {
+    listen();
+  }
 })();
 </script>"#;
 
@@ -254,10 +371,6 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
 <style>#sitrep-overlay li{{margin:.8rem 0}}#sitrep-overlay code{{color:#ffd479}}#sitrep-overlay .sitrep-code{{color:#bbb}}#sitrep-overlay .sitrep-hint{{color:#9fd3ff}}</style></div>",
         if errors.len() == 1 { "1 error".to_string() } else { format!("{} errors", errors.len()) }
     )
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -86,7 +86,8 @@ pub fn assemble<'a>(results: impl Iterator<Item = &'a Validated>) -> Content {
 /// Validates one file as of `today` (incident dates cannot be later): its
 /// item, its problems, and for a rejected file its body.
 pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
-    let (item, problems) = check_file(file, today);
+    let (item, mut problems) = check_file(file, today);
+    problems.extend(control_characters(&file.text, &file.path));
     let (rejected, unpublished) = match &item {
         Some(Item::Briefing(b)) if b.draft => (None, Some(Unpublished::Draft)),
         Some(Item::Briefing(b)) if b.is_scheduled(today) => (None, Some(Unpublished::Scheduled)),
@@ -106,6 +107,36 @@ pub fn validate_file(file: &SourceFile, today: Date) -> Validated {
         }
     };
     Validated { item, problems, rejected, unpublished }
+}
+
+/// Text holds text: every control character other than tab and newline
+/// (U+000B, which word processors insert for a line break; NUL; escape...)
+/// is an error at its line and column, since it makes feeds invalid XML and
+/// can hide words from a reader. At most one a line, ten a file.
+pub fn control_characters(text: &str, path: &std::path::Path) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (n, line) in text.split('\n').enumerate() {
+        let Some((column, c)) = line.chars().enumerate().find(|(_, c)| is_forbidden_control(*c)) else { continue };
+        found.push(
+            Diagnostic::error(
+                "control-character",
+                path,
+                format!("the invisible control character U+{:04X} is not text", u32::from(c)),
+            )
+            .at(crate::diagnostics::Span::new(n + 1, column + 1))
+            .hint("delete it (a word processor may have put it there for a line break); use a plain new line"),
+        );
+        if found.len() == 10 {
+            break;
+        }
+    }
+    found
+}
+
+/// A control character text may not hold: all but tab and newline
+/// (C0, DEL and C1, and the line and paragraph separators).
+pub fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{2028}' || c == '\u{2029}'
 }
 
 fn check_file(file: &SourceFile, today: Date) -> (Option<Item>, Vec<Diagnostic>) {

@@ -122,3 +122,29 @@ fn a_stylesheet_change_applies_without_a_reload() {
     wait_for(&tab, "getComputedStyle(document.querySelector('.brand')).color", "rgb(1, 2, 3)".into());
     wait_for(&tab, "window.notReloaded === true", true.into());
 }
+
+#[test]
+#[ignore = "needs headless Chromium: cargo test -- --include-ignored"]
+fn ten_open_tabs_all_load_and_all_follow_an_edit() {
+    let chromium = chromium();
+    let t = SiteTest::fixture("sahel");
+    let preview = Preview::start(&t.root);
+    let browser = launch(chromium);
+    // More tabs than the six connections a browser opens to one host: they
+    // share one reload stream, so the last one loads as the first did.
+    let tabs: Vec<_> = (0..10).map(|_| browser.new_tab().unwrap()).collect();
+    for tab in &tabs {
+        tab.navigate_to(&format!("http://{}/briefings/kati-2022/", preview.addr))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        wait_for(tab, "document.querySelector('h1').textContent", "JNIM attacks the Kati base".into());
+        wait_for(tab, "window.sitrepLive === true", true.into());
+    }
+    let path = t.root.join("content/briefings/kati.md");
+    let good = fs::read_to_string(&path).unwrap();
+    save(&path, &good.replace("JNIM attacks the Kati base", "Assault on the Kati base"));
+    for tab in &tabs {
+        wait_for(tab, "document.querySelector('h1').textContent", "Assault on the Kati base".into());
+    }
+}

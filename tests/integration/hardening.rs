@@ -119,8 +119,8 @@ fn a_death_between_the_two_renames_of_a_swap_loses_nothing() {
 
 #[test]
 fn safe_mode_lets_no_script_through_in_pages_or_feeds() {
+    // Safe mode is the default.
     let t = SiteTest::fixture("minimal");
-    t.write("site.yaml", "title: Minimal Desk\nbase_url: https://example.org/\nmarkdown:\n  unsafe_html: false\n");
     let hostile = "## Heading {#h .c onfocus=alert(1) autofocus}\n\n[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c]( javascript:alert(1)) [d](&#106;avascript:alert(1)) [e](vbscript:msgbox(1)) [f](data:text/html,<script>alert(1)</script>) <javascript:alert(1)> ![g](javascript:alert(1)) [ok](https://example.org/)\n";
     let kati = fs::read_to_string(t.root.join("content/briefings/kati.md")).unwrap();
     t.write("content/briefings/kati.md", &format!("{kati}\n{hostile}"));
@@ -138,7 +138,7 @@ fn safe_mode_lets_no_script_through_in_pages_or_feeds() {
     }
     assert!(page.contains("<a href=\"https://example.org/\">ok</a>"));
     // In trusted mode the link stays, and check says where it is.
-    t.write("site.yaml", "title: Minimal Desk\nbase_url: https://example.org/\n");
+    t.write("site.yaml", "title: Minimal Desk\nbase_url: https://example.org/\nmarkdown:\n  unsafe_html: true\n");
     let b = t.build();
     let warned: Vec<_> = b.diags.iter().filter(|d| d.code == "script-link").collect();
     assert!(warned.len() >= 5, "{}", render(&b.diags));

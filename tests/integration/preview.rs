@@ -87,6 +87,11 @@ impl Preview {
             let mut event = String::new();
             for line in BufReader::new(stream).lines() {
                 let Ok(line) = line else { break };
+                // The last chunk of the response: the stream was closed.
+                if line == "0" {
+                    let _ = tx.send(("end".to_string(), String::new()));
+                    break;
+                }
                 if let Some(name) = line.strip_prefix("event: ") {
                     event = name.to_string();
                 } else if let Some(data) = line.strip_prefix("data: ")
@@ -119,6 +124,20 @@ impl Events {
     /// The next event, or `None` after a few seconds without one.
     pub fn next(&self) -> Option<(String, String)> {
         self.0.recv_timeout(Duration::from_secs(10)).ok()
+    }
+
+    /// True when the server ends the stream within `wait` (events before the end are skipped).
+    pub fn ended_within(&self, wait: Duration) -> bool {
+        let until = std::time::Instant::now() + wait;
+        while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+            match self.0.recv_timeout(left) {
+                Ok((name, _)) if name == "end" => return true,
+                Ok(_) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return true,
+                Err(mpsc::RecvTimeoutError::Timeout) => return false,
+            }
+        }
+        false
     }
 
     /// True when no event arrives within `ms` milliseconds.

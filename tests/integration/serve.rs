@@ -274,3 +274,50 @@ fn serve_process(t: &SiteTest) -> (std::process::Child, std::io::Lines<std::io::
     let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
     (child, lines)
 }
+
+/// GET `/` over a fresh connection with the given `Host` header; the status.
+fn status_for_host(p: &Preview, host: &str) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(&p.addr).unwrap();
+    write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    String::from_utf8_lossy(&raw).split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn the_preview_answers_only_its_own_host_names() {
+    let t = SiteTest::fixture("minimal");
+    let p = Preview::start(&t.root);
+    let port = p.addr.rsplit(':').next().unwrap().to_string();
+    for ours in [p.addr.clone(), format!("localhost:{port}"), "127.0.0.1".into(), format!("[::1]:{port}")] {
+        assert_eq!(status_for_host(&p, &ours), 200, "{ours}");
+    }
+    // A page of another site that made its name point here (DNS rebinding) reads nothing.
+    for theirs in [format!("attacker.example:{port}"), "attacker.example".into(), "localhost.attacker.example".into()] {
+        assert_eq!(status_for_host(&p, &theirs), 421, "{theirs}");
+    }
+    let mut stream = std::net::TcpStream::connect(&p.addr).unwrap();
+    use std::io::{Read, Write};
+    write!(stream, "GET /__sitrep/events HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    assert!(String::from_utf8_lossy(&raw).starts_with("HTTP/1.1 421"), "{}", String::from_utf8_lossy(&raw));
+}
+
+#[test]
+fn idle_event_streams_never_lock_out_a_new_page() {
+    let t = SiteTest::fixture("minimal");
+    let p = Preview::start(&t.root);
+    // Far more streams than the preview keeps (32), each left idle.
+    let first = p.events();
+    let idle: Vec<_> = (0..200).map(|_| p.events()).collect();
+    // The oldest was closed to make room: its reader sees the end of the stream.
+    assert!(first.ended_within(std::time::Duration::from_secs(5)), "the oldest stream was shed");
+    // Pages and a new stream are still served.
+    assert_eq!(p.get("/").status, 200);
+    let newest = p.events();
+    t.write("content/briefings/kati.md", "---\ntitle: Kati again\ndate: 2022-07-22\ncountries: [ML]\ngroups: [JNIM]\nsources:\n  - url: https://example.com/kati\n---\nEdited.\n");
+    assert_eq!(newest.next().map(|(name, _)| name), Some("reload".to_string()));
+    drop(idle);
+}

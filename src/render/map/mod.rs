@@ -311,18 +311,5 @@ fn tenths_text(t: i64) -> String {
     }
 }
 
-/// Escapes text for an attribute or element content.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text into SVG: the crate's one escaper.
+pub(super) use crate::escape::html as escape;
