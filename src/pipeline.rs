@@ -341,6 +341,10 @@ pub fn index_content(
         held,
     };
     index.translated = index::translations::attach(&index, translations, glossaries, &known, diags).into();
+    let languages: Vec<String> =
+        setup.config.map(|c| c.languages.iter().skip(1).map(|l| l.code.clone()).collect()).unwrap_or_default();
+    index::addresses::check(&index, &languages, diags);
+    index::lost_publication_dates(&index, setup.history, diags);
     Arc::make_mut(&mut index.links).ignore(failed);
     if let Some(config) = setup.config {
         unrendered.extend(rejected.into_iter().map(|r| (r.origin, r.body)));

@@ -41,6 +41,9 @@ pub struct History {
     head: Option<ObjectId>,
     /// The repository is a shallow clone: first dates of the oldest files are unknown.
     pub shallow: bool,
+    /// Why some dates could not be read (a shallow clone, a damaged
+    /// repository), for a warning naming the briefings that lose them.
+    pub problem: Option<String>,
 }
 
 /// What tells two histories apart: the commit one was read at (a history is
@@ -64,6 +67,12 @@ impl History {
         self.files.is_empty()
     }
 
+    /// True when the site is in a git repository: its files' modification
+    /// times then tell only when they were checked out, never a publication.
+    pub fn in_repository(&self) -> bool {
+        self.head.is_some() || self.problem.is_some()
+    }
+
     /// What tells this history from another without comparing every file.
     pub fn mark(&self) -> HistoryMark {
         match self.head {
@@ -74,7 +83,7 @@ impl History {
 
     /// Builds a history from known dates (for tests and tools).
     pub fn from_dates(files: impl IntoIterator<Item = (String, FileDates)>) -> History {
-        History { files: files.into_iter().collect(), head: None, shallow: false }
+        History { files: files.into_iter().collect(), head: None, shallow: false, problem: None }
     }
 }
 
@@ -88,7 +97,13 @@ pub fn head(root: &Path) -> Option<ObjectId> {
 /// `record`: a file where what each commit changed is kept from one build to
 /// the next (see `cache`), or `None` to work everything out afresh.
 pub fn read(root: &Path, record: Option<&Path>) -> History {
-    read_repo(root, record).unwrap_or_default()
+    let Ok(repo) = gix::discover(root) else { return History::default() };
+    // A repository with nothing committed yet has no dates, and no problem.
+    if repo.head_id().is_err() {
+        return History::default();
+    }
+    read_repo(repo, root, record)
+        .unwrap_or_else(|| History { problem: Some("the git repository cannot be read".into()), ..History::default() })
 }
 
 /// Reads it again only when `HEAD` moved since `last` was read.
@@ -106,8 +121,7 @@ struct Step {
     cut_off: bool,
 }
 
-fn read_repo(root: &Path, record: Option<&Path>) -> Option<History> {
-    let mut repo = gix::discover(root).ok()?;
+fn read_repo(mut repo: gix::Repository, root: &Path, record: Option<&Path>) -> Option<History> {
     repo.object_cache_size_if_unset(32 * 1024 * 1024);
     let workdir = repo.workdir()?.canonicalize().ok()?;
     let site = root.canonicalize().ok()?;
@@ -117,9 +131,16 @@ fn read_repo(root: &Path, record: Option<&Path>) -> Option<History> {
         repo.shallow_commits().ok().flatten().map(|c| c.iter().copied().collect()).unwrap_or_default();
     // The commits, newest first, with the trees to compare (cheap: small objects).
     let mut steps = Vec::new();
+    let mut unreadable = 0usize;
     for info in repo.rev_walk([head]).all().ok()? {
-        let Ok(info) = info else { continue };
-        let Ok(commit) = repo.find_commit(info.id) else { continue };
+        let Ok(info) = info else {
+            unreadable += 1;
+            continue;
+        };
+        let Ok(commit) = repo.find_commit(info.id) else {
+            unreadable += 1;
+            continue;
+        };
         let Some(day) = commit.time().ok().and_then(civil_day) else { continue };
         let tree = content_tree(&repo, commit.tree_id().ok().map(|id| id.detach()), &prefix);
         let parent = commit.parent_ids().next().map(|p| p.detach());
@@ -165,7 +186,15 @@ fn read_repo(root: &Path, record: Option<&Path>) -> Option<History> {
     for step in &steps {
         walk.commit(step.day, changes_of(step), step.cut_off);
     }
-    Some(History { files: walk.finish(), head: Some(head), shallow: !boundary.is_empty() })
+    let shallow = !boundary.is_empty();
+    let problem = if unreadable > 0 {
+        Some(format!("{unreadable} commits of the git repository cannot be read"))
+    } else if shallow {
+        Some("the git repository is a shallow clone (checked out with a limited depth)".into())
+    } else {
+        None
+    };
+    Some(History { files: walk.finish(), head: Some(head), shallow, problem })
 }
 
 /// The day of a commit time, in the committer's own time zone.

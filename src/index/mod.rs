@@ -7,6 +7,7 @@
 //! with one slug, two profiles claiming one name, a cycle of parents) are
 //! reported here. No rendering, no I/O.
 
+pub mod addresses;
 pub mod groups;
 mod links;
 pub mod localize;
@@ -117,13 +118,46 @@ impl Publication {
         let updated = b.updated.or(git.last.filter(|last| published.is_none_or(|p| *last > p)));
         let corrected = b.corrections.iter().map(|c| c.date).max();
         let changed = [published, updated, corrected].into_iter().flatten().max();
-        Publication { published, updated, changed, modified: b.origin.modified }
+        // In a repository a file's modification time is its checkout's: a
+        // feed would re-date the entry at every deploy.
+        let modified = if history.in_repository() { None } else { b.origin.modified };
+        Publication { published, updated, changed, modified }
     }
 
     /// The order of "latest" lists: by publication, then by the incident.
     pub fn sort_key(&self, b: &Briefing) -> (Date, Date) {
         (self.published.unwrap_or_else(|| b.date.first_day()), b.date.first_day())
     }
+}
+
+/// A warning (an error under `--strict`) when the git history could not be
+/// read whole: it names the briefings that lose their publication date, so a
+/// shallow clone in a desk's CI never silently drops every date.
+pub fn lost_publication_dates(index: &SiteIndex, history: &History, diags: &mut Diagnostics) {
+    let Some(problem) = &history.problem else { return };
+    let lost: Vec<&str> = index
+        .briefings
+        .iter()
+        .zip(&index.publication)
+        .filter(|(b, p)| b.published.is_none() && p.published.is_none())
+        .map(|(b, _)| b.origin.content_path.as_str())
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let named = lost.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+    let more = if lost.len() > 5 { format!(" and {} more", lost.len() - 5) } else { String::new() };
+    diags.push(
+        Diagnostic::warning(
+            "history-incomplete",
+            crate::source::CONTENT_DIR,
+            format!(
+                "{problem}: {} briefings lose their publication date ({named}{more})",
+                lost.len()
+            ),
+        )
+        .hint("build from a full clone (`git fetch --unshallow`; in GitHub Actions, `fetch-depth: 0`), or give each briefing `published:`"),
+    );
 }
 
 /// The whole site, cross-referenced. What is made of facts alone, and large,

@@ -262,7 +262,19 @@ fn locations(raws: Vec<RawLocation>, countries: &[CountryCode], c: &mut Checker<
             // The entry's line: a cheap look-up (a place far from its country is
             // reported there, once the index knows the map outlines).
             let span = c.stored_span(&at);
-            out.push(Location { name, country, admin1: c.optional_text(raw.admin1), coordinates, precision, span });
+            let admin1 = c.optional_text(raw.admin1);
+            if let Some(region) = &admin1 {
+                c.term_address(region, &format!("{at}.admin1"));
+                if slug::slugify(region) == "page" {
+                    c.error(
+                        "bad-term",
+                        &format!("{at}.admin1"),
+                        "a region called `page` would take the address of its country's further pages",
+                        "write the region's full name",
+                    );
+                }
+            }
+            out.push(Location { name, country, admin1, coordinates, precision, span });
         }
     }
     out

@@ -100,10 +100,36 @@ impl<'a> Checker<'a> {
                     "remove the empty entry",
                 );
             } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+                self.term_address(&v, &format!("{field}[{i}]"));
                 out.push(v);
             }
         }
         out
+    }
+
+    /// Checks that a term or region `name` makes an address of its own: with
+    /// letters or digits, and short enough for a folder's name.
+    pub fn term_address(&mut self, name: &str, field: &str) {
+        let slug = slug::slugify(name);
+        if slug.is_empty() {
+            self.error(
+                "bad-term",
+                field,
+                format!("`{name}` has no letter or digit to make its page's address from"),
+                "write the term in words",
+            );
+        } else if slug.len() > crate::index::addresses::MAX_SLUG_BYTES {
+            self.error(
+                "bad-term",
+                field,
+                format!(
+                    "this term is too long to be an address ({} characters; at most {})",
+                    slug.len(),
+                    crate::index::addresses::MAX_SLUG_BYTES
+                ),
+                "shorten it to a few words; put the detail in the body",
+            );
+        }
     }
 
     /// An incident date: `YYYY-MM-DD` or `YYYY-MM`.

@@ -89,7 +89,7 @@ pub fn country(
 pub fn page(raw: RawPage, origin: Origin, stem: &str, body: Body, c: &mut Checker<'_>) -> Option<Page> {
     let slug = file_slug(stem, c);
     if let Some(s) = &slug
-        && RESERVED.contains(&s.as_str())
+        && crate::index::addresses::RESERVED.contains(&s.as_str())
     {
         c.error(
             "reserved-slug",
@@ -109,10 +109,6 @@ pub fn page(raw: RawPage, origin: Origin, stem: &str, body: Body, c: &mut Checke
         body,
     })
 }
-
-/// URL paths that sitrep builds itself, which a free page may not take.
-pub const RESERVED: &[&str] =
-    &["briefings", "groups", "countries", "chronology", "corrections", "data", "explorer", "static", "404"];
 
 fn file_slug(stem: &str, c: &mut Checker<'_>) -> Option<String> {
     slug(None, stem, c)

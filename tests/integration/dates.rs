@@ -87,3 +87,44 @@ fn build_records_the_history_beside_the_output_and_reads_it_next_time() {
     sitrep::pipeline::check(&opts);
     assert!(!record.exists());
 }
+
+#[test]
+fn a_shallow_clone_is_a_warning_naming_what_loses_its_date_and_feeds_do_not_move() {
+    let t = SiteTest::fixture("figures");
+    git(&t.root, "2024-08-26", &["init", "-q", "-b", "main"]);
+    git(&t.root, "2024-08-26", &["add", "-A"]);
+    git(&t.root, "2024-08-26", &["commit", "-q", "-m", "first"]);
+    t.write("content/pages/about.md", "---\ntitle: About\n---\nThe desk.\n");
+    git(&t.root, "2024-10-30", &["add", "-A"]);
+    git(&t.root, "2024-10-30", &["commit", "-q", "-m", "second"]);
+    // A CI checkout of depth 1.
+    let clone = t.root.parent().unwrap().join("shallow");
+    let source = format!("file://{}", t.root.display());
+    git(t.root.parent().unwrap(), "2024-11-01", &["clone", "-q", "--depth", "1", &source, clone.to_str().unwrap()]);
+    let mut opts = sitrep::pipeline::BuildOptions::new(&clone, crate::support::today());
+    let (site, diags) = sitrep::pipeline::build(&opts);
+    assert!(site.is_some(), "a warning, not an error");
+    let d = diags.iter().find(|d| d.code == "history-incomplete").expect("warned");
+    assert!(d.message.contains("shallow") && d.message.contains("briefings/ambush.md"), "{}", d.message);
+    // Each deploy checks out afresh: the files' times are the checkout's, and the feed does not follow them.
+    let checked_out = |day: &str| {
+        for entry in
+            walkdir::WalkDir::new(clone.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file())
+        {
+            assert!(Command::new("touch").arg("-d").arg(day).arg(entry.path()).status().unwrap().success());
+        }
+    };
+    checked_out("2025-01-01 12:00");
+    let (site, _) = sitrep::pipeline::build(&opts);
+    assert!(site.is_some());
+    let feed = std::fs::read(clone.join("output/atom.xml")).unwrap();
+    checked_out("2025-06-01 12:00");
+    let (site, _) = sitrep::pipeline::build(&opts);
+    assert!(site.is_some());
+    assert_eq!(std::fs::read(clone.join("output/atom.xml")).unwrap(), feed, "the feed's dates did not move");
+    // Under --strict it stops the build.
+    opts.strict = true;
+    let (site, diags) = sitrep::pipeline::build(&opts);
+    assert!(site.is_none());
+    assert!(diags.iter().any(|d| d.code == "history-incomplete" && d.severity == sitrep::diagnostics::Severity::Error));
+}

@@ -5,6 +5,7 @@
 mod support;
 
 mod bilingual;
+mod bounds;
 mod broken_site;
 mod browser;
 mod build;
