@@ -45,7 +45,7 @@ pub const MAX_SLUG_BYTES: usize = 200;
 /// languages' folders (`languages`: every code the site publishes).
 pub fn check(index: &SiteIndex, languages: &[String], diags: &mut Diagnostics) {
     for page in &index.pages {
-        if languages.iter().any(|l| *l == page.slug) {
+        if languages.contains(&page.slug) {
             diags.push(
                 Diagnostic::error(
                     "reserved-slug",
