@@ -275,7 +275,7 @@ fn body_picture(
         );
     }
     let Some(picture) = pictures.beside(&origin.content_path, file) else {
-        problems.push(crate::pictures::missing(&origin.path, &origin.content_path, file).at(at));
+        problems.extend(pictures.missing(&origin.path, &origin.content_path, file).map(|d| d.at(at)));
         return None;
     };
     // A note without a credit is warned about where it is written.

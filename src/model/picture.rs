@@ -30,7 +30,9 @@ pub struct PictureNotes {
 impl PictureNotes {
     /// The note on `file`, if the desk wrote one.
     pub fn note(&self, file: &str) -> Option<&PictureNote> {
-        self.notes.iter().find(|n| n.file == file)
+        let plain = |f: &str| f.trim_start_matches("./").to_string();
+        let file = plain(file);
+        self.notes.iter().find(|n| plain(&n.file) == file)
     }
 
     /// These notes in another language: the alt text and captions a

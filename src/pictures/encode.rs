@@ -100,7 +100,23 @@ pub fn encode(bytes: &[u8]) -> Result<Encoded, String> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
+    let format = reader.format();
     let mut decoder = reader.into_decoder().map_err(describe)?;
+    if let Some(why) = format.and_then(|f| truncated(f, bytes)) {
+        return Err(why.into());
+    }
+    // What its pixels take once decoded, at four bytes a pixel, and twice
+    // over (the decoded picture and its sRGB copy): taken from one budget
+    // that every picture decoded at once shares, so the cap holds for the
+    // whole build, not for each thread.
+    let (w, h) = image::ImageDecoder::dimensions(&decoder);
+    let cost = u64::from(w) * u64::from(h) * 4 * 2;
+    if cost > MAX_DECODE_BYTES {
+        return Err(describe(image::ImageError::Limits(image::error::LimitError::from_kind(
+            image::error::LimitErrorKind::InsufficientMemory,
+        ))));
+    }
+    let _budget = Budget::take(cost);
     let icc = decoder.icc_profile().ok().flatten();
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(describe)?;
@@ -212,11 +228,86 @@ fn to_srgb(picture: &mut DynamicImage, icc: &[u8]) {
 }
 
 /// A decoding or encoding failure in a writer's words.
+/// Why a picture's bytes stop before its end, if they do: a JPEG whose
+/// scan never ends (no end-of-image marker after the last scan: cut off), a
+/// PNG without its last chunk, a WebP shorter than its header says. Decoders
+/// fill a cut picture with grey, and it would be published as it is.
+fn truncated(format: ImageFormat, bytes: &[u8]) -> Option<&'static str> {
+    match format {
+        ImageFormat::Jpeg => {
+            // Walk the segments up to the first scan (an Exif thumbnail has
+            // its own end marker, inside a segment), then find the end after it.
+            let mut at = 2;
+            while at + 4 <= bytes.len() {
+                if bytes[at] != 0xFF {
+                    return Some("the JPEG file is damaged (a segment does not start where the one before ends)");
+                }
+                let marker = bytes[at + 1];
+                if marker == 0xFF {
+                    at += 1;
+                    continue;
+                }
+                let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+                if marker == 0xDA {
+                    let scan = (at + 2 + length).min(bytes.len());
+                    let ended = bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9]);
+                    return (!ended).then_some("the JPEG file is cut off before its end (it was not copied whole)");
+                }
+                at += 2 + length;
+            }
+            Some("the JPEG file is cut off before its end (it was not copied whole)")
+        }
+        ImageFormat::Png => {
+            let mut at = 8;
+            while at + 12 <= bytes.len() {
+                let length = u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+                if &bytes[at + 4..at + 8] == b"IEND" {
+                    return None;
+                }
+                at = at.saturating_add(12).saturating_add(length);
+            }
+            Some("the PNG file is cut off before its end (it was not copied whole)")
+        }
+        ImageFormat::WebP => {
+            let said = bytes.get(4..8).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize + 8);
+            (said.is_none_or(|n| n > bytes.len()))
+                .then_some("the WebP file is cut off before its end (it was not copied whole)")
+        }
+        _ => None,
+    }
+}
+
+/// Memory for decoded pixels, shared by every picture decoded at once
+/// (`MAX_DECODE_BYTES` in all): a picture waits until its share is free.
+struct Budget(u64);
+
+static BUDGET: std::sync::Mutex<u64> = std::sync::Mutex::new(MAX_DECODE_BYTES);
+static BUDGET_FREED: std::sync::Condvar = std::sync::Condvar::new();
+
+impl Budget {
+    /// Takes `cost` bytes (at most `MAX_DECODE_BYTES`), waiting for them.
+    fn take(cost: u64) -> Budget {
+        let mut left = BUDGET.lock().unwrap_or_else(|e| e.into_inner());
+        while *left < cost {
+            left = BUDGET_FREED.wait(left).unwrap_or_else(|e| e.into_inner());
+        }
+        *left -= cost;
+        Budget(cost)
+    }
+}
+
+impl Drop for Budget {
+    fn drop(&mut self) {
+        *BUDGET.lock().unwrap_or_else(|e| e.into_inner()) += self.0;
+        BUDGET_FREED.notify_all();
+    }
+}
+
 fn describe(e: image::ImageError) -> String {
     match e {
         image::ImageError::Limits(_) => format!(
-            "the picture is too large to publish (at most {MAX_SIDE} pixels a side and {} MiB of pixels)",
-            MAX_DECODE_BYTES / 1024 / 1024
+            "the picture is too large to publish (at most {MAX_SIDE} pixels a side and {} million pixels)",
+            MAX_DECODE_BYTES / 8 / 1_000_000
         ),
         image::ImageError::Decoding(e) => format!("the picture cannot be decoded: {e}"),
         image::ImageError::Unsupported(e) => format!("the picture uses something sitrep cannot read: {e}"),
@@ -240,5 +331,33 @@ mod tests {
     fn garbage_is_refused_with_a_reason() {
         assert!(encode(b"not a picture at all").unwrap_err().contains("not a JPEG, PNG or WebP"));
         assert!(encode(b"<svg xmlns='http://www.w3.org/2000/svg'/>").is_err());
+    }
+
+    fn photo(w: u32, h: u32, format: ImageFormat) -> Vec<u8> {
+        let pixels = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 90]));
+        let mut out = Cursor::new(Vec::new());
+        pixels.write_to(&mut out, format).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_picture_cut_off_before_its_end_is_refused() {
+        for format in [ImageFormat::Jpeg, ImageFormat::Png] {
+            let whole = photo(300, 200, format);
+            assert!(encode(&whole).is_ok(), "{format:?}");
+            let cut = &whole[..whole.len() / 3];
+            let why = encode(cut).map(|_| ()).unwrap_err();
+            assert!(why.contains("cut off") || why.contains("cannot be decoded"), "{format:?}: {why}");
+        }
+    }
+
+    #[test]
+    fn a_small_file_of_too_many_pixels_is_refused_before_decoding() {
+        // 12,000 × 12,000 of one colour: a few hundred kilobytes of PNG, 576 MB decoded.
+        let pixels = image::GrayImage::new(12_000, 12_000);
+        let mut png = Cursor::new(Vec::new());
+        pixels.write_to(&mut png, ImageFormat::Png).unwrap();
+        let why = encode(&png.into_inner()).map(|_| ()).unwrap_err();
+        assert!(why.contains("too large"), "{why}");
     }
 }

@@ -79,6 +79,8 @@ pub struct SitePictures {
     by_path: HashMap<String, Arc<Picture>>,
     /// A fingerprint of each folder's pictures, by folder (`briefings/bamako/`).
     folders: HashMap<String, u64>,
+    /// Pictures that are there but could not be used (each reported at its file).
+    unusable: std::collections::HashSet<String>,
 }
 
 impl SitePictures {
@@ -90,7 +92,25 @@ impl SitePictures {
     /// The picture `written` in the content file at `content_path`: a name
     /// relative to that file's folder.
     pub fn beside(&self, content_path: &str, written: &str) -> Option<&Arc<Picture>> {
-        self.by_path.get(&format!("{}{written}", folder_of(content_path)))
+        self.by_path.get(&Self::path_beside(content_path, written))
+    }
+
+    /// The content path of `written` beside the file at `content_path`
+    /// (`./airport.jpg` is `airport.jpg`).
+    fn path_beside(content_path: &str, written: &str) -> String {
+        let mut written = written;
+        while let Some(rest) = written.strip_prefix("./") {
+            written = rest;
+        }
+        format!("{}{written}", folder_of(content_path))
+    }
+
+    /// The error for a picture `written` in the file at `path` that is not
+    /// usable: none when the file is there but could not be read or decoded
+    /// (that has its own error at the picture), else "no picture beside".
+    pub fn missing(&self, path: &Path, content_path: &str, written: &str) -> Option<Diagnostic> {
+        (!self.unusable.contains(&Self::path_beside(content_path, written)))
+            .then(|| missing(path, content_path, written))
     }
 
     /// A fingerprint of the pictures in the folder of `content_path`: what
@@ -109,7 +129,7 @@ impl SitePictures {
             (path, key).hash(h);
         }
         let folders = folders.into_iter().map(|(f, h)| (f, h.finish())).collect();
-        SitePictures { by_path, folders }
+        SitePictures { by_path, folders, unusable: Default::default() }
     }
 }
 
@@ -123,13 +143,15 @@ pub fn check_notes(index: &crate::index::SiteIndex, diags: &mut Diagnostics) {
             if index.pictures.beside(&origin.content_path, file).is_some() {
                 continue;
             }
-            diags.push(missing(&origin.path, &origin.content_path, file).at_opt(span));
+            if let Some(d) = index.pictures.missing(&origin.path, &origin.content_path, file) {
+                diags.push(d.at_opt(span));
+            }
         }
     }
 }
 
 /// The error for a picture `file` that is not beside the content file at `path`.
-pub fn missing(path: &Path, content_path: &str, file: &str) -> Diagnostic {
+fn missing(path: &Path, content_path: &str, file: &str) -> Diagnostic {
     let d = Diagnostic::error("missing-picture", path, format!("no picture `{file}` beside this file"));
     if crate::source::is_folder_file(content_path) {
         d.hint(format!("put `{file}` in the folder `content/{}`, or correct the name", folder_of(content_path)))
@@ -193,6 +215,7 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
     let mut kept = HashMap::with_capacity(results.len());
     let mut by_path = HashMap::with_capacity(results.len());
     let mut next = cache::Manifest::default();
+    let mut unusable = std::collections::HashSet::new();
     for (path, result) in results {
         match result {
             Ok((stamp, picture)) => {
@@ -215,7 +238,12 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
                 by_path.insert(picture.content_path.clone(), Arc::clone(&picture));
                 kept.insert(path, (stamp, picture));
             }
-            Err(d) => diags.push(d),
+            Err(d) => {
+                if let Some(file) = files.iter().find(|f| f.path == path) {
+                    unusable.insert(file.content_path.clone());
+                }
+                diags.push(d)
+            }
         }
     }
     if !files.is_empty() && store.written.as_ref() != Some(&next) {
@@ -223,7 +251,7 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
         store.written = Some(next);
     }
     store.kept = kept;
-    SitePictures::new(by_path)
+    SitePictures { unusable, ..SitePictures::new(by_path) }
 }
 
 /// A modification time in nanoseconds since 1970.

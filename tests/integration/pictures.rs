@@ -350,3 +350,26 @@ fn a_translation_gives_the_pictures_words_in_its_language_and_nothing_else() {
     let d = diags.iter().find(|d| d.code == "picture-of-nothing").unwrap_or_else(|| panic!("{}", render(&diags)));
     assert_eq!(d.span.map(|s| s.line), Some(4), "{}", render(&diags));
 }
+
+#[test]
+fn a_picture_written_with_dot_slash_is_found_and_a_cut_one_is_an_error_of_its_own() {
+    let t = SiteTest::fixture("minimal");
+    fs::create_dir_all(t.root.join("content/briefings/kati")).unwrap();
+    t.remove("content/briefings/kati.md");
+    t.write(
+        "content/briefings/kati/index.md",
+        "---\ntitle: Kati\ndate: 2022-07-22\ncountries: [ML]\nimages:\n  - file: scene.jpg\n    alt: The gate\n    credit: AFP\n  - file: cut.jpg\n    alt: The road\n    credit: AFP\nsources:\n  - url: https://example.com/kati\n---\n![The gate](./scene.jpg)\n\n![The road](cut.jpg)\n",
+    );
+    let photo = field_photo(800, 600);
+    fs::write(t.root.join("content/briefings/kati/scene.jpg"), &photo).unwrap();
+    fs::write(t.root.join("content/briefings/kati/cut.jpg"), &photo[..photo.len() / 3]).unwrap();
+    let diags = t.build_err();
+    let codes: Vec<(&str, String)> = diags.iter().map(|d| (d.code, d.path.to_string_lossy().into_owned())).collect();
+    // The cut picture is an error at its file, and only that: no false "no picture beside".
+    assert!(codes.iter().any(|(c, p)| *c == "bad-picture" && p.ends_with("cut.jpg")), "{codes:?}");
+    assert!(!codes.iter().any(|(c, _)| *c == "missing-picture"), "{codes:?}");
+    // Once whole, both are published, `./scene.jpg` as `scene.jpg`.
+    fs::write(t.root.join("content/briefings/kati/cut.jpg"), &photo).unwrap();
+    let b = t.build();
+    assert_eq!(b.attrs("briefings/kati/", "article img", "alt").len(), 2, "{}", b.source("briefings/kati/"));
+}
