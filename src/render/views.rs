@@ -13,6 +13,10 @@ use crate::model::{Briefing, Claim, Role, Totals};
 use super::Urls;
 use super::words::Words;
 
+/// The most perpetrators an incident row names (the rest are counted): a
+/// row is repeated on every group's page it is listed on, so a briefing
+/// naming N groups would otherwise write N rows of N names.
+pub const ROW_PERPETRATORS: usize = 5;
 /// A link: text and address.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -102,8 +106,10 @@ pub struct IncidentRow {
     pub countries: Vec<Link>,
     /// Places, comma-separated.
     pub places: String,
-    /// Perpetrators with claim status.
+    /// Perpetrators with claim status: the first `ROW_PERPETRATORS`.
     pub perpetrators: Vec<Actor>,
+    /// Perpetrators left out of the row (its briefing names them all).
+    pub more_perpetrators: usize,
     /// Killed (`70`, `1–100`, `at least 70`, `up to 200`), if reported.
     pub killed: Option<FigureText>,
     /// Injured, if reported.
@@ -271,8 +277,14 @@ pub fn incident_row(
         perpetrators: index.involvements[id]
             .iter()
             .filter(|i| i.role == Role::Perpetrator)
+            .take(ROW_PERPETRATORS)
             .map(|i| actor(index, i, urls, words))
             .collect(),
+        more_perpetrators: index.involvements[id]
+            .iter()
+            .filter(|i| i.role == Role::Perpetrator)
+            .count()
+            .saturating_sub(ROW_PERPETRATORS),
         killed: range(CasualtyKind::Killed),
         injured: range(CasualtyKind::Injured),
         summary: summary.to_string(),

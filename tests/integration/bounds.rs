@@ -87,3 +87,28 @@ fn a_base_url_that_would_break_out_of_an_attribute_is_refused() {
     let diags = t.build_err();
     assert!(diags.iter().any(|d| d.code == "bad-url"), "{}", render(&diags));
 }
+
+/// The bytes of every group page of a site whose one briefing names `n` groups.
+fn group_pages_bytes(n: usize) -> u64 {
+    let t = SiteTest::fixture("minimal");
+    let groups: String = (0..n).map(|i| format!("  - Armed band number {i}\n")).collect();
+    t.write(
+        "content/briefings/kati.md",
+        &format!("---\ntitle: Many bands\ndate: 2022-07-22\ncountries: [ML]\ngroups:\n{groups}sources:\n  - url: https://example.com/kati\n---\nText.\n"),
+    );
+    let b = t.build();
+    walkdir::WalkDir::new(b.out.join("groups"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| e.metadata().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn a_briefing_naming_many_groups_makes_output_in_proportion() {
+    let (small, large) = (group_pages_bytes(40), group_pages_bytes(160));
+    // Four times the groups: about four times the pages' bytes, not sixteen.
+    let ratio = large as f64 / small as f64;
+    assert!(ratio < 5.0, "{small} -> {large} bytes: {ratio:.1} times");
+}

@@ -217,6 +217,10 @@ badge-development = Development
 badge-draft = Draft
 badge-scheduled = Scheduled
 no-perpetrator = No perpetrator named
+more-perpetrators = { $n ->
+    [one] and 1 more group
+   *[other] and { $n } more groups
+}
 development-note = Not an incident of violence: not counted in totals, charts or maps.
 split-part = { $who }:
 split-separator = {"; "}

@@ -219,6 +219,10 @@ badge-development = Fait marquant
 badge-draft = Brouillon
 badge-scheduled = Programmé
 no-perpetrator = Aucun auteur désigné
+more-perpetrators = { $n ->
+    [one] et 1 autre groupe
+   *[other] et { $n } autres groupes
+}
 development-note = Pas un incident violent : il n'est compté dans aucun total, graphique ou carte.
 split-part = { $who } :
 split-separator = {" ; "}
