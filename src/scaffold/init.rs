@@ -25,7 +25,11 @@ pub fn files() -> Vec<(PathBuf, String)> {
             match entry {
                 DirEntry::Dir(d) => stack.push(d),
                 DirEntry::File(f) => {
-                    let text = f.contents_utf8().unwrap_or_default().replace("__SITREP_GIT__", REPOSITORY);
+                    let text = f
+                        .contents_utf8()
+                        .unwrap_or_default()
+                        .replace("__SITREP_GIT__", REPOSITORY)
+                        .replace("__SITREP_VERSION__", env!("CARGO_PKG_VERSION"));
                     out.push((f.path().to_path_buf(), text));
                 }
             }
@@ -54,6 +58,17 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Some((path, _)) = files.iter().find(|(p, _)| dir.join(p).symlink_metadata().is_ok()) {
         return Err(refuse(dir, &format!("it already has {}", display_path(path))));
     }
+    // A linked folder on the way of any file (`.github/`, `schemas/`) is
+    // refused before anything is written.
+    for (path, _) in &files {
+        let mut at = dir.to_path_buf();
+        for part in path.parent().into_iter().flat_map(Path::components) {
+            at.push(part);
+            if at.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+                return Err(refuse(dir, &format!("{} is a link or a file, not a folder", display_path(&at))));
+            }
+        }
+    }
     std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error("write-failed", dir, format!("cannot write: {e}")))?;
     for (path, text) in &files {
         // Through no linked folder, onto no existing file or link.
@@ -61,4 +76,22 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             .map_err(|why| Diagnostic::error("write-failed", dir.join(path), format!("not written: {why}")))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_linked_folder_is_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (site, elsewhere) = (tmp.path().join("desk"), tmp.path().join("elsewhere"));
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, site.join("schemas")).unwrap();
+        let refused = init(&site).unwrap_err();
+        assert_eq!(refused.code, "site-exists", "{}", refused.message);
+        assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none(), "nothing written through the link");
+        assert_eq!(std::fs::read_dir(&site).unwrap().count(), 1, "nothing written in the folder either");
+    }
 }

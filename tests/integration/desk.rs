@@ -80,6 +80,7 @@ fn a_desks_first_day() {
         "{workflow}"
     );
     assert!(workflow.contains("--format github"), "{workflow}");
+    publishing_rules(&workflow, &read(site.join(".gitlab-ci.yml")));
     assert!(read(site.join(".gitlab-ci.yml")).contains("sitrep build --strict"));
     let out = sitrep(&site, &["check", "--strict"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -216,4 +217,49 @@ fn a_problem_between_files_comes_in_the_same_run_as_one_inside_a_file() {
     for code in ["impossible-date", "group-typo", "duplicate-slug", "broken-link"] {
         assert!(codes.iter().any(|c| c == code), "no {code} in {codes:?}");
     }
+}
+
+/// The rules the publishing workflows `init` writes follow.
+fn publishing_rules(github: &str, gitlab: &str) {
+    let w: serde_yaml::Value = serde_yaml::from_str(github).unwrap();
+    // No workflow-wide concurrency (a pull request's run would queue with, or
+    // cancel, main's deploy), and no publishing rights outside the deploy job.
+    assert!(w.get("concurrency").is_none(), "{github}");
+    assert_eq!(w["permissions"], serde_yaml::from_str::<serde_yaml::Value>("contents: read").unwrap());
+    let build = &w["jobs"]["build"];
+    assert!(build.get("concurrency").is_none());
+    for (name, right) in build["permissions"].as_mapping().unwrap() {
+        assert_eq!(right.as_str(), Some("read"), "build job: {name:?}");
+    }
+    let deploy = &w["jobs"]["deploy"];
+    assert_eq!(deploy["concurrency"]["group"], "pages");
+    assert_eq!(deploy["permissions"]["pages"], "write");
+    assert_eq!(deploy["if"], "github.event_name != 'pull_request'");
+    // Every action pinned to a commit, its version in a comment.
+    for line in github.lines().filter(|l| l.contains("uses: ")) {
+        let reference = line.split("uses: ").nth(1).unwrap();
+        let (_, rest) = reference.split_once('@').unwrap();
+        let (commit, comment) = rest.split_once(" # v").unwrap_or_else(|| panic!("no version comment: {line}"));
+        assert!(commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit()), "not pinned: {line}");
+        assert!(comment.chars().next().is_some_and(|c| c.is_ascii_digit()), "{line}");
+    }
+    let checkout = build["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@")))
+        .unwrap();
+    assert_eq!(checkout["with"]["persist-credentials"], false);
+    assert_eq!(checkout["with"]["fetch-depth"], 0);
+    // sitrep at one version, named once, installed at its tag, cached under it.
+    let version = w["env"]["SITREP_VERSION"].as_str().unwrap();
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+    assert!(github.contains("--tag \"v$SITREP_VERSION\""), "{github}");
+    assert!(github.contains("key: sitrep-${{ runner.os }}-${{ env.SITREP_VERSION }}"), "{github}");
+    let g: serde_yaml::Value = serde_yaml::from_str(gitlab).unwrap();
+    assert_eq!(g["variables"]["SITREP_VERSION"].as_str(), Some(version));
+    let image = g["image"].as_str().unwrap();
+    assert!(!image.ends_with(":latest") && image.contains(':'), "{image}");
+    assert!(gitlab.contains("--tag \"v$SITREP_VERSION\""), "{gitlab}");
+    assert!(gitlab.contains("key: sitrep-$SITREP_VERSION"), "{gitlab}");
 }
