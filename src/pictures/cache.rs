@@ -189,6 +189,32 @@ impl DiskCache {
     }
 }
 
+impl DiskCache {
+    /// Bounds the cache to the site's pictures: removes every entry whose key
+    /// is not in `keep` (a picture removed or changed), and what a build that
+    /// died or ran out of disk left (temporary files). Published pictures are
+    /// links to their own copies: removing an entry never touches them.
+    pub fn prune(&self, keep: &std::collections::HashSet<u64>) {
+        if self.read_only || self.unused {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                let key = (name.len() == 16).then(|| u64::from_str_radix(&name, 16).ok()).flatten();
+                if key.is_some_and(|k| !keep.contains(&k)) {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            } else if kind.is_file() && name.contains(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
 impl Manifest {
     /// What is known of the file at `path` if its size and time are `size` and `modified`.
     pub fn get(&self, path: &str, size: u64, modified: u128) -> Option<Known> {

@@ -246,8 +246,14 @@ pub fn process(root: &Path, files: &[PictureFile], store: &mut PictureStore, dia
             }
         }
     }
-    if !files.is_empty() && store.written.as_ref() != Some(&next) {
-        disk.keep_manifest(&next);
+    if store.written.as_ref() != Some(&next) {
+        if !files.is_empty() || store.written.is_some() {
+            disk.keep_manifest(&next);
+        }
+        // Only pictures the site still has stay in the cache.
+        if unusable.is_empty() {
+            disk.prune(&by_path.values().map(|p| p.key).collect());
+        }
         store.written = Some(next);
     }
     store.kept = kept;

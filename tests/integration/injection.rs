@@ -177,6 +177,16 @@ fn no_writer_supplied_field_runs_on_any_page_in_either_language() {
             for field in ran(&tab) {
                 fired.push(format!("{language}search/?q={query}: {field}"));
             }
+            // A group's name is a filter label, shown as the text it is.
+            if query == "zorqmarket" {
+                let labels = tab
+                    .evaluate("[...document.querySelectorAll('.pagefind-ui__filter-label')].map(l => l.textContent).join('|')", false)
+                    .unwrap()
+                    .value
+                    .unwrap();
+                let labels = labels.as_str().unwrap_or_default();
+                assert!(labels.contains("group <img src=x onerror="), "{language}: {labels}");
+            }
         }
         // The explorer, filtered by a text that every payload holds.
         open(&tab, &format!("http://{}/{language}explorer/?q=img", host.addr));

@@ -92,3 +92,28 @@ fn a_picture_cache_linked_out_of_the_site_is_neither_read_nor_written() {
     assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none(), "nothing written through the link");
     assert!(t.out().join("pictures").is_dir(), "the pictures are published all the same");
 }
+
+#[test]
+fn the_picture_cache_keeps_only_the_sites_pictures() {
+    let t = crate::injection::hostile_site();
+    t.build();
+    let cache = t.root.join(".sitrep-cache/pictures");
+    let entries = |dir: &std::path::Path| {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    };
+    let before = entries(&cache);
+    assert_eq!(before.iter().filter(|n| n.len() == 16).count(), 1, "{before:?}");
+    // A picture changed (a new entry), and what a build that ran out of disk left behind.
+    let picture = t.root.join("content/briefings/kati/scene.png");
+    let pixels = image::RgbImage::from_fn(70, 40, |x, _| image::Rgb([x as u8, 9, 9]));
+    pixels.save(&picture).unwrap();
+    std::fs::write(cache.join("files.json.tmp"), "half").unwrap();
+    t.build();
+    let after = entries(&cache);
+    assert_eq!(after.iter().filter(|n| n.len() == 16).count(), 1, "the old entry is gone: {after:?}");
+    assert_ne!(before, after);
+    assert!(!after.iter().any(|n| n.contains(".tmp")), "{after:?}");
+}
