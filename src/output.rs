@@ -231,6 +231,17 @@ impl Staging {
             return Err(Diagnostic::error("bad-output", dir, "the output path exists and is not a folder")
                 .hint("remove the file or choose another --output"));
         }
+        if is_mount_point(dir, &parent) {
+            return Err(Diagnostic::error(
+                "bad-output",
+                dir,
+                "the output folder is a mount point: a build writes the new site beside it and swaps the two, which a mount point cannot be",
+            )
+            .hint(format!(
+                "build into a folder inside it (`--output {}`) and serve that folder",
+                dir.join("site").display()
+            )));
+        }
         fs::create_dir_all(&parent).map_err(|e| fail("cannot create", &parent, e))?;
         let lock = lock(&parent, &name)?;
         // With the lock held, no other build uses this output: what is left
@@ -329,6 +340,24 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// True when `dir` is a mount point: on another device than `parent`, so it
+/// can be neither renamed nor swapped.
+fn is_mount_point(dir: &Path, parent: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (fs::metadata(dir), fs::metadata(parent)) {
+            (Ok(d), Ok(p)) => d.dev() != p.dev() || d.ino() == p.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir, parent);
+        false
     }
 }
 
@@ -450,6 +479,16 @@ fn remove_leftovers(parent: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_mount_point_is_refused_with_a_hint_about_itself() {
+        // /proc is a mount point on every Linux system; nothing is written to it.
+        let refused = Staging::begin(Path::new("/proc"), OutputPolicy::default()).err().expect("refused");
+        assert_eq!(refused.code, "bad-output");
+        assert!(refused.message.contains("mount point"), "{}", refused.message);
+        assert!(refused.hint.as_deref().is_some_and(|h| h.contains("/proc/site")), "{:?}", refused.hint);
+    }
 
     #[test]
     fn refuses_paths_that_leave_the_folder() {
