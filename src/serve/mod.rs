@@ -140,7 +140,7 @@ pub async fn serve(
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis())
     );
     let (session, first) = Session::open(build);
-    let live = Live::new(snapshot(&session, &instance, 0)).allowing(&opts.allow_hosts);
+    let live = Live::new(snapshot(&session, &instance, 0), &opts.allow_hosts);
 
     let (tx, rx) = mpsc::channel::<Event>();
     let changed = tx.clone();

@@ -65,27 +65,16 @@ pub struct Live {
 }
 
 impl Live {
-    /// Shared state serving `snapshot`.
-    pub fn new(snapshot: Snapshot) -> Arc<Live> {
+    /// Shared state serving `snapshot`, answering requests for `localhost`,
+    /// IP addresses and the host names `hosts` (`--allow-host`).
+    pub fn new(snapshot: Snapshot, hosts: &[String]) -> Arc<Live> {
         let (signals, _) = broadcast::channel(64);
         Arc::new(Live {
             snapshot: RwLock::new(Arc::new(snapshot)),
             signals,
-            hosts: Vec::new(),
+            hosts: hosts.iter().map(|n| n.trim().trim_end_matches('.').to_ascii_lowercase()).collect(),
             streams: Default::default(),
         })
-    }
-
-    /// The same state, also answering requests for `names` (`--allow-host`).
-    pub fn allowing(self: Arc<Live>, names: &[String]) -> Arc<Live> {
-        let mut live = Arc::try_unwrap(self).unwrap_or_else(|shared| Live {
-            snapshot: RwLock::new(shared.snapshot()),
-            signals: shared.signals.clone(),
-            hosts: Vec::new(),
-            streams: Default::default(),
-        });
-        live.hosts = names.iter().map(|n| n.trim().trim_end_matches('.').to_ascii_lowercase()).collect();
-        Arc::new(live)
     }
 
     /// True when a request's `Host` names this preview: `localhost`, an IP
@@ -376,6 +365,27 @@ pub fn overlay(errors: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_its_own_host_names_are_answered() {
+        let live = Live::new(Snapshot::default(), &["Desk-Laptop.".to_string()]);
+        for ours in [
+            None,
+            Some("localhost:1111"),
+            Some("127.0.0.1:1111"),
+            Some("[::1]:1111"),
+            Some("10.0.0.5"),
+            Some("desk-laptop:1111"),
+            Some("app.localhost"),
+        ] {
+            assert!(live.answers(ours), "{ours:?}");
+        }
+        for theirs in
+            ["attacker.example:1111", "localhost.attacker.example", "[evil]", "desk-laptop.attacker.example", "\u{0}"]
+        {
+            assert!(!live.answers(Some(theirs)), "{theirs}");
+        }
+    }
 
     fn site(p: &str) -> bool {
         ["index.html", "groups/index.html", "groups/jnim/index.html", "style.css"].contains(&p)
